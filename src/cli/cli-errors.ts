@@ -1,0 +1,15 @@
+// The two ways a command fails on purpose; main.ts turns them into exit codes.
+import { type Problem, formatProblem } from '../domain/problem.js';
+
+/** The command line itself is wrong (exit 2). */
+export class UsageError extends Error {}
+
+/** The input files are wrong (exit 1); each problem is one line. */
+export class InputError extends Error {
+  constructor(readonly problems: readonly Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+  }
+}
+
+/** Something the user asked to check did not hold (exit 1), already reported on stdout. */
+export class CheckFailed extends Error {}

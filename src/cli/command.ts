@@ -1,0 +1,61 @@
+// What every subcommand provides, and the small helpers they share.
+import { isIsoDay } from '../domain/dates.js';
+import type { EventLog } from '../domain/event-log.js';
+import type { Result } from '../domain/problem.js';
+import { type LoadedLog, loadLog } from '../io/read-log.js';
+import { InputError, UsageError } from './cli-errors.js';
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+  readonly isTTY: boolean;
+}
+
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: string;
+  run(argv: readonly string[], io: Output): Promise<void>;
+}
+
+/** Runs node's parseArgs, turning its complaints into usage errors (exit 2). */
+export function parsing<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+export const helpOption = { help: { type: 'boolean', short: 'h' } } as const;
+
+export function dateOption(value: string | undefined, flag: string): string | undefined {
+  if (value !== undefined && !isIsoDay(value)) throw new UsageError(`${flag} expects a date YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new InputError(result.problems);
+  return result.value;
+}
+
+export async function loadOrFail(paths: readonly string[] | undefined): Promise<LoadedLog> {
+  return unwrap(await loadLog(paths ?? []));
+}
+
+export function checkSources(log: EventLog, sources: readonly string[] | undefined): readonly string[] | undefined {
+  if (sources === undefined || sources.length === 0) return undefined;
+  for (const s of sources) {
+    if (!log.catalog.sourceById.has(s)) throw new UsageError(`--source: unknown source "${s}"; expected one of ${[...log.catalog.sourceById.keys()].join(', ')}`);
+  }
+  return sources;
+}
+
+export const logOptions = {
+  log: { type: 'string', multiple: true },
+} as const;
+
+export const LOG_HELP = `  --log PATH      an event file (JSONL) or a folder of them; repeatable.
+                  Default: the bundled events/. Terms, parties and sources
+                  come from the folder of the first path when it has
+                  terms.json, parties.json and sources.json, else the bundled ones.`;

@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util';
+import { lastDate, stateAt } from '../../model/replay.js';
+import { CheckFailed } from '../cli-errors.js';
+import { type Command, LOG_HELP, checkSources, dateOption, helpOption, loadOrFail, logOptions, parsing } from '../command.js';
+import { formatState } from '../format-state.js';
+
+export const stateCommand: Command = {
+  name: 'state',
+  summary: 'the reported state of the negotiation on a date',
+  usage: `parley state [--at DATE] [--known-at DATE] [--source ID ...] [--log PATH ...] [--json] [--quotes] [--strict]
+
+The phase and its clock, the round, proposals and each party's response, every
+party's position on every term with the gap between the principals,
+assessments of the talks by source, reported figures, and anomalies.
+
+  --at DATE       the date to replay to (default: the last event's date)
+  --known-at DATE keep only events reported by DATE ("what was public then?")
+  --source ID     keep only events from this source; repeatable
+${LOG_HELP}
+  --json          machine-readable output
+  --quotes        show the quote and attribution behind each position
+  --strict        exit 1 when any event cannot be placed (anomalies)`,
+  async run(argv, io) {
+    const { values } = parsing(() =>
+      parseArgs({
+        args: [...argv],
+        options: {
+          ...helpOption,
+          ...logOptions,
+          at: { type: 'string' },
+          'known-at': { type: 'string' },
+          source: { type: 'string', multiple: true },
+          json: { type: 'boolean' },
+          quotes: { type: 'boolean' },
+          strict: { type: 'boolean' },
+        },
+      }),
+    );
+    const at = dateOption(values.at, '--at');
+    const knownAt = dateOption(values['known-at'], '--known-at');
+    const { log } = await loadOrFail(values.log);
+    const sources = checkSources(log, values.source);
+    const date = at ?? lastDate(log) ?? '1970-01-01';
+    const state = stateAt(log, date, { ...(knownAt ? { knownAt } : {}), ...(sources ? { sources } : {}) });
+    io.out(values.json ? JSON.stringify(state, null, 2) : formatState(state, log, { quotes: values.quotes ?? false }));
+    if (values.strict && state.anomalies.length > 0) {
+      io.err(`--strict: ${state.anomalies.length} event(s) could not be placed:`);
+      for (const a of state.anomalies) io.err(`  event ${a.eventId} (${a.type}, ${a.date}): ${a.reason}`);
+      throw new CheckFailed();
+    }
+  },
+};

@@ -1,0 +1,145 @@
+// Human-readable rendering of a state: who holds which position, according to
+// whom, and what is hypothetical. Plain text, so it can go into a handout.
+import type { EventLog } from '../domain/event-log.js';
+import type { ParleyEvent } from '../domain/event-schema.js';
+import { describeLifecycle } from '../model/apply-event.js';
+import type { Gap } from '../model/gaps.js';
+import type { NegotiationState } from '../model/negotiation-state.js';
+import type { Marked } from '../model/replay-state.js';
+
+export const HYPOTHETICAL_MARK = '[hypothetical]';
+
+const hyp = (m: Pick<Marked, 'hypothetical'> | null | undefined) => (m?.hypothetical ? ` ${HYPOTHETICAL_MARK}` : '');
+
+export function describeGap(gap: Gap): string {
+  switch (gap.status) {
+    case 'agreed':
+      return `agreed: ${gap.option} (${gap.basis === 'agreement' ? 'signed agreement' : `both accepted ${gap.proposal}`})`;
+    case 'bridged':
+      return `bridged: ${gap.options.join(', ')}`;
+    case 'open':
+      return `open, ${gap.distance} step${gap.distance === 1 ? '' : 's'} apart`;
+    case 'unknown':
+      return `unknown: no position from ${gap.missing.join(', ')}`;
+  }
+}
+
+/** "Kirby (us) via reporters, anadolu-2024-08-23" */
+export function describeAttribution(event: ParleyEvent): string {
+  if (event.hypothetical) return 'hypothetical';
+  const a = event.attribution;
+  const who = a ? `${a.speaker}${a.party ? ` (${a.party})` : ''}${a.via ? `, ${a.via}` : ''}${a.onRecord ? '' : ', not on record'}` : 'unattributed';
+  return `${who}; ${event.source ?? 'no source'}`;
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+function table(rows: readonly string[][]): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : pad(cell, widths[c]!))).join('  ').trimEnd());
+}
+
+function sources(log: EventLog, ids: readonly string[]): string {
+  const names = new Set<string>();
+  for (const id of ids) {
+    const e = log.byId.get(id)?.event;
+    names.add(e?.hypothetical ? 'hypothetical' : e?.source ?? id);
+  }
+  return [...names].join(', ');
+}
+
+export interface FormatOptions {
+  /** Print the quote and attribution behind every position. */
+  readonly quotes?: boolean;
+}
+
+export function formatState(state: NegotiationState, log: EventLog, options: FormatOptions = {}): string {
+  const lines: string[] = [];
+  const scope = [state.sources ? `as reported by ${state.sources.join(', ')}` : 'all sources', state.knownAt ? `public by ${state.knownAt}` : null]
+    .filter(Boolean)
+    .join('; ');
+  lines.push(`Reported state on ${state.date} (${scope}; ${state.eventCount} events, ${state.hypotheticalEventCount} hypothetical)`);
+  const since = state.phaseSince ? ` since ${state.phaseSince.date}${hyp(state.phaseSince)}` : '';
+  lines.push(`Phase: ${describeLifecycle(state.stage ? `${state.phase}.${state.stage}` : state.phase)}${since}`);
+  if (state.clock) {
+    const c = state.clock;
+    const facts = [`day ${c.day}${c.plannedDays ? ` of ${c.plannedDays}` : ''}`];
+    if (c.phase2TalksDueFrom) facts.push(c.phase2TalksDue ? (c.phase2TalksStarted ? 'phase-2 talks under way' : `phase-2 talks overdue (due from ${c.phase2TalksDueFrom})`) : `phase-2 talks due from ${c.phase2TalksDueFrom}`);
+    if (c.beyondPlannedEnd) facts.push('past day 42: the ceasefire continues while talks continue');
+    lines.push(`Clock: ${facts.join('; ')}`);
+  }
+  if (state.round) {
+    const r = state.round;
+    lines.push(`Round: ${r.id} in ${r.venue}, mediators ${r.mediators.join(', ')}; opened ${r.opened}${r.closed ? `, closed ${r.closed}` : ', in session'}${hyp(r)} (${state.roundsOpened} opened so far)`);
+  }
+  if (state.agreement) lines.push(`Agreement: reached ${state.agreement.date}${hyp(state.agreement)}`);
+
+  lines.push('', 'Proposals:');
+  const proposals = Object.values(state.proposals);
+  if (proposals.length === 0) lines.push('  none');
+  for (const p of proposals) {
+    lines.push(`  ${p.id}: "${p.title}", tabled by ${p.by} on ${p.tabled}${hyp(p)} [${sources(log, p.eventIds)}]`);
+    for (const [party, r] of Object.entries(p.responses)) {
+      lines.push(`    ${party}: ${r.response}${r.as === 'basis' ? ' as a basis' : ''} on ${r.date}${hyp(r)} [${sources(log, r.eventIds)}]`);
+    }
+  }
+
+  const [a, b] = log.catalog.principals;
+  lines.push('', `Terms (${a} / ${b}):`);
+  const rows = [['term', a, b, 'gap']];
+  for (const term of log.catalog.terms) {
+    const cell = (party: string) => {
+      const p = state.positions[term.id]?.[party];
+      return p ? `${p.accepts.join('|')}${p.conditions.length ? ' (conditional)' : ''}${p.hypothetical ? ' [H]' : ''}` : '-';
+    };
+    const gap = state.gaps[term.id]!;
+    rows.push([term.id, cell(a), cell(b), `${describeGap(gap)}${gap.hypothetical ? ' [H]' : ''}`]);
+  }
+  lines.push(...table(rows).map((l) => `  ${l}`));
+  if (Object.values(state.positions).some((byParty) => Object.values(byParty).some((p) => p.hypothetical))) lines.push(`  [H] = rests on a hypothetical event`);
+
+  const others = log.catalog.parties.filter((p) => p.role !== 'principal');
+  const otherLines: string[] = [];
+  for (const term of log.catalog.terms) {
+    for (const party of others) {
+      const p = state.positions[term.id]?.[party.id];
+      if (p) otherLines.push(`  ${party.id} on ${term.id}: ${p.accepts.join('|')}${hyp(p)} [${sources(log, p.eventIds)}]`);
+    }
+  }
+  if (otherLines.length > 0) lines.push('', 'Other parties:', ...otherLines);
+
+  if (options.quotes) {
+    lines.push('', 'Who said it:');
+    for (const [term, byParty] of Object.entries(state.positions)) {
+      for (const [party, p] of Object.entries(byParty)) {
+        lines.push(`  ${term} / ${party}: ${p.accepts.join('|')}`);
+        for (const id of p.eventIds) {
+          const e = log.byId.get(id)?.event;
+          if (!e) continue;
+          lines.push(`    ${e.occurred} ${describeAttribution(e)}${e.quote ? `: "${e.quote}"` : ''} (${id})`);
+        }
+      }
+    }
+  }
+
+  lines.push('', 'Assessments of the talks, by source:');
+  const assessed = Object.entries(state.assessments);
+  if (assessed.length === 0) lines.push('  none');
+  for (const [source, list] of assessed) {
+    for (const x of list) lines.push(`  ${source}: ${x.speaker} ${x.tone} (CAMEO ${x.cameo}) on ${x.date}${hyp(x)}`);
+  }
+
+  const figures = Object.entries(state.figures);
+  if (figures.length > 0) {
+    lines.push('', 'Figures:');
+    for (const [figure, list] of figures) for (const f of list) lines.push(`  ${figure}: ${f.value}${f.qualifier ? ` (${f.qualifier})` : ''} according to ${f.source} on ${f.date}${hyp(f)}`);
+  }
+  const { hostages, prisoners } = state.releases;
+  if (hostages || prisoners) lines.push('', `Released under the deal: ${hostages?.count ?? 0} hostages${hyp(hostages)}, ${prisoners?.count ?? 0} prisoners${hyp(prisoners)}`);
+
+  lines.push('', state.anomalies.length === 0 ? 'Anomalies: none' : `Anomalies (${state.anomalies.length}):`);
+  for (const x of state.anomalies) lines.push(`  ${x.date} ${x.eventId} (${x.type}): ${x.reason}`);
+  return lines.join('\n');
+}

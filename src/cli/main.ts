@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// The entry point: picks the command, turns failures into exit codes
+// (0 ok, 1 bad input or failed check, 2 usage), and is the only place that exits.
+import { CheckFailed, InputError, UsageError } from './cli-errors.js';
+import type { Command, Output } from './command.js';
+import { checkCommand } from './commands/check.js';
+import { diffCommand } from './commands/diff.js';
+import { stateCommand } from './commands/state.js';
+import { timelineCommand } from './commands/timeline.js';
+
+const commands: readonly Command[] = [stateCommand, timelineCommand, diffCommand, checkCommand];
+
+const overview = `parley: replay reported statements about the Gaza ceasefire talks through a
+model of the three-phase deal, and see the reported state on any date.
+
+Usage: parley <command> [options]; parley <command> --help for details.
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}`;
+
+const io: Output = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  isTTY: process.stdout.isTTY === true,
+};
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(overview);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`parley: unknown command "${name}"\n\n${overview}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.usage);
+    return 0;
+  }
+  try {
+    await command.run(rest, io);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`parley ${name}: ${e.message}\n\n${command.usage}`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.err(e.message);
+      io.err(`parley ${name}: ${e.problems.length} problem(s) in the input`);
+      return 1;
+    }
+    if (e instanceof CheckFailed) return 1;
+    throw e;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,50 @@
+// Calendar arithmetic on ISO dates. Pure: Date.UTC reads no clock, so the
+// same string gives the same day number on every machine and time zone.
+
+export type IsoDay = string; // YYYY-MM-DD
+export type IsoMonth = string; // YYYY-MM
+
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_RE = /^(\d{4})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 of a valid YYYY-MM-DD, or undefined if it is not a real date. */
+export function dayNumber(iso: string): number | undefined {
+  const m = DAY_RE.exec(iso);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
+  return ms / MS_PER_DAY;
+}
+
+export function isIsoDay(s: string): boolean {
+  return dayNumber(s) !== undefined;
+}
+
+export function isIsoMonth(s: string): boolean {
+  const m = MONTH_RE.exec(s);
+  return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+}
+
+/** The day an `occurred` value sorts at: a month sorts at its first day. */
+export function occurredSortDay(occurred: string): number | undefined {
+  return isIsoMonth(occurred) ? dayNumber(`${occurred}-01`) : dayNumber(occurred);
+}
+
+export function isoFromDayNumber(day: number): IsoDay {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function addDays(iso: IsoDay, days: number): IsoDay {
+  const n = dayNumber(iso);
+  if (n === undefined) throw new RangeError(`not a date: ${iso}`);
+  return isoFromDayNumber(n + days);
+}
+
+export function requireDayNumber(iso: string): number {
+  const n = dayNumber(iso);
+  if (n === undefined) throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
+  return n;
+}

@@ -1,0 +1,63 @@
+// The one total order of a log. Every replay, on every machine, walks events in
+// this order, so the state of a log never depends on file order or locale.
+//
+//   1. occurred date (a month-precision date sorts at the first of its month);
+//   2. reported date (a hypothetical event with none counts as reported when it occurred);
+//   3. position in its file (0-based line of a JSONL file, index in a scenario);
+//   4. id, compared by UTF-16 code units.
+import { dayNumber, occurredSortDay } from './dates.js';
+import type { ParleyEvent } from './event-schema.js';
+
+export interface LogEntry {
+  readonly event: ParleyEvent;
+  /** Position of the event in the file it came from. */
+  readonly position: number;
+  /** Sort day of `occurred` (days since 1970-01-01). */
+  readonly day: number;
+  readonly reportedDay: number;
+}
+
+export function toEntry(event: ParleyEvent, position: number): LogEntry {
+  const day = occurredSortDay(event.occurred);
+  if (day === undefined) throw new RangeError(`event ${event.id}: bad occurred date ${event.occurred}`);
+  const reportedDay = event.reported === undefined ? day : dayNumber(event.reported);
+  if (reportedDay === undefined) throw new RangeError(`event ${event.id}: bad reported date ${event.reported}`);
+  return { event, position, day, reportedDay };
+}
+
+export function compareEntries(a: LogEntry, b: LogEntry): number {
+  return (
+    a.day - b.day ||
+    a.reportedDay - b.reportedDay ||
+    a.position - b.position ||
+    (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0)
+  );
+}
+
+export function sortEntries(entries: readonly LogEntry[]): LogEntry[] {
+  return [...entries].sort(compareEntries);
+}
+
+/** Merges sorted runs into one sorted run; stable for equal keys (which only equal ids produce). */
+export function mergeSorted(a: readonly LogEntry[], b: readonly LogEntry[]): LogEntry[] {
+  const out: LogEntry[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compareEntries(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
+/** Index of the first entry whose day is after `day` (binary search). */
+export function upperBoundByDay(entries: readonly LogEntry[], day: number): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (entries[mid]!.day <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,42 @@
+// A what-if fork: the base log up to a branch date plus hypothetical events.
+// The base log is never touched; the fork is a new log.
+import { dayNumber } from '../domain/dates.js';
+import { type EventLog, createLog } from '../domain/event-log.js';
+import { checkReferences } from '../domain/event-references.js';
+import type { ParleyEvent } from '../domain/event-schema.js';
+import { toEntry } from '../domain/ordering.js';
+import type { Problem, Result } from '../domain/problem.js';
+
+export interface ForkSpec {
+  /** Reported events that occurred after this date are dropped (unless kept). */
+  readonly branchAt?: string;
+  /** Ids of reported events after the branch date to keep anyway, or true to keep them all. */
+  readonly keep?: readonly string[] | true;
+  /** Hypothetical events to add; each must have `hypothetical: true`. */
+  readonly add: readonly ParleyEvent[];
+  /** Names the origin of the added events in problems (a scenario file, say). */
+  readonly origin?: string;
+}
+
+export function fork(base: EventLog, spec: ForkSpec): Result<EventLog> {
+  const origin = spec.origin ?? 'fork';
+  const problems: Problem[] = [];
+  const branchDay = spec.branchAt === undefined ? undefined : dayNumber(spec.branchAt);
+  if (spec.branchAt !== undefined && branchDay === undefined) problems.push({ file: origin, field: 'branchAt', message: `expected a date YYYY-MM-DD, got "${spec.branchAt}"` });
+  const keep = spec.keep === true ? undefined : new Set(spec.keep ?? []);
+  const seen = new Set<string>();
+  spec.add.forEach((event, i) => {
+    const at = { file: origin, eventId: event.id };
+    if (!event.hypothetical) problems.push({ ...at, field: `add[${i}].hypothetical`, message: 'an added event must be hypothetical (true)' });
+    if (base.byId.has(event.id) || seen.has(event.id)) problems.push({ ...at, field: `add[${i}].id`, message: 'duplicate id' });
+    seen.add(event.id);
+    for (const r of checkReferences(event, base.catalog)) problems.push({ ...at, field: `add[${i}].${r.field}`, message: r.message });
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  const kept = base.entries.filter(
+    (e) => branchDay === undefined || e.day <= branchDay || keep === undefined || keep.has(e.event.id),
+  );
+  // Added events sort after reported events of the same day and reported date.
+  const added = spec.add.map((e, i) => toEntry(e, Number.MAX_SAFE_INTEGER - spec.add.length + i));
+  return { ok: true, value: createLog(base.catalog, [...kept, ...added]) };
+}

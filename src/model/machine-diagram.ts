@@ -1,0 +1,48 @@
+// A Mermaid state diagram generated from the machine itself, so the picture in
+// the README cannot drift from the model (a test compares the two).
+import type { AnyStateNode } from 'xstate';
+import { dealMachine } from './deal-machine.js';
+
+const idOf = (node: AnyStateNode) => node.path.join('_');
+
+function guardName(guard: unknown): string | undefined {
+  if (typeof guard === 'string') return guard;
+  if (guard && typeof guard === 'object' && 'type' in guard) return String((guard as { type: unknown }).type);
+  return undefined;
+}
+
+function transitionsOf(node: AnyStateNode): string[] {
+  const lines: string[] = [];
+  for (const [eventType, definitions] of node.transitions) {
+    for (const t of definitions) {
+      const guard = guardName(t.guard);
+      const label = guard ? `${eventType} [${guard}]` : eventType;
+      // A targetless transition handles the event without leaving the state.
+      for (const target of t.target ?? [node]) lines.push(`${idOf(node)} --> ${idOf(target)}: ${label}`);
+    }
+  }
+  return lines;
+}
+
+function block(node: AnyStateNode, indent: string): string[] {
+  const lines: string[] = [];
+  const children = Object.values(node.states) as AnyStateNode[];
+  const initial = node.config.initial;
+  if (initial !== undefined) lines.push(`${indent}[*] --> ${idOf(node.states[String(initial)]!)}`);
+  for (const child of children) {
+    if (Object.keys(child.states).length > 0) {
+      lines.push(`${indent}state "${child.key}" as ${idOf(child)} {`, ...block(child, `${indent}  `), `${indent}}`);
+    } else if (child.path.length > 1) {
+      lines.push(`${indent}state "${child.key}" as ${idOf(child)}`);
+    }
+  }
+  for (const child of children) {
+    lines.push(...transitionsOf(child).map((l) => indent + l));
+    if (child.type === 'final') lines.push(`${indent}${idOf(child)} --> [*]`);
+  }
+  return lines;
+}
+
+export function machineDiagram(): string {
+  return ['stateDiagram-v2', ...block(dealMachine.root, '  ')].join('\n');
+}

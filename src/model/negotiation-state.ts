@@ -1,0 +1,106 @@
+// The reported state of the negotiation on a date: what a query returns. Built
+// from a replay state in a canonical order (catalog order for terms and
+// parties, ids otherwise), so equal histories give deep-equal states.
+import type { Catalog } from '../domain/catalog-schema.js';
+import type { Phase } from './deal-machine.js';
+import { type Gap, computeGaps } from './gaps.js';
+import { phaseOf, stageOf } from './lifecycle.js';
+import { type PhaseClock, phaseClock } from './phase-clock.js';
+import {
+  type Agreement,
+  type Anomaly,
+  type Assessment,
+  type FigureReport,
+  type LifecycleMark,
+  type Position,
+  type Proposal,
+  type ReplayState,
+  type Round,
+  type Tally,
+  anomaliesToArray,
+} from './replay-state.js';
+
+export interface StateFilter {
+  /** Keep only events reported on or before this date ("what was public then?"). */
+  readonly knownAt?: string;
+  /** Keep only events from these sources (hypothetical events are always kept). */
+  readonly sources?: readonly string[];
+}
+
+export interface NegotiationState {
+  readonly date: string;
+  readonly knownAt: string | null;
+  readonly sources: readonly string[] | null;
+  readonly phase: Phase;
+  readonly stage: string | null;
+  /** The event(s) that moved the deal into its current phase; null while still in the initial one. */
+  readonly phaseSince: LifecycleMark | null;
+  readonly phaseStarts: Readonly<Record<string, LifecycleMark>>;
+  readonly clock: PhaseClock | null;
+  /** The latest round, in session when `closed` is null. */
+  readonly round: Round | null;
+  readonly roundsOpened: number;
+  readonly agreement: Agreement | null;
+  readonly proposals: Readonly<Record<string, Proposal>>;
+  /** term -> party -> position */
+  readonly positions: Readonly<Record<string, Readonly<Record<string, Position>>>>;
+  readonly gaps: Readonly<Record<string, Gap>>;
+  /** source -> the latest assessment of each speaker it reported */
+  readonly assessments: Readonly<Record<string, readonly Assessment[]>>;
+  /** figure -> the latest value each source reported */
+  readonly figures: Readonly<Record<string, readonly FigureReport[]>>;
+  readonly releases: { readonly hostages: Tally | null; readonly prisoners: Tally | null };
+  readonly anomalies: readonly Anomaly[];
+  readonly eventCount: number;
+  readonly hypotheticalEventCount: number;
+  readonly lastEventId: string | null;
+}
+
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function sortedRecord<T, U>(record: Readonly<Record<string, T>>, map: (value: T) => U): Record<string, U> {
+  const out: Record<string, U> = {};
+  for (const key of Object.keys(record).sort(byKey)) out[key] = map(record[key]!);
+  return out;
+}
+
+export function presentState(s: ReplayState, catalog: Catalog, date: string, filter: StateFilter = {}): NegotiationState {
+  const positions: Record<string, Record<string, Position>> = {};
+  for (const term of catalog.terms) {
+    const byParty = s.positions[term.id];
+    if (!byParty) continue;
+    const ordered: Record<string, Position> = {};
+    for (const party of catalog.parties) if (byParty[party.id]) ordered[party.id] = byParty[party.id]!;
+    positions[term.id] = ordered;
+  }
+  const proposals: Record<string, Proposal> = {};
+  for (const p of Object.values(s.proposals).sort((a, b) => byKey(a.tabled, b.tabled) || byKey(a.id, b.id))) {
+    proposals[p.id] = { ...p, responses: sortedRecord(p.responses, (r) => r) };
+  }
+  const phase = phaseOf(s.lifecycle);
+  return {
+    date,
+    knownAt: filter.knownAt ?? null,
+    sources: filter.sources ? [...filter.sources].sort(byKey) : null,
+    phase,
+    stage: stageOf(s.lifecycle),
+    phaseSince: s.lifecycleMark,
+    phaseStarts: sortedRecord(s.phaseStarts, (m) => m),
+    clock: phaseClock(phase, date, s.phaseStarts, s.round),
+    round: s.round,
+    roundsOpened: s.roundsOpened,
+    agreement: s.agreement,
+    proposals,
+    positions,
+    gaps: computeGaps(s, catalog),
+    assessments: sortedRecord(s.assessments, (bySpeaker) =>
+      Object.values(bySpeaker).sort((a, b) => byKey(a.date, b.date) || byKey(a.speaker, b.speaker)),
+    ),
+    figures: sortedRecord(s.figures, (bySource) => Object.values(bySource).sort((a, b) => byKey(a.source, b.source))),
+    releases: { hostages: s.hostagesReleased, prisoners: s.prisonersReleased },
+    anomalies: anomaliesToArray(s.anomalies),
+    eventCount: s.eventCount,
+    hypotheticalEventCount: s.hypotheticalCount,
+    lastEventId: s.lastEventId,
+  };
+}

@@ -1,0 +1,152 @@
+// The state a replay carries from event to event. Containers (the records) are
+// owned by one replay and updated in place; every leaf value is replaced, never
+// mutated, so a checkpoint is a copy of the containers and shares the leaves.
+import type { LifecycleKey } from './lifecycle.js';
+import { initialLifecycle } from './lifecycle.js';
+
+export type EventIds = readonly string[];
+
+export interface Marked {
+  readonly eventIds: EventIds;
+  /** True when any event behind the value is hypothetical. */
+  readonly hypothetical: boolean;
+}
+
+export interface Position extends Marked {
+  readonly accepts: readonly string[];
+  readonly prefers: string | null;
+  readonly conditions: readonly { readonly term: string; readonly accepts: readonly string[] }[];
+  readonly since: string;
+}
+
+export interface ProposalResponse extends Marked {
+  readonly response: 'accepted' | 'rejected';
+  readonly as: 'text' | 'basis' | null;
+  readonly date: string;
+}
+
+export interface Proposal extends Marked {
+  readonly id: string;
+  readonly title: string;
+  readonly by: string;
+  readonly tabled: string;
+  readonly terms: Readonly<Record<string, string>>;
+  readonly responses: Readonly<Record<string, ProposalResponse>>;
+}
+
+export interface Round extends Marked {
+  readonly id: string;
+  readonly venue: string;
+  readonly mediators: readonly string[];
+  readonly opened: string;
+  readonly closed: string | null;
+}
+
+export interface Assessment extends Marked {
+  readonly speaker: string;
+  readonly tone: 'optimistic' | 'pessimistic';
+  /** CAMEO verb code: 013 optimistic comment, 012 pessimistic comment. */
+  readonly cameo: '013' | '012';
+  readonly date: string;
+}
+
+export interface FigureReport extends Marked {
+  readonly source: string;
+  readonly value: number;
+  readonly qualifier: string | null;
+  readonly date: string;
+}
+
+export interface Tally extends Marked {
+  readonly count: number;
+  /** Acts already counted, so a second source's report of one release is not added twice. */
+  readonly acts: readonly string[];
+}
+
+export interface LifecycleMark extends Marked {
+  readonly date: string;
+  readonly act: string | null;
+}
+
+export interface Agreement extends Marked {
+  readonly date: string;
+  readonly terms: Readonly<Record<string, string>>;
+}
+
+export interface Anomaly {
+  readonly eventId: string;
+  readonly type: string;
+  readonly date: string;
+  readonly reason: string;
+}
+
+/** An immutable singly linked list: appending shares the whole past. */
+export type AnomalyList = { readonly head: Anomaly; readonly tail: AnomalyList } | null;
+
+export interface ReplayState {
+  lifecycle: LifecycleKey;
+  /** The event(s) that moved the deal into its current lifecycle state. */
+  lifecycleMark: LifecycleMark | null;
+  phaseStarts: Record<string, LifecycleMark>;
+  agreement: Agreement | null;
+  round: Round | null;
+  roundsOpened: number;
+  proposals: Record<string, Proposal>;
+  /** term -> party -> position */
+  positions: Record<string, Record<string, Position>>;
+  /** source -> speaker -> latest assessment */
+  assessments: Record<string, Record<string, Assessment>>;
+  /** figure -> source -> latest report */
+  figures: Record<string, Record<string, FigureReport>>;
+  hostagesReleased: Tally | null;
+  prisonersReleased: Tally | null;
+  anomalies: AnomalyList;
+  eventCount: number;
+  hypotheticalCount: number;
+  lastEventId: string | null;
+}
+
+export function initialReplayState(): ReplayState {
+  return {
+    lifecycle: initialLifecycle,
+    lifecycleMark: null,
+    phaseStarts: {},
+    agreement: null,
+    round: null,
+    roundsOpened: 0,
+    proposals: {},
+    positions: {},
+    assessments: {},
+    figures: {},
+    hostagesReleased: null,
+    prisonersReleased: null,
+    anomalies: null,
+    eventCount: 0,
+    hypotheticalCount: 0,
+    lastEventId: null,
+  };
+}
+
+function copyNested<T>(outer: Record<string, Record<string, T>>): Record<string, Record<string, T>> {
+  const out: Record<string, Record<string, T>> = {};
+  for (const k in outer) out[k] = { ...outer[k] };
+  return out;
+}
+
+/** A copy that shares every leaf; cost grows with the number of entries, not with the log. */
+export function cloneReplayState(s: ReplayState): ReplayState {
+  return {
+    ...s,
+    phaseStarts: { ...s.phaseStarts },
+    proposals: { ...s.proposals },
+    positions: copyNested(s.positions),
+    assessments: copyNested(s.assessments),
+    figures: copyNested(s.figures),
+  };
+}
+
+export function anomaliesToArray(list: AnomalyList): Anomaly[] {
+  const out: Anomaly[] = [];
+  for (let node = list; node !== null; node = node.tail) out.push(node.head);
+  return out.reverse();
+}

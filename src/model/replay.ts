@@ -1,0 +1,99 @@
+// The fast replay: a mutable fold over the ordered log, moving through the
+// statechart by memoised lookups, with checkpoints so that a query on a date
+// replays at most one checkpoint interval instead of the whole log.
+import { requireDayNumber } from '../domain/dates.js';
+import type { EventLog } from '../domain/event-log.js';
+import { type LogEntry, upperBoundByDay } from '../domain/ordering.js';
+import { type FoldContext, applyEntry } from './apply-event.js';
+import { memoisedTransition } from './lifecycle.js';
+import { type NegotiationState, type StateFilter, presentState } from './negotiation-state.js';
+import { type ReplayState, cloneReplayState, initialReplayState } from './replay-state.js';
+
+export function fastContext(log: EventLog): FoldContext {
+  return { catalog: log.catalog, step: memoisedTransition };
+}
+
+/** Applies entries[from, to) to `state` in place and returns it. */
+export function applyRange(state: ReplayState, entries: readonly LogEntry[], from: number, to: number, ctx: FoldContext): ReplayState {
+  for (let i = from; i < to; i++) applyEntry(state, entries[i]!, ctx);
+  return state;
+}
+
+export function filterEntries(log: EventLog, filter: StateFilter): readonly LogEntry[] {
+  if (filter.knownAt === undefined && filter.sources === undefined) return log.entries;
+  const knownAt = filter.knownAt === undefined ? Infinity : requireDayNumber(filter.knownAt);
+  const sources = filter.sources === undefined ? undefined : new Set(filter.sources);
+  return log.entries.filter(
+    (e) => e.reportedDay <= knownAt && (sources === undefined || e.event.hypothetical || (e.event.source !== undefined && sources.has(e.event.source))),
+  );
+}
+
+export interface ReplayIndex {
+  readonly entries: readonly LogEntry[];
+  readonly interval: number;
+  /** checkpoints[k] is the state after the first k * interval entries. */
+  readonly checkpoints: readonly ReplayState[];
+}
+
+/** About sqrt(n) checkpoints of about sqrt(n) events each balances memory against query time. */
+export function checkpointInterval(n: number): number {
+  return Math.min(4096, Math.max(64, Math.ceil(Math.sqrt(n))));
+}
+
+export function buildIndex(log: EventLog, filter: StateFilter = {}): ReplayIndex {
+  const entries = filterEntries(log, filter);
+  const interval = checkpointInterval(entries.length);
+  const ctx = fastContext(log);
+  const state = initialReplayState();
+  const checkpoints: ReplayState[] = [cloneReplayState(state)];
+  for (let from = 0; from + interval <= entries.length; from += interval) {
+    applyRange(state, entries, from, from + interval, ctx);
+    checkpoints.push(cloneReplayState(state));
+  }
+  return { entries, interval, checkpoints };
+}
+
+const indexes = new WeakMap<EventLog, Map<string, ReplayIndex>>();
+
+function filterKey(filter: StateFilter): string {
+  return JSON.stringify([filter.knownAt ?? null, filter.sources ? [...filter.sources].sort() : null]);
+}
+
+/** The checkpoint index of a log under a filter, built on first use and kept while the log lives. */
+export function indexFor(log: EventLog, filter: StateFilter = {}): ReplayIndex {
+  let byFilter = indexes.get(log);
+  if (!byFilter) indexes.set(log, (byFilter = new Map()));
+  const key = filterKey(filter);
+  let index = byFilter.get(key);
+  if (!index) byFilter.set(key, (index = buildIndex(log, filter)));
+  return index;
+}
+
+/** The replay state after every entry that occurred on or before `date`. */
+export function replayStateAt(log: EventLog, date: string, filter: StateFilter = {}): ReplayState {
+  const index = indexFor(log, filter);
+  const end = upperBoundByDay(index.entries, requireDayNumber(date));
+  const k = Math.floor(end / index.interval);
+  const state = cloneReplayState(index.checkpoints[k]!);
+  return applyRange(state, index.entries, k * index.interval, end, fastContext(log));
+}
+
+export interface StateQuery extends StateFilter {}
+
+/** The reported state of the negotiation on `date` (YYYY-MM-DD). */
+export function stateAt(log: EventLog, date: string, query: StateQuery = {}): NegotiationState {
+  return presentState(replayStateAt(log, date, query), log.catalog, date, query);
+}
+
+/** Replays the whole log without checkpoints: the state on the day of its last event. */
+export function replay(log: EventLog, filter: StateFilter = {}): NegotiationState {
+  const entries = filterEntries(log, filter);
+  const state = applyRange(initialReplayState(), entries, 0, entries.length, fastContext(log));
+  return presentState(state, log.catalog, lastDate(log) ?? '1970-01-01', filter);
+}
+
+/** The date of the last event, as a day (a month-precision event counts as its first day). */
+export function lastDate(log: EventLog): string | undefined {
+  const last = log.entries.at(-1);
+  return last === undefined ? undefined : new Date(last.day * 86_400_000).toISOString().slice(0, 10);
+}
