@@ -34,7 +34,7 @@ function event(occurred: string, payload: Record<string, unknown>, source = 'dai
     hypothetical: false,
     conditions: [],
     ...payload,
-  } as ParleyEvent;
+  } as unknown as ParleyEvent;
 }
 
 const opened = (round: string) => ({ type: 'round.opened', round, venue: 'Capital', mediators: ['broker'] });
