@@ -13,14 +13,18 @@ function guardName(guard: unknown): string | undefined {
 
 function transitionsOf(node: AnyStateNode): string[] {
   const lines: string[] = [];
+  const inPlace: string[] = [];
   for (const [eventType, definitions] of node.transitions) {
     for (const t of definitions) {
       const guard = guardName(t.guard);
       const label = guard ? `${eventType} [${guard}]` : eventType;
-      // A targetless transition handles the event without leaving the state.
-      for (const target of t.target ?? [node]) lines.push(`${idOf(node)} --> ${idOf(target)}: ${label}`);
+      if (t.target === undefined) inPlace.push(label);
+      else for (const target of t.target) lines.push(`${idOf(node)} --> ${idOf(target)}: ${label}`);
     }
   }
+  // Targetless transitions handle an event without leaving the state; a note
+  // reads better than a self-loop per event.
+  if (inPlace.length > 0) lines.push(`note right of ${idOf(node)} : handled in place: ${inPlace.join(', ')}`);
   return lines;
 }
 

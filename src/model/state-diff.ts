@@ -50,7 +50,8 @@ export function diffStates(before: NegotiationState, after: NegotiationState): S
   const a = flatten(before);
   const b = flatten(after);
   const changes: StateChange[] = [];
-  for (const path of new Set([...a.keys(), ...b.keys()])) {
+  // The later state's order first (it follows the state's layout), then what it lost.
+  for (const path of new Set([...b.keys(), ...a.keys()])) {
     const x = a.get(path);
     const y = b.get(path);
     if (JSON.stringify(x?.value) === JSON.stringify(y?.value)) continue;

@@ -1,0 +1,189 @@
+// fast-check arbitraries for valid events and logs against any catalog, so
+// users can property-test their own logs and catalogs the way parley's own
+// tests do.
+import fc from 'fast-check';
+import type { Catalog } from '../domain/catalog-schema.js';
+import { isoFromDayNumber, requireDayNumber } from '../domain/dates.js';
+import { type EventLog, createLog } from '../domain/event-log.js';
+import type { ParleyEvent } from '../domain/event-schema.js';
+import { toEntry } from '../domain/ordering.js';
+
+export interface EventArbitraryOptions {
+  /** First and last possible `occurred` day (YYYY-MM-DD). */
+  readonly from?: string;
+  readonly to?: string;
+  /** Probability-like weight of hypothetical events; 0 for reported only. */
+  readonly hypotheticalWeight?: number;
+  /** How many distinct round and proposal ids to draw from (small pools make events meet). */
+  readonly idPool?: number;
+}
+
+const DEFAULT_FROM = '2024-05-01';
+const DEFAULT_TO = '2025-04-30';
+
+export function isoDateArbitrary(from = DEFAULT_FROM, to = DEFAULT_TO): fc.Arbitrary<string> {
+  return fc.integer({ min: requireDayNumber(from), max: requireDayNumber(to) }).map(isoFromDayNumber);
+}
+
+const idArbitrary = fc.stringMatching(/^[A-Za-z0-9_-]{12}$/);
+
+function subsetOf<T>(items: readonly T[]): fc.Arbitrary<T[]> {
+  return fc.subarray([...items], { minLength: 1 });
+}
+
+/** The type-specific part of an event, valid against the catalog. */
+function payloadArbitrary(catalog: Catalog, pool: number): fc.Arbitrary<Record<string, unknown>> {
+  const parties = catalog.parties.map((p) => p.id);
+  const party = fc.constantFrom(...parties);
+  const principal = fc.constantFrom(...catalog.principals);
+  const mediators = catalog.parties.filter((p) => p.role === 'mediator').map((p) => p.id);
+  const round = fc.integer({ min: 1, max: pool }).map((n) => `round-${n}`);
+  const proposal = fc.integer({ min: 1, max: pool }).map((n) => `proposal-${n}`);
+  const term = fc.constantFrom(...catalog.terms);
+  const termText = fc
+    .subarray([...catalog.terms], { maxLength: 3 })
+    .chain((terms) => fc.tuple(...terms.map((t) => fc.constantFrom(...t.ladder.map((o) => o.id)))).map((opts) => Object.fromEntries(terms.map((t, i) => [t.id, opts[i]!]))));
+  const position = term.chain((t) =>
+    fc.record({ party: fc.oneof({ weight: 3, arbitrary: principal }, { weight: 1, arbitrary: party }), term: fc.constant(t.id), accepts: subsetOf(t.ladder.map((o) => o.id)) }),
+  );
+  const phase = fc.constantFrom(1, 2, 3);
+  return fc.oneof(
+    { weight: 8, arbitrary: position.map((p) => ({ type: 'position.stated', ...p })) },
+    { weight: 2, arbitrary: position.map(({ accepts, ...p }) => ({ type: 'concession.offered', ...p, adds: accepts })) },
+    { weight: 5, arbitrary: fc.constantFrom('optimistic', 'pessimistic').map((tone) => ({ type: 'talks.assessed', tone })) },
+    { weight: 2, arbitrary: fc.record({ figure: fc.constantFrom('hostages-remaining', 'prisoners-vetoed'), value: fc.integer({ min: 0, max: 200 }) }).map((f) => ({ type: 'figure.reported', ...f })) },
+    { weight: 2, arbitrary: fc.constantFrom('call', 'accusation', 'meeting').map((kind) => ({ type: 'statement.made', kind })) },
+    { weight: 2, arbitrary: round.map((r) => ({ type: 'round.opened', round: r, venue: 'Venue', mediators: mediators.length > 0 ? mediators : [parties[0]!] })) },
+    { weight: 2, arbitrary: round.map((r) => ({ type: 'round.closed', round: r })) },
+    { weight: 2, arbitrary: fc.record({ proposal, by: party, terms: termText }).map((p) => ({ type: 'proposal.tabled', title: p.proposal, ...p })) },
+    { weight: 2, arbitrary: fc.record({ proposal, party: principal, as: fc.constantFrom('text', 'basis') }).map((p) => ({ type: 'proposal.accepted', ...p })) },
+    { weight: 1, arbitrary: fc.record({ proposal, party: principal }).map((p) => ({ type: 'proposal.rejected', ...p })) },
+    { weight: 1, arbitrary: termText.map((terms) => ({ type: 'agreement.reached', terms })) },
+    { weight: 1, arbitrary: phase.map((n) => ({ type: 'phase.started', phase: n })) },
+    { weight: 1, arbitrary: phase.map((n) => ({ type: 'phase.completed', phase: n })) },
+    { weight: 1, arbitrary: fc.record({ type: fc.constantFrom('hostages.released', 'prisoners.released'), count: fc.integer({ min: 0, max: 50 }) }) },
+    { weight: 1, arbitrary: fc.constant({ type: 'hostilities.resumed' }) },
+  );
+}
+
+/** A valid event: reported (with a catalog source) or hypothetical. */
+export function eventArbitrary(catalog: Catalog, options: EventArbitraryOptions = {}): fc.Arbitrary<ParleyEvent> {
+  const from = options.from ?? DEFAULT_FROM;
+  const to = options.to ?? DEFAULT_TO;
+  const hypotheticalWeight = catalog.sources.length === 0 ? 1 : options.hypotheticalWeight ?? 0;
+  const reportedWeight = catalog.sources.length === 0 ? 0 : 1;
+  const provenance = fc.oneof(
+    ...(reportedWeight > 0
+      ? [{
+          weight: 4,
+          arbitrary: fc.record({ source: fc.constantFrom(...catalog.sources.map((s) => s.id)), lag: fc.integer({ min: 0, max: 10 }), onRecord: fc.boolean() }).map((p) => ({ ...p, hypothetical: false as const })),
+        }]
+      : []),
+    ...(hypotheticalWeight > 0 ? [{ weight: Math.max(1, Math.round(4 * hypotheticalWeight)), arbitrary: fc.constant({ hypothetical: true as const }) }] : []),
+  );
+  return fc
+    .record({ id: idArbitrary, occurred: isoDateArbitrary(from, to), act: fc.option(fc.constantFrom('act-a', 'act-b'), { nil: undefined, freq: 4 }), payload: payloadArbitrary(catalog, options.idPool ?? 3), provenance })
+    .map(({ id, occurred, act, payload, provenance: p }) => {
+      const common = { id, occurred, precision: 'day', dateBasis: 'generated', summary: `generated ${String(payload.type)}`, ...(act ? { act } : {}) };
+      const event = p.hypothetical
+        ? { ...common, hypothetical: true }
+        : {
+            ...common,
+            hypothetical: false,
+            source: p.source,
+            reported: isoFromDayNumber(requireDayNumber(occurred) + p.lag),
+            quote: 'generated quote',
+            attribution: { speaker: 'a generated speaker', onRecord: p.onRecord },
+          };
+      return withDefaults({ ...event, ...payload });
+    });
+}
+
+/** Fills the defaults the schema would fill, so generated events equal parsed ones. */
+function withDefaults(e: Record<string, unknown>): ParleyEvent {
+  const defaults: Record<string, Record<string, unknown>> = {
+    'proposal.tabled': { terms: {} },
+    'proposal.accepted': { as: 'text' },
+    'position.stated': { conditions: [] },
+    'concession.offered': { conditions: [] },
+    'statement.made': { about: [] },
+    'agreement.reached': { terms: {} },
+  };
+  return { ...defaults[e.type as string], ...e } as ParleyEvent;
+}
+
+export interface LogArbitraryOptions extends EventArbitraryOptions {
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  /**
+   * Mix in a lifecycle storyline (rounds, an agreement settling every term,
+   * phases, releases, sometimes a collapse) so that logs reach later phases;
+   * random events alone almost never do. Default true.
+   */
+  readonly story?: boolean;
+}
+
+/** Events with distinct ids; lengths spread up to maxLength. */
+export function eventsArbitrary(catalog: Catalog, options: LogArbitraryOptions = {}): fc.Arbitrary<ParleyEvent[]> {
+  const random = fc.uniqueArray(eventArbitrary(catalog, options), {
+    minLength: options.minLength ?? 0,
+    maxLength: options.maxLength ?? 60,
+    selector: (e) => e.id,
+    size: 'max',
+  });
+  if (options.story === false) return random;
+  return fc.tuple(random, fc.option(storyArbitrary(catalog, options), { freq: 2, nil: [] })).map(([events, story]) => {
+    const ids = new Set(events.map((e) => e.id));
+    return [...events, ...story.filter((e) => !ids.has(e.id))];
+  });
+}
+
+const STORY: readonly Record<string, unknown>[] = [
+  { type: 'round.opened', round: 'story-round', venue: 'Venue' },
+  { type: 'round.closed', round: 'story-round' },
+  { type: 'agreement.reached' },
+  { type: 'phase.started', phase: 1 },
+  { type: 'hostages.released', count: 3 },
+  { type: 'phase.completed', phase: 1 },
+  { type: 'phase.started', phase: 2 },
+  { type: 'phase.completed', phase: 2 },
+  { type: 'phase.started', phase: 3 },
+  { type: 'phase.completed', phase: 3 },
+];
+
+/** A prefix of the deal's lifecycle on increasing dates, possibly ending in a collapse. */
+export function storyArbitrary(catalog: Catalog, options: EventArbitraryOptions = {}): fc.Arbitrary<ParleyEvent[]> {
+  const from = requireDayNumber(options.from ?? DEFAULT_FROM);
+  const to = requireDayNumber(options.to ?? DEFAULT_TO);
+  const mediators = catalog.parties.filter((p) => p.role === 'mediator').map((p) => p.id);
+  const settlement = Object.fromEntries(catalog.terms.map((t) => [t.id, t.ladder[0]!.id]));
+  return fc
+    .record({
+      steps: fc.integer({ min: 1, max: STORY.length }),
+      collapse: fc.boolean(),
+      days: fc.uniqueArray(fc.integer({ min: from, max: to }), { minLength: STORY.length + 1, maxLength: STORY.length + 1 }),
+      ids: fc.uniqueArray(idArbitrary, { minLength: STORY.length + 1, maxLength: STORY.length + 1 }),
+    })
+    .map(({ steps, collapse, days, ids }) => {
+      const sorted = [...days].sort((a, b) => a - b);
+      const payloads = [...STORY.slice(0, steps), ...(collapse ? [{ type: 'hostilities.resumed' }] : [])];
+      return payloads.map((payload, i) =>
+        withDefaults({
+          id: ids[i]!,
+          occurred: isoFromDayNumber(sorted[i]!),
+          precision: 'day',
+          dateBasis: 'generated storyline',
+          summary: `storyline ${String(payload.type)}`,
+          hypothetical: true,
+          ...payload,
+          ...(payload.type === 'round.opened' ? { mediators: mediators.length > 0 ? mediators : [catalog.parties[0]!.id] } : {}),
+          ...(payload.type === 'agreement.reached' ? { terms: settlement } : {}),
+        }),
+      );
+    });
+}
+
+/** A log built from generated events, each positioned by its index. */
+export function logArbitrary(catalog: Catalog, options: LogArbitraryOptions = {}): fc.Arbitrary<EventLog> {
+  return eventsArbitrary(catalog, options).map((events) => createLog(catalog, events.map((e, i) => toEntry(e, i))));
+}

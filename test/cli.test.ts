@@ -1,0 +1,137 @@
+import { mkdtemp, readFile, writeFile, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, runCli } from './helpers/cli.js';
+
+const sample = fixture('sample');
+const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+
+describe('parley state', () => {
+  it('prints the JSON state with the documented keys', async () => {
+    const r = await runCli(['state', '--log', sample, '--at', '2024-08-20', '--json']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    for (const key of ['date', 'phase', 'positions', 'gaps', 'proposals', 'anomalies']) expect(s).toHaveProperty(key);
+    expect(s).toMatchObject({ date: '2024-08-20', phase: 'negotiating', stage: 'betweenRounds' });
+    expect(s.gaps.corridor).toMatchObject({ status: 'open', distance: 2 });
+    expect(s.proposals.bridge.responses).toMatchObject({ north: { response: 'accepted' }, south: { response: 'rejected' } });
+  });
+
+  it('prints a human summary: phase, round, proposals, the terms table, assessments', async () => {
+    const r = await runCli(['state', '--log', sample, '--at', '2024-08-15']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Phase: negotiating (round in session)');
+    expect(r.stdout).toContain('Round: r1 in Doha');
+    expect(r.stdout).toMatch(/corridor\s+control\s+phased\|withdrawal\s+open, 2 steps apart/);
+    expect(r.stdout).toContain('Anomalies: none');
+  });
+
+  it('filters by source and by what was public', async () => {
+    const wire = JSON.parse((await runCli(['state', '--log', sample, '--source', 'wire', '--json'])).stdout);
+    expect(Object.keys(wire.positions.corridor)).toEqual(['south']);
+    const early = JSON.parse((await runCli(['state', '--log', sample, '--at', '2024-08-20', '--known-at', '2024-08-16', '--json'])).stdout);
+    expect(early.proposals.bridge.responses).toEqual({});
+  });
+
+  it('runs on the bundled log by default', async () => {
+    const r = await runCli(['state', '--json']);
+    expect(r.code).toBe(0);
+    expect(['negotiating', 'agreed', 'phase1', 'phase2', 'phase3', 'concluded', 'collapsed']).toContain(JSON.parse(r.stdout).phase);
+  });
+
+  it('--strict turns anomalies into a failure that names the event', async () => {
+    const lenient = await runCli(['state', '--log', fixture('anomalous')]);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toContain('fx-phase-two (phase.started): phase 2 cannot start while the deal is negotiating');
+    const strict = await runCli(['state', '--log', fixture('anomalous'), '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('event fx-phase-two');
+  });
+});
+
+describe('bad input', () => {
+  it('lists every problem in a file on its own line, exits 1, shows no stack trace', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'parley-bad-'));
+    await cp(sample, dir, { recursive: true });
+    const lines = (await readFile(join(dir, 'events.jsonl'), 'utf8')).trim().split('\n');
+    lines[1] = lines[1]!.replace('"corridor"', '"airspace"');
+    lines[3] = lines[3]!.replace('"2024-08-16"', '"2024-08-32"');
+    lines.push('{"broken": ');
+    await writeFile(join(dir, 'events.jsonl'), lines.join('\n'));
+    const r = await runCli(['state', '--log', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`events.jsonl:2: event fx-north-corr: field "term": unknown term "airspace"`);
+    expect(r.stderr).toMatch(/events\.jsonl:4: event fx-proposal: field "occurred": .*YYYY-MM-DD/);
+    expect(r.stderr).toMatch(/events\.jsonl:9: not valid JSON/);
+    expect(r.stderr).toContain('3 problem(s) in the input');
+    noStackTrace(r.stderr);
+  });
+
+  it('names a missing file', async () => {
+    const r = await runCli(['check', 'no/such/file.jsonl']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no/such/file.jsonl: cannot read: no such file');
+    noStackTrace(r.stderr);
+  });
+
+  it('names a bad catalog file and the field', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'parley-cat-'));
+    await cp(sample, dir, { recursive: true });
+    await writeFile(join(dir, 'parties.json'), JSON.stringify([{ id: 'north', name: 'North', role: 'boss' }]));
+    const r = await runCli(['check', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/parties\.json: field "\[0\]\.role": .*principal/);
+  });
+});
+
+describe('usage', () => {
+  it.each(['state', 'timeline', 'diff', 'check'])('%s --help explains the command and exits 0', async (name) => {
+    const r = await runCli([name, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`parley ${name}`);
+  });
+
+  it('exits 2 on usage errors, with the usage', async () => {
+    expect((await runCli(['frobnicate'])).code).toBe(2);
+    const badFlag = await runCli(['state', '--colour']);
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stderr).toContain("Unknown option '--colour'");
+    const badDate = await runCli(['state', '--at', '23/08/2024']);
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr).toContain('--at expects a date YYYY-MM-DD, got "23/08/2024"');
+    expect((await runCli(['diff', '--from', '2024-08-01'])).code).toBe(2);
+    expect((await runCli(['state', '--source', 'nobody', '--log', sample])).code).toBe(2);
+  });
+
+  it('lists the commands with --help', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Commands:[\s\S]*state[\s\S]*timeline[\s\S]*diff[\s\S]*check/);
+  });
+});
+
+describe('timeline, diff, check', () => {
+  it('timeline lists events in replay order with attribution', async () => {
+    const r = await runCli(['timeline', '--log', sample, '--to', '2024-08-16']);
+    expect(r.code).toBe(0);
+    const ids = [...r.stdout.matchAll(/; (fx-[a-z-]+)/g)].map((m) => m[1]);
+    expect(ids).toEqual(['fx-round-open', 'fx-north-corr', 'fx-south-corr', 'fx-proposal', 'fx-round-close']);
+    expect(r.stdout).toContain('Spokesperson (broker); daily');
+    expect(r.stdout).toContain('5 event(s)');
+  });
+
+  it('diff names each change and the events behind it', async () => {
+    const r = await runCli(['diff', '--log', sample, '--from', '2024-08-16', '--to', '2024-08-20', '--json']);
+    expect(r.code).toBe(0);
+    const changes = JSON.parse(r.stdout);
+    expect(changes.find((c: { path: string }) => c.path === 'proposals.bridge.responses.south')).toMatchObject({ before: null, after: { response: 'rejected' }, eventIds: ['fx-south-no'] });
+  });
+
+  it('check validates without replaying', async () => {
+    const r = await runCli(['check', sample]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ok: 8 events in 1 file\(s\)/);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem, parseLog, type Problem } from '../src/index.js';
+import { sampleCatalog } from '../src/testing/index.js';
+import { reported } from './helpers/events.js';
+
+const line = (o: unknown) => JSON.stringify(o);
+const good = reported('2024-08-20', { type: 'position.stated', party: 'north', term: 'corridor', accepts: ['control'] });
+
+function problemsOf(text: string, name = 'log.jsonl'): Problem[] {
+  const result = parseLog(sampleCatalog, [{ name, text }]);
+  return result.ok ? [] : result.problems;
+}
+
+describe('parsing an event file', () => {
+  it('accepts a valid event and fills defaults', () => {
+    const result = parseLog(sampleCatalog, [{ name: 'log.jsonl', text: `${line({ ...good, conditions: undefined })}\n\n` }]);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value.entries[0]!.event).toMatchObject({ conditions: [], hypothetical: false });
+  });
+
+  it('reports every bad line, each with file, line, event id and field', () => {
+    const text = [
+      '{not json',
+      line({ ...good, id: 'evt-aaaaaa', accepts: 'control' }),
+      line({ ...good, id: 'evt-bbbbbb', type: 'position.guessed' }),
+      line({ ...good, id: 'evt-cccccc', term: 'airspace' }),
+      line({ ...good, id: 'evt-dddddd', party: 'east' }),
+      line({ ...good, id: 'evt-eeeeee', accepts: ['teleport'] }),
+      line({ ...good, id: 'evt-ffffff', occurred: '2024-02-30' }),
+      line({ ...good, id: 'evt-gggggg', source: 'gazette' }),
+      line({ ...good, id: 'evt-hhhhhh', colour: 'blue' }),
+      line({ ...good, id: 'evt-iiiiii', source: undefined }),
+      line({ ...good, id: 'evt-jjjjjj', reported: '2024-08-01' }),
+      '[1,2]',
+    ].join('\n');
+    const problems = problemsOf(text);
+    const at = (n: number) => problems.filter((p) => p.line === n);
+    expect(at(1)[0]!.message).toMatch(/not valid JSON/);
+    expect(at(2)[0]).toMatchObject({ eventId: 'evt-aaaaaa', field: 'accepts' });
+    expect(at(3)[0]).toMatchObject({ field: 'type' });
+    expect(at(3)[0]!.message).toMatch(/expected one of round\.opened/);
+    expect(at(4)[0]).toMatchObject({ field: 'term' });
+    expect(at(4)[0]!.message).toMatch(/unknown term "airspace"; expected one of corridor, crossing, ceasefire/);
+    expect(at(5)[0]).toMatchObject({ field: 'party' });
+    expect(at(6)[0]).toMatchObject({ field: 'accepts[0]' });
+    expect(at(7)[0]).toMatchObject({ field: 'occurred' });
+    expect(at(8)[0]!.message).toMatch(/unknown source "gazette"/);
+    expect(at(9)[0]!.message).toMatch(/unknown field\(s\) "colour"/);
+    expect(at(10)[0]).toMatchObject({ field: 'source' });
+    expect(at(10)[0]!.message).toMatch(/required for a reported event/);
+    expect(at(11)[0]!.message).toMatch(/before it occurred/);
+    expect(at(12)[0]!.message).toMatch(/expected a JSON object/);
+  });
+
+  it('formats a problem as one line a user can act on', () => {
+    const [p] = problemsOf(line({ ...good, term: 'airspace' }), 'events/x.jsonl');
+    expect(formatProblem(p!)).toBe(
+      `events/x.jsonl:1: event ${good.id}: field "term": unknown term "airspace"; expected one of corridor, crossing, ceasefire`,
+    );
+  });
+
+  it('rejects an id used twice, across files', () => {
+    const result = parseLog(sampleCatalog, [
+      { name: 'a.jsonl', text: line(good) },
+      { name: 'b.jsonl', text: `\n${line(good)}` },
+    ]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toEqual([{ file: 'b.jsonl', line: 2, eventId: good.id, field: 'id', message: 'duplicate id; first used at a.jsonl:1' }]);
+  });
+
+  it('lets hypothetical events omit source, quote, reported and attribution', () => {
+    const hyp = { id: 'hyp-000001', type: 'concession.offered', occurred: '2024-08-22', precision: 'day', dateBasis: 'what-if', summary: 's', hypothetical: true, party: 'north', term: 'corridor', adds: ['reduced'] };
+    expect(problemsOf(line(hyp))).toEqual([]);
+  });
+});
