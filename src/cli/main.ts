@@ -3,12 +3,13 @@
 // (0 ok, 1 bad input or failed check, 2 usage), and is the only place that exits.
 import { CheckFailed, InputError, UsageError } from './cli-errors.js';
 import type { Command, Output } from './command.js';
+import { auditCommand } from './commands/audit.js';
 import { checkCommand } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
 import { stateCommand } from './commands/state.js';
 import { timelineCommand } from './commands/timeline.js';
 
-const commands: readonly Command[] = [stateCommand, timelineCommand, diffCommand, checkCommand];
+const commands: readonly Command[] = [stateCommand, timelineCommand, diffCommand, checkCommand, auditCommand];
 
 const overview = `parley: replay reported statements about the Gaza ceasefire talks through a
 model of the three-phase deal, and see the reported state on any date.
