@@ -1,0 +1,174 @@
+// The viewer's read-only JSON API as a pure function from a request path and
+// query to a status and a body, so it can be tested without a socket. Every
+// state carries its provenance; hypothetical values stay marked.
+import type { Source } from '../domain/catalog-schema.js';
+import { isIsoDay, isoFromDayNumber } from '../domain/dates.js';
+import type { EventLog } from '../domain/event-log.js';
+import type { ParleyEvent } from '../domain/event-schema.js';
+import { gapStatuses } from '../model/gaps.js';
+import { machineStructure } from '../model/machine-structure.js';
+import type { StateFilter } from '../model/negotiation-state.js';
+import type { Overlay } from '../model/overlay.js';
+import { lastDate, stateAt } from '../model/replay.js';
+import { diffStates } from '../model/state-diff.js';
+import { steps } from '../model/steps.js';
+
+export interface Library {
+  readonly log: EventLog;
+  readonly scenarios: readonly Overlay[];
+}
+
+export interface ApiResponse {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export interface TimelineDay {
+  readonly date: string;
+  readonly eventIds: readonly string[];
+  readonly phase: string;
+  /** How many terms stand at each gap status at the end of the day. */
+  readonly gaps: Readonly<Record<string, number>>;
+  readonly hypothetical: boolean;
+}
+
+export interface TimelineEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly occurred: string;
+  readonly summary: string;
+  readonly source: string | null;
+  readonly hypothetical: boolean;
+}
+
+export interface RoundSpan {
+  readonly id: string;
+  readonly venue: string;
+  readonly opened: string;
+  readonly closed: string | null;
+  readonly hypothetical: boolean;
+}
+
+class BadRequest extends Error {}
+class NotFound extends Error {}
+
+const ok = (body: unknown): ApiResponse => ({ status: 200, body });
+const fail = (status: number, error: string): ApiResponse => ({ status, body: { error } });
+
+function summary(e: ParleyEvent): TimelineEvent {
+  return { id: e.id, type: e.type, occurred: e.occurred, summary: e.summary, source: e.source ?? null, hypothetical: e.hypothetical };
+}
+
+function rounds(log: EventLog): RoundSpan[] {
+  const byId = new Map<string, RoundSpan>();
+  for (const { event: e } of log.entries) {
+    if (e.type === 'round.opened' && !byId.has(e.round)) byId.set(e.round, { id: e.round, venue: e.venue, opened: e.occurred, closed: null, hypothetical: e.hypothetical });
+    if (e.type === 'round.closed') {
+      const r = byId.get(e.round);
+      if (r && r.closed === null) byId.set(e.round, { ...r, closed: e.occurred });
+    }
+  }
+  return [...byId.values()];
+}
+
+function timeline(log: EventLog, filter: StateFilter): { events: TimelineEvent[]; days: TimelineDay[]; rounds: RoundSpan[] } {
+  const days = steps(log, { by: 'day', filter }).map((s): TimelineDay => {
+    const gaps: Record<string, number> = Object.fromEntries(gapStatuses.map((g) => [g, 0]));
+    for (const gap of Object.values(s.after.gaps)) gaps[gap.status]!++;
+    return {
+      date: s.from,
+      eventIds: s.events.map((e) => e.event.id),
+      phase: s.after.stage ? `${s.after.phase}.${s.after.stage}` : s.after.phase,
+      gaps,
+      hypothetical: s.events.some((e) => e.event.hypothetical),
+    };
+  });
+  return { events: days.flatMap((d) => d.eventIds).map((id) => summary(log.byId.get(id)!.event)), days, rounds: rounds(log) };
+}
+
+function dateParam(query: URLSearchParams, name: string): string | undefined {
+  const value = query.get(name);
+  if (value === null || value === '') return undefined;
+  if (!isIsoDay(value)) throw new BadRequest(`${name}: expected a date YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+function filterOf(log: EventLog, query: URLSearchParams): StateFilter {
+  const sources = query.getAll('source').filter((s) => s !== '');
+  for (const s of sources) if (!log.catalog.sourceById.has(s)) throw new BadRequest(`source: unknown source "${s}"`);
+  const knownAt = dateParam(query, 'knownAt');
+  return { ...(sources.length > 0 ? { sources } : {}), ...(knownAt ? { knownAt } : {}) };
+}
+
+const dateOf = (log: EventLog, query: URLSearchParams) => dateParam(query, 'at') ?? lastDate(log) ?? '1970-01-01';
+
+function firstDate(log: EventLog): string | null {
+  const first = log.entries[0];
+  return first === undefined ? null : isoFromDayNumber(first.day);
+}
+
+export function createApi(library: Library): (path: string, query: URLSearchParams) => ApiResponse {
+  const { log, scenarios } = library;
+  const timelines = new Map<string, ReturnType<typeof timeline>>();
+  const cachedTimeline = (key: string, l: EventLog, filter: StateFilter) => {
+    const k = `${key}|${JSON.stringify(filter)}`;
+    let t = timelines.get(k);
+    if (!t) timelines.set(k, (t = timeline(l, filter)));
+    return t;
+  };
+  const meta = {
+    catalog: { terms: log.catalog.terms, parties: log.catalog.parties, sources: log.catalog.sources, principals: log.catalog.principals },
+    first: firstDate(log),
+    last: lastDate(log) ?? null,
+    eventDays: [...new Set(log.entries.map((e) => isoFromDayNumber(e.day)))],
+    rounds: rounds(log),
+    machine: machineStructure(),
+  };
+  const scenarioAt = (n: string): Overlay => {
+    const s = /^\d+$/.test(n) ? scenarios[Number(n)] : undefined;
+    if (!s) throw new NotFound(`no scenario ${n}`);
+    return s;
+  };
+
+  function route(path: string, query: URLSearchParams): ApiResponse {
+    if (path === '/api/meta') return ok(meta);
+    if (path === '/api/state') return ok(stateAt(log, dateOf(log, query), filterOf(log, query)));
+    if (path === '/api/timeline') return ok(cachedTimeline('log', log, filterOf(log, query)));
+    if (path === '/api/scenarios') {
+      return ok(scenarios.map((s, n) => ({ n, title: s.title, description: s.description, file: s.file, dates: s.dates, hypotheticalEvents: s.whatIf.entries.filter((e) => e.event.hypothetical).length })));
+    }
+    let m = /^\/api\/events\/([^/]+)$/.exec(path);
+    if (m) {
+      const id = decodeURIComponent(m[1]!);
+      for (const l of [log, ...scenarios.map((s) => s.whatIf)]) {
+        const entry = l.byId.get(id);
+        if (entry) return ok({ event: entry.event, source: sourceOf(l, entry.event) });
+      }
+      return fail(404, `no event ${id}`);
+    }
+    m = /^\/api\/scenario\/([^/]+)\/(state|timeline)$/.exec(path);
+    if (m) {
+      const s = scenarioAt(m[1]!);
+      if (m[2] === 'timeline') return ok(cachedTimeline(`scenario ${m[1]}`, s.whatIf, {}));
+      const at = dateOf(s.whatIf, query);
+      const baseline = stateAt(s.baseline, at);
+      const whatIf = stateAt(s.whatIf, at);
+      return ok({ title: s.title, description: s.description, at, baseline, whatIf, changes: diffStates(baseline, whatIf) });
+    }
+    return fail(404, `no such endpoint: ${path}`);
+  }
+
+  return (path, query) => {
+    try {
+      return route(path, query);
+    } catch (e) {
+      if (e instanceof BadRequest) return fail(400, e.message);
+      if (e instanceof NotFound) return fail(404, e.message);
+      throw e;
+    }
+  };
+}
+
+function sourceOf(log: EventLog, e: ParleyEvent): Source | null {
+  return e.hypothetical || e.source === undefined ? null : log.catalog.sourceById.get(e.source) ?? null;
+}

@@ -1,0 +1,198 @@
+// The viewer: one date, one source filter, one optional scenario; every change
+// of these re-fetches the states and redraws the page from them.
+import { type Meta, type NegotiationState, type ScenarioInfo, type ScenarioState, type Timeline, api } from './api-client.js';
+import { renderChart } from './chart.js';
+import { byId, h } from './dom.js';
+import { type CellRef, renderMatrix } from './matrix.js';
+import { openQuotes } from './quotes-dialog.js';
+import { renderStatechart } from './statechart.js';
+import { renderDayEvents, renderStrip, roundText } from './timeline.js';
+import { dayNumber, isoFromDayNumber } from '../../domain/dates.js';
+
+interface View {
+  date: string;
+  source: string | null;
+  scenario: number | null;
+}
+
+const words = (key: string) => key.replace(/([a-z])([A-Z0-9])/g, '$1 $2').toLowerCase();
+/** "negotiating, round in session" */
+const phaseWords = (state: NegotiationState) => words(lifecycle(state)).replace('.', ', ');
+
+async function start(): Promise<void> {
+  const [meta, scenarios] = await Promise.all([api.meta(), api.scenarios()]);
+  if (meta.first === null || meta.last === null) {
+    byId('status').textContent = 'The log has no events.';
+    return;
+  }
+  const view: View = { date: meta.last, source: null, scenario: null };
+  const outlet = (id: string | null) => meta.catalog.sources.find((s) => s.id === id)?.outlet ?? id ?? 'no source';
+  const timelines = new Map<string, Timeline>();
+  const timelineFor = async (key: string, load: () => Promise<Timeline>) => timelines.get(key) ?? (timelines.set(key, await load()), timelines.get(key)!);
+
+  const sourceSelect = byId<HTMLSelectElement>('source');
+  for (const s of meta.catalog.sources) sourceSelect.append(h('option', { value: s.id }, `${s.outlet} (${s.published})`));
+  const scenarioSelect = byId<HTMLSelectElement>('scenario');
+  for (const s of scenarios) scenarioSelect.append(h('option', { value: String(s.n) }, s.title));
+  byId('scenario-control').hidden = scenarios.length === 0;
+
+  const slider = byId<HTMLInputElement>('date-slider');
+  const open = (cell: CellRef) => void openQuotes(cell.title, cell.eventIds);
+
+  const scenarioInfo = (): ScenarioInfo | null => (view.scenario === null ? null : scenarios[view.scenario] ?? null);
+  function range(): { first: string; last: string; days: string[] } {
+    const extra = scenarioInfo()?.dates ?? [];
+    const days = [...new Set([...meta.eventDays, ...extra])].sort();
+    return { first: isoFromDayNumber(dayNumber(days[0]!)! - 1), last: days.at(-1)!, days };
+  }
+
+  let generation = 0;
+  async function refresh(): Promise<void> {
+    const mine = ++generation;
+    const r = range();
+    const scenario = scenarioInfo();
+    const [state, allSources, perSource, timeline, scenarioState, scenarioTimeline] = await Promise.all([
+      api.state(view.date, view.source),
+      view.source === null ? null : api.state(view.date, null),
+      Promise.all(meta.catalog.sources.map((s) => api.state(view.date, s.id))),
+      timelineFor(`source:${view.source ?? ''}`, () => api.timeline(view.source)),
+      scenario ? api.scenarioState(scenario.n, view.date) : null,
+      scenario ? timelineFor(`scenario:${scenario.n}`, () => api.scenarioTimeline(scenario.n)) : null,
+    ]);
+    if (mine !== generation) return;
+
+    slider.min = '0';
+    slider.max = String(dayNumber(r.last)! - dayNumber(r.first)!);
+    slider.value = String(dayNumber(view.date)! - dayNumber(r.first)!);
+    slider.setAttribute('aria-valuetext', view.date);
+    byId('date-output').textContent = view.date;
+    byId<HTMLButtonElement>('prev').disabled = !r.days.some((d) => d < view.date);
+    byId<HTMLButtonElement>('next').disabled = !r.days.some((d) => d > view.date);
+
+    const shownTimeline = scenarioTimeline ?? timeline;
+    byId('strip').replaceChildren(renderStrip(shownTimeline, r, view.date));
+    byId('day-h').textContent = `Events on ${view.date}${scenario ? ' (with the scenario’s hypothetical events)' : ''}`;
+    byId('day-events').replaceChildren(renderDayEvents(shownTimeline.events, view.date, outlet, (e) => void openQuotes(e.summary, [e.id])));
+    byId('rounds').replaceChildren(...shownTimeline.rounds.map((round) => h('li', { class: round.hypothetical ? 'is-hyp' : '' }, roundText(round))));
+
+    const divergence = divergences(meta, perSource);
+    renderMain(meta, state, allSources, divergence, open, view);
+    byId('divergence').replaceChildren(renderDivergence(meta, divergence));
+    byId('statechart').replaceChildren(renderStatechart(meta.machine, lifecycle(state)));
+    byId('phase-line').textContent = phaseLine(meta, state);
+
+    const series = [{ name: 'Open gaps (reported)', className: 'open', days: timeline.days, value: (d: Timeline['days'][number]) => d.gaps.open ?? 0 }, { name: 'Bridged or agreed (reported)', className: 'closed', days: timeline.days, value: (d: Timeline['days'][number]) => (d.gaps.bridged ?? 0) + (d.gaps.agreed ?? 0) }];
+    if (scenarioTimeline) series.push({ name: 'Open gaps (what-if, hypothetical)', className: 'whatif', days: scenarioTimeline.days, value: (d) => d.gaps.open ?? 0 });
+    byId('chart').replaceChildren(renderChart(series, r, view.date, meta.catalog.terms.length));
+    byId('chart-legend').replaceChildren(...series.map((s) => h('li', { class: `key ${s.className}` }, s.name)));
+
+    const section = byId('scenario-section');
+    section.hidden = scenarioState === null;
+    if (scenarioState && scenario) renderScenario(meta, scenario, scenarioState, open);
+    byId('status').textContent = `Showing ${view.date}${view.source ? `, as reported by ${outlet(view.source)}` : ''}${scenario ? `, with the scenario “${scenario.title}”` : ''}.`;
+  }
+
+  const go = (date: string) => {
+    view.date = date;
+    void refresh();
+  };
+  slider.addEventListener('input', () => go(isoFromDayNumber(dayNumber(range().first)! + Number(slider.value))));
+  byId('prev').addEventListener('click', () => {
+    const before = range().days.filter((d) => d < view.date);
+    if (before.length > 0) go(before.at(-1)!);
+  });
+  byId('next').addEventListener('click', () => {
+    const after = range().days.find((d) => d > view.date);
+    if (after) go(after);
+  });
+  sourceSelect.addEventListener('change', () => {
+    view.source = sourceSelect.value === '' ? null : sourceSelect.value;
+    void refresh();
+  });
+  scenarioSelect.addEventListener('change', () => {
+    view.scenario = scenarioSelect.value === '' ? null : Number(scenarioSelect.value);
+    const first = scenarioInfo()?.dates[0];
+    if (first) view.date = first;
+    void refresh();
+  });
+  await refresh();
+  document.body.dataset.ready = 'true';
+}
+
+function lifecycle(state: NegotiationState): string {
+  return state.stage ? `${state.phase}.${state.stage}` : state.phase;
+}
+
+function phaseLine(meta: Meta, state: NegotiationState): string {
+  const round = state.round;
+  const where = round ? `; ${round.venue} round ${round.closed ? `closed ${round.closed}` : `in session since ${round.opened}`}` : '';
+  const party = (id: string) => meta.catalog.parties.find((p) => p.id === id)?.name ?? id;
+  const proposals = Object.values(state.proposals).map((p) => `${p.title} (${Object.entries(p.responses).map(([who, r]) => `${party(who)} ${r.response}`).join(', ') || 'no responses yet'})`);
+  return `Phase: ${phaseWords(state)}${where}. ${state.eventCount} events so far${state.hypotheticalEventCount ? `, ${state.hypotheticalEventCount} hypothetical` : ''}.${proposals.length ? ` Proposals: ${proposals.join('; ')}.` : ''}`;
+}
+
+type Divergence = Map<string, { term: string; party: string; bySource: { source: string; accepts: string }[] }>;
+
+/** Cells where two outlets report different positions on the same day. */
+function divergences(meta: Meta, perSource: readonly NegotiationState[]): Divergence {
+  const out: Divergence = new Map();
+  for (const term of meta.catalog.terms) {
+    for (const party of meta.catalog.parties) {
+      const bySource = perSource.flatMap((st, i) => {
+        const p = st.positions[term.id]?.[party.id];
+        return p ? [{ source: meta.catalog.sources[i]!.outlet, accepts: p.accepts.join(' or ') }] : [];
+      });
+      if (new Set(bySource.map((b) => b.accepts)).size > 1) out.set(`${term.id}/${party.id}`, { term: term.id, party: party.id, bySource });
+    }
+  }
+  return out;
+}
+
+function renderDivergence(meta: Meta, divergence: Divergence): HTMLElement {
+  if (divergence.size === 0) return h('p', { class: 'none' }, 'On this date no two outlets report different positions.');
+  const label = (term: string, option: string) => meta.catalog.terms.find((t) => t.id === term)?.ladder.find((o) => o.id === option)?.label ?? option;
+  return h(
+    'ul',
+    { class: 'divergence' },
+    ...[...divergence.values()].map((d) =>
+      h(
+        'li',
+        { 'data-cell': `${d.term}/${d.party}` },
+        h('strong', {}, `${meta.catalog.parties.find((p) => p.id === d.party)?.name ?? d.party} on ${meta.catalog.terms.find((t) => t.id === d.term)?.label ?? d.term}: `),
+        d.bySource.map((b) => `according to ${b.source}, ${b.accepts.split(' or ').map((o) => label(d.term, o)).join(' or ')}`).join('; '),
+      ),
+    ),
+  );
+}
+
+function renderMain(meta: Meta, state: NegotiationState, allSources: NegotiationState | null, divergence: Divergence, open: (c: CellRef) => void, view: View): void {
+  const flags = new Map<string, string>();
+  for (const key of divergence.keys()) flags.set(key, 'outlets differ');
+  if (allSources) {
+    for (const term of meta.catalog.terms) {
+      if (allSources.gaps[term.id]!.status !== state.gaps[term.id]!.status) flags.set(`${term.id}/gap`, `all sources together: ${allSources.gaps[term.id]!.status}`);
+    }
+  }
+  const outletName = meta.catalog.sources.find((s) => s.id === view.source)?.outlet;
+  byId('matrix').replaceChildren(
+    renderMatrix(meta, state, { caption: `Positions on ${view.date}, ${outletName ? `as reported by ${outletName}` : 'all sources'}`, flags, onOpen: open, idPrefix: 'main' }),
+  );
+}
+
+function renderScenario(meta: Meta, info: ScenarioInfo, st: ScenarioState, open: (c: CellRef) => void): void {
+  byId('scenario-title').textContent = info.title;
+  byId('scenario-desc').textContent = info.description;
+  const flags = new Map<string, string>();
+  for (const c of st.changes) {
+    const [kind, term, party] = c.path.split('.');
+    if (kind === 'positions') flags.set(`${term}/${party}`, 'differs in the what-if');
+    if (kind === 'gaps') flags.set(`${term}/gap`, 'differs in the what-if');
+  }
+  byId('baseline').replaceChildren(renderMatrix(meta, st.baseline, { caption: `Reported (baseline) on ${st.at}`, onOpen: open, idPrefix: 'baseline' }));
+  byId('whatif').replaceChildren(renderMatrix(meta, st.whatIf, { caption: `What-if on ${st.at} (◆ = rests on a hypothetical event)`, flags, onOpen: open, idPrefix: 'whatif' }));
+  byId('scenario-phase').textContent = `Phase: reported, ${phaseWords(st.baseline)}; what-if, ${phaseWords(st.whatIf)}${st.whatIf.phaseSince?.hypothetical ? ' ◆ hypothetical' : ''}. ${st.whatIf.hypotheticalEventCount} hypothetical event(s) applied by this date.`;
+}
+
+start().catch((e: unknown) => {
+  byId('status').textContent = `The viewer could not load: ${(e as Error).message}`;
+});
