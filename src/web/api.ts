@@ -139,7 +139,7 @@ export function createApi(library: Library): (path: string, query: URLSearchPara
     }
     let m = /^\/api\/events\/([^/]+)$/.exec(path);
     if (m) {
-      const id = decodeURIComponent(m[1]!);
+      const id = m[1]!;
       for (const l of [log, ...scenarios.map((s) => s.whatIf)]) {
         const entry = l.byId.get(id);
         if (entry) return ok({ event: entry.event, source: sourceOf(l, entry.event) });

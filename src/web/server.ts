@@ -65,14 +65,16 @@ export async function startServer(library: Library, options: { port?: number; ro
     if (req.method !== 'GET' && !head) return json(res, 405, { error: 'read-only: GET and HEAD only' }, head);
     // Only our own origin: a page elsewhere cannot reach this server through a rebound DNS name.
     if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`) return json(res, 421, { error: 'unexpected Host header' }, head);
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    // Checked on the path as sent: URL parsing would quietly resolve "..".
+    const sent = (req.url ?? '/').split('?')[0]!;
     let path: string;
     try {
-      path = decodeURIComponent(url.pathname);
+      path = decodeURIComponent(sent);
     } catch {
       return json(res, 400, { error: 'malformed path' }, head);
     }
     if (path.split(/[\\/]/).includes('..') || path.includes('\0')) return json(res, 400, { error: 'path traversal is not allowed' }, head);
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (path.startsWith('/api/')) {
       const { status, body } = api(path, url.searchParams);
       return json(res, status, body, head);

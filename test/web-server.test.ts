@@ -1,0 +1,96 @@
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadOverlay } from '../src/cli/scenario-option.js';
+import { loadLog } from '../src/io/read-log.js';
+import { type RunningServer, startServer } from '../src/web/server.js';
+
+const fixture = join(import.meta.dirname, 'fixtures', 'talks');
+let running: RunningServer;
+
+beforeAll(async () => {
+  const loaded = await loadLog([fixture]);
+  if (!loaded.ok) throw new Error('fixture log did not load');
+  const scenario = await loadOverlay(join(import.meta.dirname, 'fixtures', 'what-if.json'), loaded.value.log);
+  running = await startServer({ log: loaded.value.log, scenarios: [scenario] });
+});
+afterAll(() => running.close());
+
+/** A raw request, so paths reach the server exactly as written. */
+function raw(path: string, options: { method?: string; host?: string } = {}): Promise<{ status: number; type: string; body: string }> {
+  const url = new URL(running.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: url.port, path, method: options.method ?? 'GET', headers: { host: options.host ?? url.host } }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const json = async (path: string) => {
+  const r = await raw(path);
+  return { status: r.status, body: JSON.parse(r.body) as Record<string, any> };
+};
+
+describe('the viewer server', () => {
+  it('listens on 127.0.0.1 only', () => {
+    expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect((running.server.address() as { address: string }).address).toBe('127.0.0.1');
+  });
+
+  it('serves the built page and its assets', async () => {
+    const page = await raw('/');
+    expect(page).toMatchObject({ status: 200, type: expect.stringContaining('text/html') });
+    const asset = /src="\.\/(assets\/[^"]+\.js)"/.exec(page.body)![1]!;
+    expect(await raw(`/${asset}`)).toMatchObject({ status: 200, type: expect.stringContaining('javascript') });
+  });
+
+  it('refuses traversal, unknown paths, writes and foreign hosts', async () => {
+    for (const path of ['/../package.json', '/assets/..%2f..%2f..%2fpackage.json', '/..%5c..%5cpackage.json']) expect((await raw(path)).status).toBe(400);
+    for (const path of ['/package.json', '/server.js', '/api.js', '/nope']) expect((await raw(path)).status).toBe(404);
+    expect((await raw('/api/meta', { method: 'POST' })).status).toBe(405);
+    expect((await raw('/api/meta', { host: 'evil.example:80' })).status).toBe(421);
+  });
+
+  it('answers /api/meta with the catalog, dates, rounds and the machine', async () => {
+    const { body } = await json('/api/meta');
+    expect(body.first).toBe('2024-08-15');
+    expect(body.last).toBe('2024-08-23');
+    expect(body.rounds.map((r: { id: string }) => r.id)).toEqual(['doha-2024-08', 'cairo-2024-08']);
+    expect(body.machine.children.map((c: { key: string }) => c.key)).toContain('negotiating');
+  });
+
+  it('answers /api/state with filters, and 400 on a bad query', async () => {
+    expect((await json('/api/state?at=2024-08-23')).body.gaps.netzarim.status).toBe('bridged');
+    const daily = await json('/api/state?at=2024-08-23&source=daily-2024-08-23');
+    expect(daily.body.gaps.netzarim.status).toBe('open');
+    expect(daily.body.sources).toEqual(['daily-2024-08-23']);
+    expect((await json('/api/state?at=2024-08-19&knownAt=2024-08-19')).body.knownAt).toBe('2024-08-19');
+    expect(await json('/api/state?at=23-08-2024')).toMatchObject({ status: 400 });
+    expect(await json('/api/state?source=nobody')).toMatchObject({ status: 400 });
+  });
+
+  it('answers /api/timeline and /api/events/:id', async () => {
+    const { body } = await json('/api/timeline');
+    expect(body.days.at(-1)).toMatchObject({ date: '2024-08-23', gaps: { open: 1, bridged: 1, unknown: 2, agreed: 0 } });
+    expect(body.events).toHaveLength(10);
+    const event = await json('/api/events/fixture-006');
+    expect(event.body.source.outlet).toBe('The Daily Ledger');
+    expect((await json('/api/events/nothing')).status).toBe(404);
+  });
+
+  it('answers the scenario endpoints with baseline and what-if, hypothetical values marked', async () => {
+    const list = await json('/api/scenarios');
+    expect(list.body).toEqual([expect.objectContaining({ n: 0, title: 'Both sides accept a phased Philadelphi withdrawal', dates: ['2024-08-24'], hypotheticalEvents: 2 })]);
+    const { body } = await json('/api/scenario/0/state?at=2024-08-24');
+    expect(body.baseline.gaps.philadelphi).toMatchObject({ status: 'open', hypothetical: false });
+    expect(body.whatIf.gaps.philadelphi).toMatchObject({ status: 'bridged', hypothetical: true });
+    expect(body.changes).toContainEqual(expect.objectContaining({ path: 'gaps.philadelphi', hypothetical: true }));
+    expect((await json('/api/events/whatif-israel-phased')).body.event.hypothetical).toBe(true);
+    expect((await json('/api/scenario/0/timeline')).body.events.filter((e: { hypothetical: boolean }) => e.hypothetical)).toHaveLength(2);
+    expect((await json('/api/scenario/7/state')).status).toBe(404);
+  });
+});
