@@ -21,7 +21,7 @@ export const termSchema = z.strictObject({
   /** What moving along the ladder means, in neutral words. */
   axis: z.string().min(1),
   /** Ordered options; adjacent options are one concession step apart. */
-  ladder: z.array(ladderOptionSchema).min(2),
+  ladder: z.array(ladderOptionSchema).min(2).max(30),
 });
 
 export const partyRole = z.enum(['principal', 'mediator', 'other']);

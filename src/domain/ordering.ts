@@ -2,11 +2,15 @@
 // this order, so the state of a log never depends on file order or locale.
 //
 //   1. occurred date (a month-precision date sorts at the first of its month);
-//   2. reported date (a hypothetical event with none counts as reported when it occurred);
+//   2. reported date (a hypothetical event with none sorts after every reported
+//      event of its day: a what-if "on 22 Aug" acts on the whole reported day);
 //   3. position in its file (0-based line of a JSONL file, index in a scenario);
 //   4. id, compared by UTF-16 code units.
 import { dayNumber, occurredSortDay } from './dates.js';
 import type { ParleyEvent } from './event-schema.js';
+
+/** Sort key of a hypothetical event that has no reported date. */
+const UNREPORTED = Number.MAX_SAFE_INTEGER;
 
 export interface LogEntry {
   readonly event: ParleyEvent;
@@ -14,13 +18,19 @@ export interface LogEntry {
   readonly position: number;
   /** Sort day of `occurred` (days since 1970-01-01). */
   readonly day: number;
+  /** Sort day of `reported`; for a hypothetical event without one, after every real date. */
   readonly reportedDay: number;
+}
+
+/** The day an entry became public: its reported day, or for a hypothetical event the day it occurs. */
+export function publicDay(e: LogEntry): number {
+  return e.event.hypothetical && e.event.reported === undefined ? e.day : e.reportedDay;
 }
 
 export function toEntry(event: ParleyEvent, position: number): LogEntry {
   const day = occurredSortDay(event.occurred);
   if (day === undefined) throw new RangeError(`event ${event.id}: bad occurred date ${event.occurred}`);
-  const reportedDay = event.reported === undefined ? day : dayNumber(event.reported);
+  const reportedDay = event.reported === undefined ? (event.hypothetical ? UNREPORTED : day) : dayNumber(event.reported);
   if (reportedDay === undefined) throw new RangeError(`event ${event.id}: bad reported date ${event.reported}`);
   return { event, position, day, reportedDay };
 }

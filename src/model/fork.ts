@@ -16,10 +16,13 @@ export interface ForkSpec {
   readonly add: readonly ParleyEvent[];
   /** Names the origin of the added events in problems (a scenario file, say). */
   readonly origin?: string;
+  /** The field name the added events are listed under in problems (default "add"). */
+  readonly label?: string;
 }
 
 export function fork(base: EventLog, spec: ForkSpec): Result<EventLog> {
   const origin = spec.origin ?? 'fork';
+  const label = spec.label ?? 'add';
   const problems: Problem[] = [];
   const branchDay = spec.branchAt === undefined ? undefined : dayNumber(spec.branchAt);
   if (spec.branchAt !== undefined && branchDay === undefined) problems.push({ file: origin, field: 'branchAt', message: `expected a date YYYY-MM-DD, got "${spec.branchAt}"` });
@@ -27,10 +30,10 @@ export function fork(base: EventLog, spec: ForkSpec): Result<EventLog> {
   const seen = new Set<string>();
   spec.add.forEach((event, i) => {
     const at = { file: origin, eventId: event.id };
-    if (!event.hypothetical) problems.push({ ...at, field: `add[${i}].hypothetical`, message: 'an added event must be hypothetical (true)' });
-    if (base.byId.has(event.id) || seen.has(event.id)) problems.push({ ...at, field: `add[${i}].id`, message: 'duplicate id' });
+    if (!event.hypothetical) problems.push({ ...at, field: `${label}[${i}].hypothetical`, message: 'an added event must be hypothetical (true)' });
+    if (base.byId.has(event.id) || seen.has(event.id)) problems.push({ ...at, field: `${label}[${i}].id`, message: 'duplicate id' });
     seen.add(event.id);
-    for (const r of checkReferences(event, base.catalog)) problems.push({ ...at, field: `add[${i}].${r.field}`, message: r.message });
+    for (const r of checkReferences(event, base.catalog)) problems.push({ ...at, field: `${label}[${i}].${r.field}`, message: r.message });
   });
   if (problems.length > 0) return { ok: false, problems };
   const kept = base.entries.filter(

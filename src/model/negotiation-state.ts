@@ -21,7 +21,7 @@ import {
 } from './replay-state.js';
 
 export interface StateFilter {
-  /** Keep only events reported on or before this date ("what was public then?"). */
+  /** Keep only events reported on or before this date ("what was public then?"); hypothetical events count from the day they occur. */
   readonly knownAt?: string;
   /** Keep only events from these sources (hypothetical events are always kept). */
   readonly sources?: readonly string[];

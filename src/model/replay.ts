@@ -3,7 +3,7 @@
 // replays at most one checkpoint interval instead of the whole log.
 import { requireDayNumber } from '../domain/dates.js';
 import type { EventLog } from '../domain/event-log.js';
-import { type LogEntry, upperBoundByDay } from '../domain/ordering.js';
+import { type LogEntry, publicDay, upperBoundByDay } from '../domain/ordering.js';
 import { type FoldContext, applyEntry } from './apply-event.js';
 import { memoisedTransition } from './lifecycle.js';
 import { type NegotiationState, type StateFilter, presentState } from './negotiation-state.js';
@@ -24,7 +24,7 @@ export function filterEntries(log: EventLog, filter: StateFilter): readonly LogE
   const knownAt = filter.knownAt === undefined ? Infinity : requireDayNumber(filter.knownAt);
   const sources = filter.sources === undefined ? undefined : new Set(filter.sources);
   return log.entries.filter(
-    (e) => e.reportedDay <= knownAt && (sources === undefined || e.event.hypothetical || (e.event.source !== undefined && sources.has(e.event.source))),
+    (e) => publicDay(e) <= knownAt && (sources === undefined || e.event.hypothetical || (e.event.source !== undefined && sources.has(e.event.source))),
   );
 }
 

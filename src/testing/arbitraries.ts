@@ -43,8 +43,16 @@ function payloadArbitrary(catalog: Catalog, pool: number): fc.Arbitrary<Record<s
   const termText = fc
     .subarray([...catalog.terms], { maxLength: 3 })
     .chain((terms) => fc.tuple(...terms.map((t) => fc.constantFrom(...t.ladder.map((o) => o.id)))).map((opts) => Object.fromEntries(terms.map((t, i) => [t.id, opts[i]!]))));
+  // Now and then a position is linked to another term (a condition), as logs record them.
+  const condition = (own: string) =>
+    fc.constantFrom(...catalog.terms.filter((t) => t.id !== own)).chain((t) => subsetOf(t.ladder.map((o) => o.id)).map((accepts) => ({ term: t.id, accepts })));
   const position = term.chain((t) =>
-    fc.record({ party: fc.oneof({ weight: 3, arbitrary: principal }, { weight: 1, arbitrary: party }), term: fc.constant(t.id), accepts: subsetOf(t.ladder.map((o) => o.id)) }),
+    fc.record({
+      party: fc.oneof({ weight: 3, arbitrary: principal }, { weight: 1, arbitrary: party }),
+      term: fc.constant(t.id),
+      accepts: subsetOf(t.ladder.map((o) => o.id)),
+      conditions: catalog.terms.length > 1 ? fc.oneof({ weight: 6, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: condition(t.id).map((c) => [c]) }) : fc.constant([]),
+    }),
   );
   const phase = fc.constantFrom(1, 2, 3);
   return fc.oneof(

@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util';
+import { runScenario } from '../../scenario/run-scenario.js';
+import { loadScenarioWithBase } from '../../io/load-scenario-run.js';
+import { CheckFailed, InputError, UsageError } from '../cli-errors.js';
+import { type Command, LOG_HELP, helpOption, logOptions, parsing } from '../command.js';
+import { formatScenarioReport } from '../format-scenario.js';
+import type { Problem } from '../../domain/problem.js';
+import type { ScenarioReport } from '../../scenario/run-scenario.js';
+
+export const scenarioCommand: Command = {
+  name: 'scenario',
+  summary: 'run what-if scenario files against the reported baseline',
+  usage: `parley scenario run FILE ... [--log PATH ...] [--json]
+
+For each scenario (YAML or JSON; see scenarios/ and "parley schema scenario"):
+the reported baseline and the what-if side by side on the scenario's dates,
+what changed (phase, gaps, positions, proposals), and each expectation passed
+or failed with the actual value. Exit 1 if any expectation fails, so scenarios
+can run in CI.
+
+${LOG_HELP}
+                  (used when a scenario names no base log)
+  --json          the reports as a JSON array`,
+  async run(argv, io) {
+    const { values, positionals } = parsing(() =>
+      parseArgs({ args: [...argv], options: { ...helpOption, ...logOptions, json: { type: 'boolean' } }, allowPositionals: true }),
+    );
+    const [sub, ...files] = positionals;
+    if (sub !== 'run') throw new UsageError(sub === undefined ? 'missing subcommand: run' : `unknown subcommand "${sub}"; expected run`);
+    if (files.length === 0) throw new UsageError('scenario run needs at least one scenario FILE');
+    const problems: Problem[] = [];
+    const reports: ScenarioReport[] = [];
+    for (const file of files) {
+      const loaded = await loadScenarioWithBase(file, values.log ?? []);
+      if (!loaded.ok) {
+        problems.push(...loaded.problems);
+        continue;
+      }
+      const report = runScenario(loaded.value.scenario, loaded.value.base);
+      if (report.ok) reports.push(report.value);
+      else problems.push(...report.problems);
+    }
+    if (problems.length > 0) throw new InputError(problems);
+    io.out(values.json ? JSON.stringify(reports, null, 2) : reports.map(formatScenarioReport).join('\n\n'));
+    const failed = reports.filter((r) => !r.passed);
+    if (failed.length > 0) {
+      io.err(`${failed.length} of ${reports.length} scenario(s) have failing expectations: ${failed.map((r) => r.title).join('; ')}`);
+      throw new CheckFailed();
+    }
+  },
+};
+

@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { runScenario } from '../../scenario/run-scenario.js';
+import { scenario } from '../../scenario/builder.js';
+import { CheckFailed, InputError, UsageError } from '../cli-errors.js';
+import { type Command, LOG_HELP, dateOption, helpOption, loadOrFail, logOptions, parsing } from '../command.js';
+import { formatScenarioReport } from '../format-scenario.js';
+
+const CONCEDE = /^([a-z0-9-]+):([a-z0-9-]+)=([a-z0-9-]+(?:,[a-z0-9-]+)*)$/;
+
+export const whatIfCommand: Command = {
+  name: 'what-if',
+  summary: 'one-line what-if: concessions on a date, side by side with the baseline',
+  usage: `parley what-if --at DATE --concede PARTY:TERM=OPTION[,OPTION] ... [--until DATE] [--log PATH ...] [--json]
+
+Adds hypothetical concessions (each widens PARTY's accepted set on TERM by
+the given ladder options) on DATE, and shows the reported baseline and the
+what-if side by side on DATE (and on --until DATE if given).
+
+  --at DATE       the date of the concessions and of the comparison
+  --concede SPEC  PARTY:TERM=OPTION[,OPTION]; repeatable
+                  e.g. israel:philadelphi=phased-withdrawal
+  --until DATE    also compare on this later date
+${LOG_HELP}
+  --json          the report as JSON`,
+  async run(argv, io) {
+    const { values } = parsing(() =>
+      parseArgs({
+        args: [...argv],
+        options: { ...helpOption, ...logOptions, at: { type: 'string' }, until: { type: 'string' }, concede: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+      }),
+    );
+    const at = dateOption(values.at, '--at');
+    const until = dateOption(values.until, '--until');
+    if (!at) throw new UsageError('what-if needs --at DATE');
+    const specs = values.concede ?? [];
+    if (specs.length === 0) throw new UsageError('what-if needs at least one --concede PARTY:TERM=OPTION');
+    let builder = scenario(`what-if on ${at}`).describe(`Concessions given on the command line: ${specs.join('; ')}`).compareOn(...(until && until > at ? [at, until] : [at]));
+    for (const spec of specs) {
+      const m = CONCEDE.exec(spec);
+      if (!m) throw new UsageError(`--concede expects PARTY:TERM=OPTION[,OPTION], got "${spec}"`);
+      builder = builder.concede(m[1]!, m[2]!, m[3]!.split(','), { on: at });
+    }
+    const { log } = await loadOrFail(values.log);
+    const report = runScenario(builder.toScenario(), log);
+    if (!report.ok) {
+      throw new InputError(
+        report.problems.map((p) => {
+          const i = /^events\[(\d+)\]\.?(.*)$/.exec(p.field ?? '');
+          return i ? { file: `--concede ${specs[Number(i[1])]}`, field: i[2] ?? '', message: p.message } : p;
+        }),
+      );
+    }
+    io.out(values.json ? JSON.stringify(report.value, null, 2) : formatScenarioReport(report.value));
+    if (!report.value.passed) throw new CheckFailed();
+  },
+};

@@ -1,0 +1,59 @@
+// Baseline and what-if side by side, for a terminal or a handout.
+import type { NegotiationState } from '../model/negotiation-state.js';
+import type { StateChange } from '../model/state-diff.js';
+import type { ScenarioReport } from '../scenario/run-scenario.js';
+import { HYPOTHETICAL_MARK, describeGap } from './format-state.js';
+import type { Gap } from '../model/gaps.js';
+
+function describeValue(path: string, value: unknown): string {
+  if (value === null) return '(none)';
+  if (path.startsWith('gaps.')) return describeGap(value as Gap);
+  if (path.startsWith('positions.')) return (value as { accepts: string[] }).accepts.join('|');
+  if (path.includes('.responses.')) return (value as { response: string }).response;
+  if (path === 'phase' || typeof value !== 'object') return String(value);
+  if (path === 'round') return `${(value as { id: string }).id}${(value as { closed: string | null }).closed ? ' (closed)' : ' (in session)'}`;
+  return JSON.stringify(value);
+}
+
+function phaseLine(s: NegotiationState): string {
+  return s.stage ? `${s.phase} (${s.stage})` : s.phase;
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+export function formatChanges(changes: readonly StateChange[], baseline: NegotiationState, whatIf: NegotiationState): string[] {
+  const rows = [['', 'baseline (reported)', 'what-if']];
+  rows.push(['phase', phaseLine(baseline), phaseLine(whatIf)]);
+  for (const c of changes) {
+    if (c.path === 'phase') continue;
+    rows.push([c.path, describeValue(c.path, c.before), `${describeValue(c.path, c.after)}${c.hypothetical ? ` ${HYPOTHETICAL_MARK}` : ''}`]);
+  }
+  const w0 = Math.max(...rows.map((r) => r[0]!.length));
+  const w1 = Math.max(...rows.map((r) => r[1]!.length));
+  const lines = rows.map((r) => `    ${pad(r[0]!, w0)}  ${pad(r[1]!, w1)}  ${r[2]}`.trimEnd());
+  if (changes.filter((c) => c.path !== 'phase').length === 0) lines.push('    (no other difference)');
+  return lines;
+}
+
+export function formatScenarioReport(report: ScenarioReport): string {
+  const lines: string[] = [];
+  lines.push(`Scenario: ${report.title}${report.origin ? ` (${report.origin})` : ''}`);
+  for (const l of report.description.trim().split('\n')) lines.push(`  ${l}`);
+  lines.push('', `  Branch: ${report.branchAt ? `reported events after ${report.branchAt} dropped` : 'none (all reported events kept)'}; ${report.events.length} hypothetical event(s):`);
+  for (const e of report.events) lines.push(`    ${e.occurred} ${e.type}: ${e.summary} ${HYPOTHETICAL_MARK}`);
+  for (const c of report.comparisons) {
+    lines.push('', `  On ${c.date}:`);
+    lines.push(...formatChanges(c.changes, c.baseline, c.whatIf));
+  }
+  if (report.expectations.length > 0) {
+    lines.push('', '  Expectations:');
+    for (const x of report.expectations) {
+      lines.push(`    ${x.passed ? 'PASS' : 'FAIL'} ${x.description}${x.passed ? '' : ` (expected ${JSON.stringify(x.expected)}, got ${JSON.stringify(x.actual)})`}`);
+    }
+    const failed = report.expectations.filter((x) => !x.passed).length;
+    lines.push(`  ${report.expectations.length - failed} passed, ${failed} failed`);
+  }
+  return lines.join('\n');
+}

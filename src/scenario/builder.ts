@@ -1,0 +1,168 @@
+// A fluent, immutable builder for programmatic scenario authors. It produces
+// exactly the structure a scenario file holds and validates it with the same
+// schema, so files and code stay one feature.
+//
+//   scenario('Israel accepts a phased withdrawal')
+//     .from(log).branchAt('2024-08-23')
+//     .concede('israel', 'philadelphi', 'phased-withdrawal')
+//     .expectGap('philadelphi', 'bridged')
+//     .run();
+import type { EventLog } from '../domain/event-log.js';
+import { type Problem, formatProblem } from '../domain/problem.js';
+import type { Phase } from '../model/deal-machine.js';
+import type { GapStatus } from '../model/gaps.js';
+import { type ScenarioReport, runScenario } from './run-scenario.js';
+import { type ExpectationInput, type Scenario, type ScenarioInput, scenarioSchema } from './scenario-schema.js';
+
+export class InvalidScenarioError extends Error {
+  constructor(readonly problems: readonly Problem[]) {
+    super(`invalid scenario:\n${problems.map(formatProblem).join('\n')}`);
+  }
+}
+
+interface When {
+  /** Date of the event or check; default: the last date named (branchAt or an earlier step). */
+  readonly on?: string;
+}
+
+type EventInput = NonNullable<ScenarioInput['events']>[number];
+
+export class ScenarioBuilder {
+  private constructor(
+    private readonly input: ScenarioInput,
+    private readonly log: EventLog | undefined,
+    private readonly cursor: string | undefined,
+  ) {}
+
+  static create(title: string): ScenarioBuilder {
+    return new ScenarioBuilder({ title, description: title, events: [], expect: [] }, undefined, undefined);
+  }
+
+  private with(patch: Partial<ScenarioInput>, cursor = this.cursor, log = this.log): ScenarioBuilder {
+    return new ScenarioBuilder({ ...this.input, ...patch }, log, cursor);
+  }
+
+  private date(when: When | undefined, what: string): string {
+    const d = when?.on ?? this.cursor;
+    if (d === undefined) throw new InvalidScenarioError([{ file: 'builder', message: `${what}: give a date ({ on: 'YYYY-MM-DD' }) or call branchAt() first` }]);
+    return d;
+  }
+
+  describe(description: string): ScenarioBuilder {
+    return this.with({ description });
+  }
+
+  /** The reported log to branch from (for run()). */
+  from(log: EventLog): ScenarioBuilder {
+    return this.with({}, this.cursor, log);
+  }
+
+  /** A base log path, as in a file (resolved by the loader, not by run()). */
+  base(path: string): ScenarioBuilder {
+    return this.with({ base: path });
+  }
+
+  branchAt(date: string): ScenarioBuilder {
+    return this.with({ branchAt: date }, date);
+  }
+
+  keep(ids: readonly string[] | true): ScenarioBuilder {
+    return this.with({ keep: ids === true ? true : [...ids] });
+  }
+
+  compareOn(...dates: string[]): ScenarioBuilder {
+    return this.with({ dates });
+  }
+
+  /** Any hypothetical event, as a scenario file would list it. */
+  event(event: EventInput): ScenarioBuilder {
+    const occurred = (event as { occurred?: string }).occurred;
+    return this.with({ events: [...(this.input.events ?? []), event] }, occurred ?? this.cursor);
+  }
+
+  private add(payload: Record<string, unknown>, when: When | undefined, what: string): ScenarioBuilder {
+    const occurred = this.date(when, what);
+    return this.with({ events: [...(this.input.events ?? []), { occurred, ...payload } as EventInput] }, occurred);
+  }
+
+  concede(party: string, term: string, options: string | readonly string[], when?: When): ScenarioBuilder {
+    return this.add({ type: 'concession.offered', party, term, adds: typeof options === 'string' ? [options] : [...options] }, when, 'concede');
+  }
+
+  position(party: string, term: string, accepts: readonly string[], when?: When): ScenarioBuilder {
+    return this.add({ type: 'position.stated', party, term, accepts: [...accepts] }, when, 'position');
+  }
+
+  table(proposal: string, by: string, title: string, terms: Readonly<Record<string, string>> = {}, when?: When): ScenarioBuilder {
+    return this.add({ type: 'proposal.tabled', proposal, by, title, terms: { ...terms } }, when, 'table');
+  }
+
+  accept(proposal: string, party: string, when?: When & { as?: 'text' | 'basis' }): ScenarioBuilder {
+    return this.add({ type: 'proposal.accepted', proposal, party, as: when?.as ?? 'text' }, when, 'accept');
+  }
+
+  reject(proposal: string, party: string, when?: When): ScenarioBuilder {
+    return this.add({ type: 'proposal.rejected', proposal, party }, when, 'reject');
+  }
+
+  agree(terms: Readonly<Record<string, string>> = {}, when?: When): ScenarioBuilder {
+    return this.add({ type: 'agreement.reached', terms: { ...terms } }, when, 'agree');
+  }
+
+  startPhase(phase: 1 | 2 | 3, when?: When): ScenarioBuilder {
+    return this.add({ type: 'phase.started', phase }, when, 'startPhase');
+  }
+
+  completePhase(phase: 1 | 2 | 3, when?: When): ScenarioBuilder {
+    return this.add({ type: 'phase.completed', phase }, when, 'completePhase');
+  }
+
+  resumeHostilities(when?: When): ScenarioBuilder {
+    return this.add({ type: 'hostilities.resumed' }, when, 'resumeHostilities');
+  }
+
+  private expect(check: Omit<ExpectationInput, 'at'>, when: When | undefined, what: string): ScenarioBuilder {
+    const at = this.date(when, what);
+    return this.with({ expect: [...(this.input.expect ?? []), { at, ...check } as ExpectationInput] });
+  }
+
+  expectGap(term: string, status: GapStatus, when?: When): ScenarioBuilder {
+    return this.expect({ gap: { term, status } }, when, 'expectGap');
+  }
+
+  expectPhase(phase: Phase, when?: When): ScenarioBuilder {
+    return this.expect({ phase }, when, 'expectPhase');
+  }
+
+  expectPosition(party: string, term: string, includes: readonly string[], when?: When): ScenarioBuilder {
+    return this.expect({ position: { party, term, includes: [...includes] } }, when, 'expectPosition');
+  }
+
+  expectAnomalies(count: number, when?: When): ScenarioBuilder {
+    return this.expect({ anomalies: count }, when, 'expectAnomalies');
+  }
+
+  /** The file structure this builder describes (what `toScenario` validates). */
+  toInput(): ScenarioInput {
+    return structuredClone(this.input);
+  }
+
+  toScenario(): Scenario {
+    const parsed = scenarioSchema.safeParse(this.input);
+    if (!parsed.success) {
+      throw new InvalidScenarioError(parsed.error.issues.map((i) => ({ file: 'builder', field: i.path.join('.'), message: i.message })));
+    }
+    return { ...parsed.data, origin: `scenario builder "${this.input.title}"` };
+  }
+
+  run(log = this.log): ScenarioReport {
+    if (!log) throw new InvalidScenarioError([{ file: 'builder', message: 'run() needs a base log: call from(log) first' }]);
+    const report = runScenario(this.toScenario(), log);
+    if (!report.ok) throw new InvalidScenarioError(report.problems);
+    return report.value;
+  }
+}
+
+export function scenario(title: string): ScenarioBuilder {
+  return ScenarioBuilder.create(title);
+}

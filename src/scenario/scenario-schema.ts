@@ -1,0 +1,88 @@
+// What a scenario file says: a question, a branch of the reported log, the
+// hypothetical events to add, and what the author expects to see. The same
+// structure comes from a YAML/JSON file or from the TypeScript builder.
+import { z } from 'zod';
+import { isoDay, slug } from '../domain/catalog-schema.js';
+import { attributionSchema, eventId, eventSchemas, precision } from '../domain/event-schema.js';
+import { phases } from '../model/deal-machine.js';
+import { gapStatuses } from '../model/gaps.js';
+
+/**
+ * A hypothetical event as a scenario author writes it: the same payload as a
+ * reported event, without source, quote or reported date; id, precision,
+ * dateBasis and summary may be left out (see `completeHypothetical`).
+ */
+const hypotheticalEventSchemas = eventSchemas.map((s) =>
+  (s as unknown as z.ZodObject<typeof s.shape, z.core.$strict>).omit({ source: true, quote: true, reported: true }).extend({
+    id: eventId.optional(),
+    precision: precision.default('day'),
+    dateBasis: z.string().min(1).optional(),
+    summary: z.string().min(1).optional(),
+    attribution: attributionSchema.optional(),
+    hypothetical: z.literal(true, 'scenario events are hypothetical; leave the field out or write true').default(true),
+  }),
+);
+
+export const hypotheticalEventSchema = z.discriminatedUnion(
+  'type',
+  hypotheticalEventSchemas as unknown as [(typeof hypotheticalEventSchemas)[number], ...(typeof hypotheticalEventSchemas)[number][]],
+);
+/** Loosely typed here: `completeHypothetical` validates it again as a full event. */
+export type HypotheticalEventInput = Record<string, unknown> & { type: string; occurred: string };
+
+const checks = ['phase', 'gap', 'position', 'proposal', 'figure', 'anomalies', 'clock'] as const;
+
+export const expectationSchema = z
+  .strictObject({
+    /** The date the check is made on. */
+    at: isoDay,
+    /** Which side is checked: the what-if (default) or the reported baseline. */
+    on: z.enum(['what-if', 'baseline']).default('what-if'),
+    phase: z.enum(phases).optional(),
+    gap: z.strictObject({ term: slug, status: z.enum(gapStatuses as [string, ...string[]]) }).optional(),
+    position: z
+      .strictObject({
+        party: slug,
+        term: slug,
+        /** Exactly these options. */
+        accepts: z.array(slug).min(1).optional(),
+        /** At least these options. */
+        includes: z.array(slug).min(1).optional(),
+      })
+      .refine((p) => (p.accepts === undefined) !== (p.includes === undefined), 'give either accepts or includes'),
+    proposal: z.strictObject({ proposal: slug, party: slug, response: z.enum(['accepted', 'rejected', 'none']) }).optional(),
+    figure: z.strictObject({ figure: slug, source: slug.optional(), value: z.number() }).optional(),
+    anomalies: z.number().int().nonnegative().optional(),
+    clock: z
+      .strictObject({ day: z.number().int().positive().optional(), phase2TalksOverdue: z.boolean().optional(), beyondPlannedEnd: z.boolean().optional() })
+      .optional(),
+  })
+  .partial({ position: true })
+  .refine((e) => checks.filter((c) => e[c] !== undefined).length === 1, `give exactly one check: ${checks.join(', ')}`);
+
+export type ExpectationInput = z.input<typeof expectationSchema>;
+export type Expectation = z.output<typeof expectationSchema>;
+
+export const scenarioSchema = z.strictObject({
+  title: z.string().min(1),
+  /** The question the scenario answers, and why it is plausible. */
+  description: z.string().min(1),
+  /** The reported log to branch from: a JSONL file or folder, relative to the scenario file. Default: the bundled log. */
+  base: z.string().min(1).optional(),
+  /** Reported events that occurred after this date are dropped from the what-if. */
+  branchAt: isoDay.optional(),
+  /** Reported events after the branch date to keep anyway: their ids, or true for all. */
+  keep: z.union([z.literal(true), z.array(eventId)]).optional(),
+  /** The dates to compare baseline and what-if on. Default: the branch date, each event's date, the last reported date. */
+  dates: z.array(isoDay).min(1).optional(),
+  events: z.array(hypotheticalEventSchema).default([]),
+  expect: z.array(expectationSchema).default([]),
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema> & {
+  /** Where the scenario came from (a file path), for problems. */
+  readonly origin?: string;
+  /** Line of each field path ("events[2].term") in the file, for problems. */
+  readonly fieldLines?: Readonly<Record<string, number>>;
+};
