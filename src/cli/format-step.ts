@@ -5,7 +5,7 @@
 import type { EventLog } from '../domain/event-log.js';
 import { describeLifecycle } from '../model/apply-event.js';
 import type { Step, StepUnit } from '../model/steps.js';
-import { describeChanges } from './describe-change.js';
+import { describeChanges } from '../report/describe-change.js';
 import { HYPOTHETICAL_MARK, describeGap } from './format-state.js';
 
 export interface Style {

@@ -1,0 +1,151 @@
+// A handout of the state on a date as data: every statement it rests on
+// becomes a numbered note (outlet, title, date, quote), hypothetical ones say
+// so. The Markdown and HTML renderers only lay this out.
+import type { EventLog } from '../domain/event-log.js';
+import { describeLifecycle } from '../model/apply-event.js';
+import type { Gap } from '../model/gaps.js';
+import type { NegotiationState } from '../model/negotiation-state.js';
+import type { StateChange } from '../model/state-diff.js';
+import { type ChangeText, describeChanges } from './describe-change.js';
+
+export interface Note {
+  readonly n: number;
+  readonly eventId: string;
+  readonly occurred: string;
+  readonly hypothetical: boolean;
+  readonly summary: string;
+  readonly quote: string | null;
+  readonly speaker: string | null;
+  /** Outlet, title and publication date of the source; null for a hypothetical event. */
+  readonly outlet: string | null;
+  readonly title: string | null;
+  readonly published: string | null;
+}
+
+export interface Cited {
+  readonly text: string;
+  readonly hypothetical: boolean;
+  readonly notes: readonly number[];
+}
+
+export interface TermRow {
+  readonly term: string;
+  readonly positions: readonly (Cited | null)[];
+  readonly gap: Cited & { readonly status: Gap['status'] };
+}
+
+export interface Report {
+  readonly title: string;
+  readonly date: string;
+  readonly scenario: { readonly title: string; readonly description: string } | null;
+  readonly counts: { readonly events: number; readonly hypothetical: number };
+  readonly phase: Cited;
+  readonly round: Cited | null;
+  readonly proposals: readonly Cited[];
+  readonly principals: readonly string[];
+  readonly terms: readonly TermRow[];
+  readonly others: readonly Cited[];
+  readonly assessments: readonly Cited[];
+  /** What the scenario changes against the reported baseline on the date. */
+  readonly changes: readonly (ChangeText & { readonly notes: readonly number[] })[] | null;
+  readonly notes: readonly Note[];
+}
+
+export interface ReportInput {
+  readonly state: NegotiationState;
+  readonly log: EventLog;
+  readonly scenario?: { readonly title: string; readonly description: string; readonly changes: readonly StateChange[] };
+}
+
+function gapWords(gap: Gap, label: (option: string) => string): string {
+  switch (gap.status) {
+    case 'agreed':
+      return `agreed: ${label(gap.option)}`;
+    case 'bridged':
+      return `bridged: both accept ${gap.options.map(label).join(' or ')}`;
+    case 'open':
+      return `open, ${gap.distance} step${gap.distance === 1 ? '' : 's'} apart`;
+    case 'unknown':
+      return `unknown: no reported position from ${gap.missing.join(', ')}`;
+  }
+}
+
+export function buildReport({ state, log, scenario }: ReportInput): Report {
+  const { catalog } = log;
+  const notes: Note[] = [];
+  const numbers = new Map<string, number>();
+  const cite = (ids: readonly string[]): number[] =>
+    [...new Set(ids)].map((id) => {
+      let n = numbers.get(id);
+      if (n === undefined) {
+        const e = log.byId.get(id)!.event;
+        const source = e.hypothetical || e.source === undefined ? undefined : catalog.sourceById.get(e.source);
+        const a = e.attribution;
+        n = notes.length + 1;
+        numbers.set(id, n);
+        notes.push({
+          n,
+          eventId: id,
+          occurred: e.occurred,
+          hypothetical: e.hypothetical,
+          summary: e.summary,
+          quote: e.quote ?? null,
+          speaker: a ? `${a.speaker}${a.via ? `, via ${a.via}` : ''}${a.onRecord ? '' : ' (not on record)'}` : null,
+          outlet: source?.outlet ?? (e.hypothetical ? null : e.source ?? null),
+          title: source?.title ?? null,
+          published: source?.published ?? null,
+        });
+      }
+      return n;
+    });
+  const cited = (text: string, m: { eventIds: readonly string[]; hypothetical: boolean }): Cited => ({ text, hypothetical: m.hypothetical, notes: cite(m.eventIds) });
+  const party = (id: string) => catalog.partyById.get(id)?.name ?? id;
+  const label = (term: string) => (option: string) => catalog.termById.get(term)?.ladder.find((o) => o.id === option)?.label ?? option;
+
+  const phaseText = describeLifecycle(state.stage ? `${state.phase}.${state.stage}` : state.phase);
+  const phase = state.phaseSince ? cited(`${phaseText}, since ${state.phaseSince.date}`, state.phaseSince) : { text: phaseText, hypothetical: false, notes: [] };
+  const r = state.round;
+  const round = r ? cited(`${r.venue} round (${r.id}), mediated by ${r.mediators.map(party).join(', ')}: opened ${r.opened}${r.closed ? `, closed ${r.closed}` : ', in session'}`, r) : null;
+  const proposals = Object.values(state.proposals).flatMap((p) => [
+    cited(`"${p.title}", tabled by ${party(p.by)} on ${p.tabled}`, p),
+    ...Object.entries(p.responses).map(([who, x]) => cited(`${party(who)} ${x.response} "${p.title}"${x.as === 'basis' ? ' as a basis for talks' : ''} on ${x.date}`, x)),
+  ]);
+  const terms = catalog.terms.map((t): TermRow => {
+    const gap = state.gaps[t.id]!;
+    return {
+      term: t.label,
+      positions: catalog.principals.map((p) => {
+        const pos = state.positions[t.id]?.[p];
+        return pos ? cited(`${pos.accepts.map(label(t.id)).join(' or ')}${pos.conditions.length ? ' (conditional)' : ''}`, pos) : null;
+      }),
+      gap: { ...cited(gapWords(gap, label(t.id)), gap), status: gap.status },
+    };
+  });
+  const others = catalog.terms.flatMap((t) =>
+    catalog.parties
+      .filter((p) => !catalog.principals.includes(p.id))
+      .flatMap((p) => {
+        const pos = state.positions[t.id]?.[p.id];
+        return pos ? [cited(`${p.name} on ${t.label}: ${pos.accepts.map(label(t.id)).join(' or ')}`, pos)] : [];
+      }),
+  );
+  const assessments = Object.entries(state.assessments).flatMap(([source, list]) =>
+    list.map((a) => cited(`${a.speaker}: ${a.tone} (${a.date}), according to ${catalog.sourceById.get(source)?.outlet ?? source}`, a)),
+  );
+  const changes = scenario ? describeChanges(scenario.changes).map((c) => ({ ...c, notes: cite(c.eventIds) })) : null;
+  return {
+    title: scenario ? `What-if on ${state.date}: ${scenario.title}` : `The reported state of the talks on ${state.date}`,
+    date: state.date,
+    scenario: scenario ? { title: scenario.title, description: scenario.description } : null,
+    counts: { events: state.eventCount, hypothetical: state.hypotheticalEventCount },
+    phase,
+    round,
+    proposals,
+    principals: catalog.principals.map(party),
+    terms,
+    others,
+    assessments,
+    changes,
+    notes,
+  };
+}

@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const main = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
+const fixture = join(import.meta.dirname, 'fixtures', 'talks');
+const whatIf = join(import.meta.dirname, 'fixtures', 'what-if.json');
+const report = async (...args: string[]) => (await run('node', [main, 'report', ...args])).stdout;
+
+describe('parley report', () => {
+  it('writes a Markdown handout with every statement cited', async () => {
+    const md = await report('--at', '2024-08-23', '--log', fixture);
+    expect(md).toMatch(/^# The reported state of the talks on 2024-08-23$/m);
+    expect(md).toContain('- **Round:** Cairo round (cairo-2024-08), mediated by United States, Egypt, Qatar: opened 2024-08-22, in session [1]');
+    const row = md.split('\n').find((l) => l.startsWith('| Philadelphi corridor |'))!;
+    expect(row).toMatch(/\| Israeli forces control the corridor \[(\d+)\] \| complete Israeli withdrawal in phase 1 \[(\d+)\] \| open, 3 steps apart \[\d+\]\[\d+\] \|$/);
+    const n = /Israeli forces control the corridor \[(\d+)\]/.exec(row)![1];
+    expect(md).toContain(`${n}. The Wire Service, “Gaps remain over the border corridor”, 2024-08-19. “Israel wants forces to remain on the Philadelphi corridor” Said by an Israeli official (event of 2024-08-19, fixture-005).`);
+    expect(md).not.toContain('hypothetical');
+  });
+
+  it('marks the hypothetical values of a scenario and lists what it changes', async () => {
+    const md = await report('--at', '2024-08-24', '--log', fixture, '--scenario', whatIf, '--format', 'md');
+    expect(md).toMatch(/^# What-if on 2024-08-24: Both sides accept a phased Philadelphi withdrawal$/m);
+    expect(md).toContain('bridged: both accept gradual Israeli withdrawal during the deal [hypothetical]');
+    expect(md).toContain('- gap on philadelphi: reported open, 3 steps apart; what-if bridged (phased-withdrawal) [hypothetical]');
+    expect(md).toMatch(/^\d+\. \[hypothetical\] Israel accepts a gradual withdrawal from the Philadelphi corridor\. A what-if event from the scenario, reported by no source \(2024-08-24\)\.$/m);
+  });
+
+  it('writes self-contained, escaped HTML', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-report-'));
+    for (const f of ['terms.json', 'parties.json', 'sources.json']) cpSync(join(fixture, f), join(dir, f));
+    const hostile = {
+      id: 'hostile-001', type: 'position.stated', occurred: '2024-08-20', precision: 'day', dateBasis: 'test', reported: '2024-08-20',
+      source: 'wire-2024-08-19', quote: '<script>alert("x")</script> & more', attribution: { speaker: 'O\'Brien <b>', onRecord: true },
+      summary: 'A <img src=x onerror=alert(1)> summary', party: 'israel', term: 'philadelphi', accepts: ['israeli-control'],
+    };
+    writeFileSync(join(dir, 'events.jsonl'), `${JSON.stringify(hostile)}\n`);
+    const html = await report('--at', '2024-08-20', '--log', dir, '--format', 'html');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).not.toMatch(/<script|<img|<b>|<link|src=/i);
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more');
+    expect(html).toContain('O&#39;Brien &lt;b&gt;');
+    expect(html).toContain('<td class="gap-unknown">');
+  });
+
+  it('marks hypothetical values in HTML too', async () => {
+    const html = await report('--at', '2024-08-24', '--log', fixture, '--scenario', whatIf, '--format', 'html');
+    expect(html).toContain('<td class="gap-bridged">bridged: both accept gradual Israeli withdrawal during the deal <span class="hyp">[hypothetical]</span>');
+  });
+
+  it('rejects an unknown format with exit 2', async () => {
+    const failure = await report('--format', 'pdf').catch((e: { code: number; stderr: string }) => e);
+    expect(failure).toMatchObject({ code: 2, stderr: expect.stringContaining('--format expects md or html') });
+  });
+});
