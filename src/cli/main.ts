@@ -6,10 +6,13 @@ import type { Command, Output } from './command.js';
 import { auditCommand } from './commands/audit.js';
 import { checkCommand } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
+import { reportCommand } from './commands/report.js';
 import { stateCommand } from './commands/state.js';
+import { stepCommand } from './commands/step.js';
 import { timelineCommand } from './commands/timeline.js';
+import { viewCommand } from './commands/view.js';
 
-const commands: readonly Command[] = [stateCommand, timelineCommand, diffCommand, checkCommand, auditCommand];
+const commands: readonly Command[] = [stateCommand, timelineCommand, diffCommand, checkCommand, stepCommand, viewCommand, reportCommand, auditCommand];
 
 const overview = `parley: replay reported statements about the Gaza ceasefire talks through a
 model of the three-phase deal, and see the reported state on any date.
