@@ -137,7 +137,7 @@ describe.skipIf(!existsSync(chromiumPath))('the viewer in headless chromium', ()
     expect(await page.locator('#whatif-matrix tr[data-term="philadelphi"] td.gap').getAttribute('data-gap')).toBe('bridged');
     expect(await page.locator('#whatif-matrix tr[data-term="philadelphi"] td.gap').textContent()).toContain('◆ hypothetical');
     expect(await page.locator('#baseline-matrix tr[data-term="philadelphi"] td.gap').textContent()).not.toContain('hypothetical');
-    expect(await page.locator('#strip path.mark.is-hyp').count()).toBe(2);
+    expect(await page.locator('#strip path.mark.is-hyp').count()).toBe(1);
 
     await page.locator('#whatif-philadelphi-israel').click();
     await expect.poll(() => page.locator('#quotes .statement.is-hyp').count()).toBe(1);

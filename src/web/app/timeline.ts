@@ -22,18 +22,20 @@ export function renderStrip(timeline: Timeline, range: { first: string; last: st
     svg.append(g);
   }
   svg.append(s('line', { x1: PAD, x2: W - PAD, y1: 52, y2: 52, class: 'axis' }));
-  const perDay = new Map<string, number>();
-  for (const e of timeline.events) {
-    const k = perDay.get(e.occurred) ?? 0;
-    perDay.set(e.occurred, k + 1);
-    const cx = x(e.occurred);
-    const cy = 52 - k * 7;
-    const title = s('title', {}, `${e.occurred}: ${e.summary}${e.hypothetical ? ' (hypothetical)' : ''}`);
+  // One mark per day, with the day's count: busy days would otherwise pile up into the round bands.
+  const perDay = new Map<string, TimelineEvent[]>();
+  for (const e of timeline.events) perDay.set(e.occurred, [...(perDay.get(e.occurred) ?? []), e]);
+  for (const [date, events] of perDay) {
+    const cx = x(date);
+    const cy = 52;
+    const hyp = events.some((e) => e.hypothetical);
+    const title = s('title', {}, `${date}: ${events.length} event${events.length === 1 ? '' : 's'}${hyp ? ', some hypothetical' : ''}`);
     svg.append(
-      e.hypothetical
+      hyp
         ? s('path', { d: `M${cx},${cy - 6} L${cx + 6},${cy} L${cx},${cy + 6} L${cx - 6},${cy} z`, class: 'mark is-hyp' }, title)
         : s('circle', { cx, cy, r: 4, class: 'mark' }, title),
     );
+    if (events.length > 1) svg.append(s('text', { x: cx, y: cy + 18, 'text-anchor': 'middle', class: 'count' }, String(events.length)));
   }
   svg.append(
     s('text', { x: PAD, y: H - 6, class: 'tick' }, range.first),
