@@ -86,6 +86,18 @@ describe('bad input', () => {
   });
 });
 
+describe('pipes', () => {
+  it('stops quietly when the reader closes early (parley timeline | true)', async () => {
+    const { execFile } = await import('node:child_process');
+    const { binary } = await import('./helpers/cli.js');
+    const result = await new Promise<{ code: number; stderr: string }>((done) =>
+      execFile('sh', ['-c', `"${process.execPath}" "${binary}" timeline | true`], (error, _out, stderr) => done({ code: error ? 1 : 0, stderr })),
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain('EPIPE');
+  });
+});
+
 describe('usage', () => {
   it.each(['state', 'timeline', 'diff', 'check'])('%s --help explains the command and exits 0', async (name) => {
     const r = await runCli([name, '--help']);

@@ -10,6 +10,9 @@ function describeValue(path: string, value: unknown): string {
   if (path.startsWith('gaps.')) return describeGap(value as Gap);
   if (path.startsWith('positions.')) return (value as { accepts: string[] }).accepts.join('|');
   if (path.includes('.responses.')) return (value as { response: string }).response;
+  if (path.startsWith('assessments.')) return `${(value as { tone: string }).tone} (CAMEO ${(value as { cameo: string }).cameo})`;
+  if (path.startsWith('figures.')) return String((value as { value: number }).value);
+  if (path.startsWith('proposals.')) return `tabled by ${(value as { by: string }).by}`;
   if (path === 'phase' || typeof value !== 'object') return String(value);
   if (path === 'round') return `${(value as { id: string }).id}${(value as { closed: string | null }).closed ? ' (closed)' : ' (in session)'}`;
   return JSON.stringify(value);

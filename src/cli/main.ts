@@ -6,13 +6,17 @@ import type { Command, Output } from './command.js';
 import { auditCommand } from './commands/audit.js';
 import { checkCommand } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
+import { exploreCommand } from './commands/explore.js';
+import { scenarioCommand } from './commands/scenario.js';
+import { schemaCommand } from './commands/schema.js';
 import { reportCommand } from './commands/report.js';
 import { stateCommand } from './commands/state.js';
 import { stepCommand } from './commands/step.js';
 import { timelineCommand } from './commands/timeline.js';
 import { viewCommand } from './commands/view.js';
+import { whatIfCommand } from './commands/what-if.js';
 
-const commands: readonly Command[] = [stateCommand, timelineCommand, diffCommand, checkCommand, stepCommand, viewCommand, reportCommand, auditCommand];
+const commands: readonly Command[] = [stateCommand, timelineCommand, diffCommand, checkCommand, scenarioCommand, whatIfCommand, exploreCommand, schemaCommand, stepCommand, viewCommand, reportCommand, auditCommand];
 
 const overview = `parley: replay reported statements about the Gaza ceasefire talks through a
 model of the three-phase deal, and see the reported state on any date.
@@ -57,8 +61,16 @@ async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     if (e instanceof CheckFailed) return 1;
-    throw e;
+    // A bug, not bad input: one line by default, the stack when asked for.
+    io.err(`parley ${name}: unexpected error: ${(e as Error).message}${process.env.PARLEY_DEBUG ? `\n${(e as Error).stack}` : ' (PARLEY_DEBUG=1 shows the stack)'}`);
+    return 1;
   }
 }
+
+// A reader that stops early (`parley timeline | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 process.exitCode = await main(process.argv.slice(2));

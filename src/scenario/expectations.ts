@@ -17,7 +17,13 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 function check(e: Expectation, s: NegotiationState): { what: string; expected: unknown; actual: unknown; passed: boolean } {
   if (e.phase !== undefined) return { what: `phase is ${e.phase}`, expected: e.phase, actual: s.phase, passed: s.phase === e.phase };
   if (e.gap) {
-    const actual = s.gaps[e.gap.term]?.status ?? null;
+    const gap = s.gaps[e.gap.term];
+    if (e.gap.distance !== undefined) {
+      const actual = gap ? (gap.status === 'open' ? `open, ${gap.distance} steps` : gap.status) : null;
+      const expected = `open, ${e.gap.distance} steps`;
+      return { what: `gap on ${e.gap.term} is open by ${e.gap.distance} steps`, expected, actual, passed: actual === expected };
+    }
+    const actual = gap?.status ?? null;
     return { what: `gap on ${e.gap.term} is ${e.gap.status}`, expected: e.gap.status, actual, passed: actual === e.gap.status };
   }
   if (e.position) {

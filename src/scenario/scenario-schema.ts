@@ -39,7 +39,15 @@ export const expectationSchema = z
     /** Which side is checked: the what-if (default) or the reported baseline. */
     on: z.enum(['what-if', 'baseline']).default('what-if'),
     phase: z.enum(phases).optional(),
-    gap: z.strictObject({ term: slug, status: z.enum(gapStatuses as [string, ...string[]]) }).optional(),
+    gap: z
+      .strictObject({
+        term: slug,
+        status: z.enum(gapStatuses as [string, ...string[]]),
+        /** For an open gap: the ladder steps still between the principals. */
+        distance: z.number().int().nonnegative().optional(),
+      })
+      .refine((g) => g.distance === undefined || g.status === 'open', 'distance applies only to status open')
+      .optional(),
     position: z
       .strictObject({
         party: slug,

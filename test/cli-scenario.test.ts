@@ -1,0 +1,104 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, repoRoot, runCli } from './helpers/cli.js';
+
+const scenarios = (name: string) => join(fixture('scenarios'), name);
+
+describe('parley scenario run', () => {
+  it('runs every shipped scenario with all expectations passing', async () => {
+    const r = await runCli(['scenario', 'run', 'scenarios/israel-phased-philadelphi.yaml', 'scenarios/israel-drops-prisoner-vetoes.yaml', 'scenarios/hamas-accepts-bridging-basis.yaml', 'scenarios/sign-and-phase1-stalls.yaml', 'scenarios/collapse-in-phase1.yaml'], { cwd: repoRoot });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('FAIL');
+    expect(r.stdout.match(/^ {2}\d+ passed, 0 failed$/gm)).toHaveLength(5);
+  });
+
+  it('shows baseline and what-if side by side with hypothetical values marked', async () => {
+    const r = await runCli(['scenario', 'run', scenarios('north-concedes.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/gaps\.corridor\s+open, 2 steps apart\s+bridged: phased \[hypothetical\]/);
+    expect(r.stdout).toContain('2024-08-17 concession.offered: north widens its position on corridor to include reduced, phased [hypothetical]');
+  });
+
+  it('exits 1 when an expectation fails, naming expected and actual', async () => {
+    const r = await runCli(['scenario', 'run', scenarios('wrong-expectation.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('FAIL 2024-08-17 what-if: gap on corridor is agreed (expected "agreed", got "open")');
+    expect(r.stderr).toContain('1 of 1 scenario(s) have failing expectations');
+  });
+
+  it('gives a bad scenario file the same quality of error as a bad log', async () => {
+    const r = await runCli(['scenario', 'run', scenarios('broken.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/broken\.yaml:7: event h-broken-on-purpose-1: field "events\[0\]\.party": unknown party "west"/);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('prints JSON for machines', async () => {
+    const r = await runCli(['scenario', 'run', scenarios('north-concedes.yaml'), '--json']);
+    const [report] = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ title: 'North accepts a reduced presence on the corridor', passed: true });
+    expect(report.comparisons[0].whatIf.gaps.corridor).toMatchObject({ status: 'bridged', hypothetical: true });
+  });
+});
+
+describe('parley what-if', () => {
+  it('answers a one-line question side by side', async () => {
+    const r = await runCli(['what-if', '--log', fixture('sample'), '--at', '2024-08-16', '--concede', 'north:corridor=reduced,phased']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/positions\.corridor\.north\s+control\s+control\|reduced\|phased \[hypothetical\]/);
+    expect(r.stdout).toMatch(/gaps\.corridor\s+open, 2 steps apart\s+bridged: phased \[hypothetical\]/);
+  });
+
+  it('rejects a malformed --concede as a usage error and an unknown party as bad input', async () => {
+    expect((await runCli(['what-if', '--at', '2024-08-16', '--concede', 'north-corridor'])).code).toBe(2);
+    const r = await runCli(['what-if', '--log', fixture('sample'), '--at', '2024-08-16', '--concede', 'west:corridor=reduced']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--concede west:corridor=reduced: field "party": unknown party "west"; expected one of north, south, broker');
+  });
+});
+
+describe('parley explore', () => {
+  it('lists the cheapest minimal sets that bridge every term', async () => {
+    const r = await runCli(['explore', '--log', fixture('sample'), '--at', '2024-08-20']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('open: corridor');
+    expect(r.stdout).toContain('3 minimal set(s); the cheapest takes 2 step(s)');
+    expect(r.stdout).toMatch(/north on corridor: control -> control\|reduced \(1 step\)/);
+  });
+
+  it('explains when the step budget is too small, and prints JSON', async () => {
+    const small = await runCli(['explore', '--log', fixture('sample'), '--at', '2024-08-20', '--max-steps', '1']);
+    expect(small.stdout).toContain('No set of at most 1 steps bridges every term (at least 2 needed)');
+    const json = JSON.parse((await runCli(['explore', '--log', fixture('sample'), '--at', '2024-08-20', '--json'])).stdout);
+    expect(json).toMatchObject({ solutionCount: 3, cheapest: 2, openTerms: ['corridor'] });
+    expect((await runCli(['explore', '--max-steps', 'lots'])).code).toBe(2);
+  });
+
+  it('finishes on the bundled log', async () => {
+    const r = await runCli(['explore', '--at', '2024-08-23', '--json']);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.solutionCount).toBeGreaterThan(0);
+    expect(result.openTerms).toContain('philadelphi');
+  });
+});
+
+describe('parley schema', () => {
+  it('prints JSON Schemas that describe scenario files and events', async () => {
+    const scenario = JSON.parse((await runCli(['schema', 'scenario'])).stdout);
+    expect(scenario.properties).toHaveProperty('events');
+    expect(scenario.required).toEqual(expect.arrayContaining(['title', 'description']));
+    const event = JSON.parse((await runCli(['schema', 'event'])).stdout);
+    expect(JSON.stringify(event)).toContain('position.stated');
+    expect((await runCli(['schema', 'nonsense'])).code).toBe(2);
+  });
+
+  it('runs a minimal hand-written JSON scenario', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'parley-schema-'));
+    await writeFile(join(dir, 's.json'), JSON.stringify({ title: 't', description: 'd', base: fixture('sample'), events: [], expect: [{ at: '2024-08-16', phase: 'negotiating' }] }));
+    expect((await runCli(['scenario', 'run', join(dir, 's.json')])).code).toBe(0);
+  });
+});
