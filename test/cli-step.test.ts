@@ -61,7 +61,8 @@ describe('parley step, in a terminal (tmux)', () => {
   };
   async function waitFor(check: (text: string) => boolean): Promise<string> {
     let text = '';
-    for (let i = 0; i < 100; i++) {
+    // Generous: under a full parallel test run, starting node in a pane can take seconds.
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
       text = screen();
       if (check(text)) return text;
       await new Promise((r) => setTimeout(r, 50));
