@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type { Catalog } from '../domain/catalog-schema.js';
 import { isoFromDayNumber, requireDayNumber } from '../domain/dates.js';
 import { type EventLog, createLog } from '../domain/event-log.js';
-import type { ParleyEvent } from '../domain/event-schema.js';
+import { type ParleyEvent, eventSchema } from '../domain/event-schema.js';
 import { toEntry } from '../domain/ordering.js';
 
 export interface EventArbitraryOptions {
@@ -107,17 +107,9 @@ export function eventArbitrary(catalog: Catalog, options: EventArbitraryOptions 
     });
 }
 
-/** Fills the defaults the schema would fill, so generated events equal parsed ones. */
+/** Fills the schema's defaults, so generated events equal parsed ones. */
 function withDefaults(e: Record<string, unknown>): ParleyEvent {
-  const defaults: Record<string, Record<string, unknown>> = {
-    'proposal.tabled': { terms: {} },
-    'proposal.accepted': { as: 'text' },
-    'position.stated': { conditions: [] },
-    'concession.offered': { conditions: [] },
-    'statement.made': { about: [] },
-    'agreement.reached': { terms: {} },
-  };
-  return { ...defaults[e.type as string], ...e } as ParleyEvent;
+  return eventSchema.parse(e);
 }
 
 export interface LogArbitraryOptions extends EventArbitraryOptions {

@@ -1,5 +1,5 @@
 // Terse builders for hand-written test events against the sample catalog.
-import { type EventLog, type ParleyEvent, logFromEvents } from '../../src/index.js';
+import { type EventLog, type ParleyEvent, eventSchema, logFromEvents } from '../../src/index.js';
 import { sampleCatalog } from '../../src/testing/index.js';
 
 let counter = 0;
@@ -30,16 +30,9 @@ export function hypothetical(occurred: string, payload: Payload, extra: Record<s
   return withDefaults({ id: `hyp-${String(counter).padStart(6, '0')}`, occurred, precision: 'day', dateBasis: 'test', summary: 'what-if', hypothetical: true, ...payload, ...extra });
 }
 
+/** Validated by the event schema, which also fills its defaults: a bad fixture fails loudly. */
 function withDefaults(e: Record<string, unknown>): ParleyEvent {
-  const defaults: Record<string, Record<string, unknown>> = {
-    'proposal.tabled': { terms: {} },
-    'proposal.accepted': { as: 'text' },
-    'position.stated': { conditions: [] },
-    'concession.offered': { conditions: [] },
-    'statement.made': { about: [] },
-    'agreement.reached': { terms: {} },
-  };
-  return { ...defaults[e.type as string], ...e } as ParleyEvent;
+  return eventSchema.parse(e);
 }
 
 export function sampleLog(events: readonly ParleyEvent[]): EventLog {
