@@ -53,6 +53,14 @@ describe('parley report', () => {
     expect(html).toContain('<td class="gap-bridged">bridged: both accept gradual Israeli withdrawal during the deal <span class="hyp">[hypothetical]</span>');
   });
 
+  it('cites the reported evidence of values a branching scenario drops', async () => {
+    // The shipped scenario branches on 22 Aug: values reported later exist only in the baseline log.
+    const md = await report('--at', '2024-08-23', '--scenario', join(import.meta.dirname, '..', 'scenarios', 'israel-phased-philadelphi.yaml'), '--format', 'md');
+    expect(md).toMatch(/^# What-if on 2024-08-23: Israel accepts a phased Philadelphi withdrawal/m);
+    expect(md).toContain('[hypothetical]');
+    expect(md).toMatch(/Al Mayadeen, “New formulas for approaching contentious Gaza points reached: Source”, 2024-08-23\./);
+  });
+
   it('rejects an unknown format with exit 2', async () => {
     const failure = await report('--format', 'pdf').catch((e: { code: number; stderr: string }) => e);
     expect(failure).toMatchObject({ code: 2, stderr: expect.stringContaining('--format expects md or html') });

@@ -54,6 +54,8 @@ export interface Report {
 export interface ReportInput {
   readonly state: NegotiationState;
   readonly log: EventLog;
+  /** With a scenario: the reported log, where the evidence for values the what-if dropped lives. */
+  readonly baseline?: EventLog;
   readonly scenario?: { readonly title: string; readonly description: string; readonly changes: readonly StateChange[] };
 }
 
@@ -70,7 +72,7 @@ function gapWords(gap: Gap, label: (option: string) => string): string {
   }
 }
 
-export function buildReport({ state, log, scenario }: ReportInput): Report {
+export function buildReport({ state, log, baseline, scenario }: ReportInput): Report {
   const { catalog } = log;
   const notes: Note[] = [];
   const numbers = new Map<string, number>();
@@ -78,7 +80,9 @@ export function buildReport({ state, log, scenario }: ReportInput): Report {
     [...new Set(ids)].map((id) => {
       let n = numbers.get(id);
       if (n === undefined) {
-        const e = log.byId.get(id)!.event;
+        const entry = log.byId.get(id) ?? baseline?.byId.get(id);
+        if (entry === undefined) throw new Error(`event ${id} is in neither the what-if nor the baseline log`);
+        const e = entry.event;
         const source = e.hypothetical || e.source === undefined ? undefined : catalog.sourceById.get(e.source);
         const a = e.attribution;
         n = notes.length + 1;

@@ -38,7 +38,7 @@ ${LOG_HELP}`,
     const date = at ?? lastDate(log) ?? '1970-01-01';
     const state = stateAt(log, date);
     const scenario = overlay && { title: overlay.title, description: overlay.description, changes: diffStates(stateAt(overlay.baseline, date), state) };
-    const report = buildReport({ state, log, ...(scenario ? { scenario } : {}) });
+    const report = buildReport({ state, log, ...(overlay ? { baseline: overlay.baseline } : {}), ...(scenario ? { scenario } : {}) });
     io.out((format === 'html' ? renderHtml : renderMarkdown)(report).trimEnd());
   },
 };
