@@ -1,0 +1,268 @@
+// The practical limit: the same fold as parley's replay, written as one plain
+// mutable reducer with no statechart library, no immutability and no
+// checkpoints. It computes the same things (positions with the ids of the
+// events behind them, proposals and responses, rounds, the lifecycle by a
+// plain switch with the same guards, assessments, figures, releases,
+// anomalies), so the ratio replay / hand reducer is the price of the model.
+import type { Catalog } from '../domain/catalog-schema.js';
+import type { ParleyEvent } from '../domain/event-schema.js';
+import type { LogEntry } from '../domain/ordering.js';
+
+interface Marked {
+  eventIds: string[];
+  hypothetical: boolean;
+}
+
+export interface HandPosition extends Marked {
+  accepts: string[];
+  mask: number;
+  prefers: string | null;
+  conditions: { term: string; accepts: string[] }[];
+  since: string;
+}
+
+interface HandProposal extends Marked {
+  terms: Record<string, string>;
+  responses: Map<string, Marked & { response: string; as: string | null; date: string }>;
+}
+
+interface Mark extends Marked {
+  act: string | null;
+}
+
+export interface HandState {
+  phase: string;
+  stage: string | null;
+  mark: Mark | null;
+  round: (Marked & { id: string; closed: string | null }) | null;
+  roundsOpened: number;
+  agreementTerms: Record<string, string> | null;
+  proposals: Map<string, HandProposal>;
+  positions: Map<string, Map<string, HandPosition>>;
+  assessments: Map<string, Marked & { tone: string; date: string }>;
+  figures: Map<string, Marked & { value: number; date: string }>;
+  hostages: number;
+  prisoners: number;
+  releaseActs: Set<string>;
+  anomalies: number;
+  eventCount: number;
+}
+
+function marked(e: ParleyEvent): Marked {
+  return { eventIds: [e.id], hypothetical: e.hypothetical };
+}
+
+function extend(m: Marked, e: ParleyEvent): void {
+  m.eventIds.push(e.id);
+  if (e.hypothetical) m.hypothetical = true;
+}
+
+function maskOf(index: ReadonlyMap<string, number>, options: readonly string[]): number {
+  let mask = 0;
+  for (const o of options) mask |= 1 << index.get(o)!;
+  return mask;
+}
+
+function optionsOf(ladder: readonly string[], mask: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < ladder.length; i++) if (mask & (1 << i)) out.push(ladder[i]!);
+  return out;
+}
+
+export function handReplay(entries: readonly LogEntry[], catalog: Catalog): HandState {
+  const ladders = new Map(catalog.terms.map((t) => [t.id, t.ladder.map((o) => o.id)]));
+  const [pa, pb] = catalog.principals;
+  const s: HandState = {
+    phase: 'negotiating',
+    stage: 'betweenRounds',
+    mark: null,
+    round: null,
+    roundsOpened: 0,
+    agreementTerms: null,
+    proposals: new Map(),
+    positions: new Map(),
+    assessments: new Map(),
+    figures: new Map(),
+    hostages: 0,
+    prisoners: 0,
+    releaseActs: new Set(),
+    anomalies: 0,
+    eventCount: 0,
+  };
+  const inPhase = (...phases: string[]) => phases.includes(s.phase);
+  const enter = (e: ParleyEvent, phase: string, stage: string | null) => {
+    if (phase !== s.phase) s.mark = { act: e.act ?? null, ...marked(e) };
+    s.phase = phase;
+    s.stage = stage;
+  };
+  const corroborates = (e: ParleyEvent) => {
+    if (e.act === undefined || s.mark === null || s.mark.act !== e.act) return false;
+    extend(s.mark, e);
+    return true;
+  };
+  // A term is open when both principals state positions that do not overlap and no common text settles it.
+  const openTerm = (term: string, settled: Record<string, string>): boolean => {
+    if (settled[term] !== undefined || (s.agreementTerms && s.agreementTerms[term] !== undefined)) return false;
+    const byParty = s.positions.get(term);
+    const a = byParty?.get(pa);
+    const b = byParty?.get(pb);
+    if (!a || !b || (a.mask & b.mask) !== 0) return false;
+    for (const p of s.proposals.values()) {
+      const ra = p.responses.get(pa);
+      const rb = p.responses.get(pb);
+      if (p.terms[term] !== undefined && ra?.response === 'accepted' && rb?.response === 'accepted' && ra.as === 'text' && rb.as === 'text') return false;
+    }
+    return true;
+  };
+  const setPosition = (e: ParleyEvent, term: string, party: string, mask: number, prefers: string | null, conditions: { term: string; accepts: string[] }[], widening: boolean) => {
+    let byParty = s.positions.get(term);
+    if (!byParty) s.positions.set(term, (byParty = new Map()));
+    const current = byParty.get(party);
+    const sameConditions =
+      current !== undefined &&
+      current.conditions.length === conditions.length &&
+      current.conditions.every((c, i) => c.term === conditions[i]!.term && c.accepts.join() === conditions[i]!.accepts.join());
+    if (current && current.mask === mask && current.prefers === prefers && sameConditions) {
+      extend(current, e);
+      return;
+    }
+    const accepts = optionsOf(ladders.get(term)!, mask);
+    if (current && widening) {
+      Object.assign(current, { accepts, mask, prefers, conditions, since: e.occurred });
+      extend(current, e);
+    } else byParty.set(party, { accepts, mask, prefers, conditions, since: e.occurred, ...marked(e) });
+  };
+  const normalise = (conditions: readonly { term: string; accepts: readonly string[] }[]) => {
+    if (conditions.length === 0) return [];
+    return conditions
+      .map((c) => ({ term: c.term, accepts: optionsOf(ladders.get(c.term)!, maskOf(catalog.optionIndex.get(c.term)!, c.accepts)) }))
+      .sort((x, y) => (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
+  };
+
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!.event;
+    s.eventCount++;
+    switch (e.type) {
+      case 'position.stated':
+        setPosition(e, e.term, e.party, maskOf(catalog.optionIndex.get(e.term)!, e.accepts), e.prefers ?? null, normalise(e.conditions), false);
+        break;
+      case 'concession.offered': {
+        const current = s.positions.get(e.term)?.get(e.party);
+        const mask = (current?.mask ?? 0) | maskOf(catalog.optionIndex.get(e.term)!, e.adds);
+        setPosition(e, e.term, e.party, mask, current?.prefers ?? null, normalise([...(current?.conditions ?? []), ...e.conditions]), true);
+        break;
+      }
+      case 'talks.assessed': {
+        const key = `${e.source ?? 'hypothetical'}|${e.attribution?.speaker ?? 'unattributed'}`;
+        s.assessments.set(key, { tone: e.tone, date: e.occurred, ...marked(e) });
+        break;
+      }
+      case 'figure.reported':
+        s.figures.set(`${e.figure}|${e.source ?? 'hypothetical'}`, { value: e.value, date: e.occurred, ...marked(e) });
+        break;
+      case 'statement.made':
+        break;
+      case 'proposal.tabled': {
+        const p = s.proposals.get(e.proposal);
+        if (p) {
+          Object.assign(p.terms, e.terms);
+          extend(p, e);
+        } else s.proposals.set(e.proposal, { terms: { ...e.terms }, responses: new Map(), ...marked(e) });
+        break;
+      }
+      case 'proposal.accepted':
+      case 'proposal.rejected': {
+        const p = s.proposals.get(e.proposal);
+        if (!p) {
+          s.anomalies++;
+          break;
+        }
+        const response = e.type === 'proposal.accepted' ? 'accepted' : 'rejected';
+        const as = e.type === 'proposal.accepted' ? e.as : null;
+        const r = p.responses.get(e.party);
+        if (r && r.response === response && r.as === as) extend(r, e);
+        else p.responses.set(e.party, { response, as, date: e.occurred, ...marked(e) });
+        break;
+      }
+      case 'round.opened': {
+        if (s.round && s.round.id === e.round && s.round.closed === null) {
+          extend(s.round, e);
+          break;
+        }
+        if (s.phase === 'negotiating' || s.phase === 'collapsed') enter(e, 'negotiating', 'roundInSession');
+        else if (s.phase === 'concluded') {
+          s.anomalies++;
+          break;
+        }
+        s.round = { id: e.round, closed: null, ...marked(e) };
+        s.roundsOpened++;
+        break;
+      }
+      case 'round.closed': {
+        const round = s.round;
+        if (round && round.id === e.round && round.closed !== null) {
+          extend(round, e);
+          break;
+        }
+        const matches = round !== null && round.id === e.round && round.closed === null;
+        const placed = matches && (s.phase === 'negotiating' ? s.stage === 'roundInSession' : inPhase('agreed', 'phase1', 'phase2', 'phase3'));
+        if (!placed) {
+          s.anomalies++;
+          break;
+        }
+        if (s.phase === 'negotiating') s.stage = 'betweenRounds';
+        round!.closed = e.occurred;
+        extend(round!, e);
+        break;
+      }
+      case 'agreement.reached': {
+        if (corroborates(e)) break;
+        if (!inPhase('negotiating', 'collapsed') || catalog.terms.some((t) => openTerm(t.id, e.terms))) {
+          s.anomalies++;
+          break;
+        }
+        enter(e, 'agreed', null);
+        s.agreementTerms = e.terms;
+        break;
+      }
+      case 'phase.started':
+      case 'phase.completed': {
+        if (corroborates(e)) break;
+        const ok =
+          e.type === 'phase.started'
+            ? (e.phase === 1 && s.phase === 'agreed') || (e.phase === 2 && s.phase === 'phase1') || (e.phase === 3 && s.phase === 'phase2')
+            : s.phase === `phase${e.phase}` && (e.phase === 3 || s.stage === 'inProgress');
+        if (!ok) {
+          s.anomalies++;
+          break;
+        }
+        if (e.type === 'phase.started') enter(e, `phase${e.phase}`, e.phase === 3 ? null : 'inProgress');
+        else if (e.phase === 3) enter(e, 'concluded', null);
+        else s.stage = 'completed';
+        break;
+      }
+      case 'hostages.released':
+      case 'prisoners.released': {
+        if (!inPhase('phase1', 'phase2', 'phase3')) {
+          s.anomalies++;
+          break;
+        }
+        const key = `${e.type}|${e.act}`;
+        if (e.act !== undefined && s.releaseActs.has(key)) break;
+        if (e.act !== undefined) s.releaseActs.add(key);
+        if (e.type === 'hostages.released') s.hostages += e.count;
+        else s.prisoners += e.count;
+        break;
+      }
+      case 'hostilities.resumed':
+        if (corroborates(e)) break;
+        if (!inPhase('agreed', 'phase1', 'phase2', 'phase3')) {
+          s.anomalies++;
+          break;
+        }
+        enter(e, 'collapsed', null);
+        break;
+    }
+  }
+  return s;
+}

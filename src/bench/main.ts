@@ -1,0 +1,175 @@
+// npm run bench [-- --quick] [-- --json]: replay, state on a date, what-if
+// forks, explore and validation, on synthetic logs of 10^4..10^6 events.
+// Everything is seeded, so two runs measure the same work.
+import { mkdtemp, rm, writeFile, copyFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCatalog, type Catalog } from '../domain/catalog-schema.js';
+import { isoFromDayNumber } from '../domain/dates.js';
+import { type EventLog, logFromEvents } from '../domain/event-log.js';
+import type { ParleyEvent } from '../domain/event-schema.js';
+import { parseLog } from '../domain/parse-log.js';
+import { CATALOG_FILES, bundledEventsDir, loadCatalog, loadLog } from '../io/read-log.js';
+import { fork } from '../model/fork.js';
+import { buildIndex, lastDate, replay, stateAt } from '../model/replay.js';
+import { explore } from '../scenario/explore.js';
+import { handReplay } from './hand-reducer.js';
+import { canCollect, median, medianTime, medianTimeAsync, perSecond, quantile, retained, time } from './measure.js';
+import { createRng } from './prng.js';
+import { binaryTerms, exploreEvents, syntheticEvents } from './synthetic-log.js';
+import { checkAgreement } from './agreement.js';
+
+interface Row {
+  readonly measure: string;
+  readonly log: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly note?: string;
+}
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'boolean' } } });
+const quick = values.quick ?? false;
+const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+const reps = quick ? 3 : 7;
+const queries = quick ? 200 : 1000;
+const forks = quick ? 50 : 200;
+/** A fork of a large log rebuilds its index (a full replay), so fewer of them. */
+const forksFor = (n: number) => (n >= 1_000_000 ? 3 : n >= 100_000 ? 10 : forks);
+
+const rows: Row[] = [];
+const row = (r: Row) => {
+  rows.push(r);
+  if (!values.json) process.stderr.write(`  ${r.measure} [${r.log}]: ${fmt(r.value)} ${r.unit}${r.note ? ` (${r.note})` : ''}\n`);
+};
+
+function fmt(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (Math.abs(x) >= 1e6) return `${(x / 1e6).toFixed(2)} M`;
+  if (Math.abs(x) >= 1e4) return `${(x / 1e3).toFixed(1)} k`;
+  if (Math.abs(x) >= 100) return x.toFixed(0);
+  if (Math.abs(x) >= 1) return x.toFixed(2);
+  return x.toFixed(4);
+}
+
+const sizeName = (n: number) => `10^${Math.round(Math.log10(n))}`;
+
+function randomDates(log: EventLog, count: number, seed: number): string[] {
+  const rng = createRng(seed);
+  const first = log.entries[0]!.day;
+  const last = log.entries.at(-1)!.day;
+  return Array.from({ length: count }, () => isoFromDayNumber(first + rng.int(last - first + 1)));
+}
+
+function hypotheticalConcession(catalog: Catalog, date: string, i: number): ParleyEvent {
+  const term = catalog.terms[i % catalog.terms.length]!;
+  return {
+    id: `what-if-${i}`,
+    type: 'concession.offered',
+    occurred: date,
+    precision: 'day',
+    dateBasis: 'benchmark',
+    summary: 'a what-if concession',
+    hypothetical: true,
+    party: catalog.principals[i % 2]!,
+    term: term.id,
+    adds: [term.ladder.at(-1)!.id],
+    conditions: [],
+  } as ParleyEvent;
+}
+
+/** A what-if fork at a random date, then the state at the end of the fork. */
+function benchForks(log: EventLog, name: string): void {
+  const dates = randomDates(log, forksFor(log.entries.length), 11);
+  const end = lastDate(log)!;
+  const times = dates.map((d, i) =>
+    time(() => {
+      const forked = fork(log, { branchAt: d, keep: true, add: [hypotheticalConcession(log.catalog, d, i)] });
+      if (!forked.ok) throw new Error('fork failed');
+      stateAt(forked.value, end);
+    }),
+  );
+  row({ measure: 'fork + suffix replay, median', log: name, value: median(times), unit: 'ms/fork' });
+  row({ measure: 'fork + suffix replay, p95', log: name, value: quantile(times, 0.95), unit: 'ms/fork' });
+}
+
+async function main(): Promise<void> {
+  const catalogResult = await loadCatalog(bundledEventsDir);
+  if (!catalogResult.ok) throw new Error('cannot load the bundled catalog');
+  const catalog = catalogResult.value;
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, gc: canCollect, quick };
+  if (!values.json) process.stderr.write(`parley bench on ${machine.cpus} x ${machine.cpu}, ${machine.memoryGiB} GiB, node ${machine.node}${quick ? ' (quick)' : ''}\n`);
+
+  for (const n of sizes) {
+    const name = sizeName(n);
+    const log = logFromEvents(catalog, syntheticEvents(catalog, n, n));
+    const anomalies = replay(log).anomalies.length;
+    // 1-2. Full replay through the model against the hand-written reducer.
+    const model = medianTime(() => replay(log), reps, 2);
+    const hand = medianTime(() => handReplay(log.entries, catalog), reps, 2);
+    row({ measure: 'replay (model)', log: name, value: perSecond(n, model), unit: 'events/s', note: `${anomalies} anomalies` });
+    row({ measure: 'replay (hand-written reducer)', log: name, value: perSecond(n, hand), unit: 'events/s' });
+    row({ measure: 'replay model / hand reducer', log: name, value: model / hand, unit: 'x slower' });
+    if (n === sizes[0]) checkAgreement(log);
+    // 3. State on random dates, from checkpoints.
+    const { value: index, bytes } = retained(() => buildIndex(log));
+    const built = medianTime(() => buildIndex(log), quick ? 1 : 3, 0);
+    row({ measure: 'checkpoint index: build', log: name, value: built, unit: 'ms', note: `${index.checkpoints.length} checkpoints every ${index.interval} events` });
+    row({ measure: 'checkpoint index: memory', log: name, value: bytes / 2 ** 20, unit: 'MiB', note: canCollect ? 'heap after gc' : 'no --expose-gc: rough' });
+    stateAt(log, lastDate(log)!);
+    const dates = randomDates(log, queries, 3);
+    const times = dates.map((d) => time(() => stateAt(log, d)));
+    row({ measure: 'stateAt, median', log: name, value: median(times), unit: 'ms/query' });
+    row({ measure: 'stateAt, p95', log: name, value: quantile(times, 0.95), unit: 'ms/query' });
+    // 4. What-ifs.
+    benchForks(log, name);
+  }
+
+  const bundled = await loadLog();
+  if (!bundled.ok) throw new Error('cannot load the bundled log');
+  benchForks(bundled.value.log, 'bundled');
+
+  // 5. Explore: 16 independent open terms, then linked ones.
+  const exploreCatalog = createCatalog(binaryTerms(16), catalog.parties, catalog.sources);
+  for (const [label, linked] of [['16 independent terms', 0], ['16 terms, 4 linked', 4]] as const) {
+    const log = logFromEvents(exploreCatalog, exploreEvents(exploreCatalog, linked, 1000));
+    const state = stateAt(log, lastDate(log)!);
+    let combinations = 0;
+    const ms = medianTime(() => (combinations = explore(state, exploreCatalog, { limit: 10 }).combinations), reps);
+    row({ measure: 'explore', log: label, value: ms, unit: 'ms', note: `${combinations} combinations` });
+    row({ measure: 'explore rate', log: label, value: perSecond(combinations, ms), unit: 'combinations/s' });
+  }
+
+  // 6. Loading and validating 10^5 events.
+  const n = 100_000;
+  const text = syntheticEvents(catalog, n, 5).map((e) => JSON.stringify(e)).join('\n');
+  const parse = medianTime(() => {
+    if (!parseLog(catalog, [{ name: 'bench.jsonl', text }]).ok) throw new Error('synthetic log failed validation');
+  }, quick ? 2 : 5);
+  row({ measure: 'parseLog (validate text)', log: '10^5', value: perSecond(n, parse), unit: 'events/s', note: `${parse.toFixed(0)} ms` });
+  const dir = await mkdtemp(join(tmpdir(), 'parley-bench-'));
+  try {
+    for (const f of CATALOG_FILES) await copyFile(join(bundledEventsDir, f), join(dir, f));
+    await writeFile(join(dir, 'bench.jsonl'), text);
+    const load = await medianTimeAsync(async () => {
+      if (!(await loadLog([dir])).ok) throw new Error('synthetic log failed to load');
+    }, quick ? 2 : 5);
+    row({ measure: 'loadLog (read + validate + order)', log: '10^5', value: perSecond(n, load), unit: 'events/s', note: `${load.toFixed(0)} ms` });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ machine, rows }, null, 2)}\n`);
+    return;
+  }
+  const header = ['measure', 'log', 'value', 'unit', 'note'];
+  const cells = rows.map((r) => [r.measure, r.log, fmt(r.value), r.unit, r.note ?? '']);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: readonly string[]) => `| ${c.map((x, i) => (i === 2 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join(' | ')} |`;
+  process.stdout.write(`\nMachine: ${machine.cpus} x ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}${quick ? ' (--quick)' : ''}\n\n`);
+  process.stdout.write(`${line(header)}\n|${widths.map((w, i) => (i === 2 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|\n`);
+  for (const c of cells) process.stdout.write(`${line(c)}\n`);
+}
+
+await main();

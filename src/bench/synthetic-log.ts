@@ -1,0 +1,214 @@
+// Synthetic, valid, reproducible logs with the event mix of real ones: mostly
+// positions and assessments, some statements and figures, a few rounds,
+// proposals and lifecycle events. Lifecycle events follow a storyline the deal
+// statechart accepts (rounds, an agreement settling every term, phases,
+// releases, a collapse, talks again), so a replay meets few anomalies.
+import type { Catalog, Term } from '../domain/catalog-schema.js';
+import { isoFromDayNumber, requireDayNumber } from '../domain/dates.js';
+import type { ParleyEvent } from '../domain/event-schema.js';
+import { type Rng, createRng } from './prng.js';
+
+const START = requireDayNumber('2024-01-01');
+
+/** Events per day: a million events span about three years. */
+const PER_DAY = 900;
+
+const SPEAKERS = Array.from({ length: 24 }, (_, i) => `speaker ${i + 1}`);
+const FIGURES = ['hostages-remaining', 'hostages-alive', 'prisoners-vetoed'];
+
+/** A storyline of lifecycle events, replayed in a loop. */
+const STORY = [
+  'round.opened', 'round.closed', 'round.opened', 'round.closed', 'round.opened',
+  'agreement.reached', 'round.closed', 'phase.started:1', 'hostages.released', 'prisoners.released',
+  'hostages.released', 'phase.completed:1', 'phase.started:2', 'hostages.released', 'prisoners.released',
+  'hostilities.resumed',
+] as const;
+
+interface Generator {
+  readonly rng: Rng;
+  readonly catalog: Catalog;
+  readonly events: ParleyEvent[];
+  seq: number;
+  day: number;
+  storyStep: number;
+  roundNo: number;
+  currentRound: string | null;
+  lastLifecycle: { readonly type: string; readonly act: string; readonly payload: Record<string, unknown> } | null;
+  proposalNo: number;
+  readonly positions: Map<string, number[]>;
+}
+
+function id(g: Generator): string {
+  return `ev-${(g.seq++).toString(36).padStart(9, '0')}`;
+}
+
+function push(g: Generator, payload: Record<string, unknown>, options: { lag?: number; act?: string } = {}): void {
+  const lag = options.lag ?? g.rng.int(4);
+  const source = g.rng.pick(g.catalog.sources).id;
+  const speaker = g.rng.pick(SPEAKERS);
+  g.events.push({
+    id: id(g),
+    occurred: isoFromDayNumber(g.day),
+    precision: 'day',
+    dateBasis: 'synthetic',
+    reported: isoFromDayNumber(g.day + lag),
+    source,
+    quote: 'a synthetic quote',
+    attribution: { speaker, onRecord: g.rng.chance(0.7) },
+    summary: `synthetic ${String(payload.type)}`,
+    ...(options.act === undefined ? {} : { act: options.act }),
+    hypothetical: false,
+    ...payload,
+  } as ParleyEvent);
+}
+
+/** A contiguous run of ladder indexes. */
+function range(rng: Rng, size: number): number[] {
+  const a = rng.int(size);
+  const b = Math.min(size - 1, a + rng.int(2));
+  return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+}
+
+function position(g: Generator): void {
+  const { rng, catalog } = g;
+  const party = rng.chance(0.75) ? rng.pick(catalog.principals) : rng.pick(catalog.parties).id;
+  const term = rng.pick(catalog.terms);
+  const key = `${term.id}|${party}`;
+  const options = term.ladder.map((o) => o.id);
+  const current = g.positions.get(key);
+  const r = rng.next();
+  if (current && r < 0.4) {
+    // Another source reports the same position: a corroboration.
+    push(g, { type: 'position.stated', party, term: term.id, accepts: current.map((i) => options[i]!), conditions: [] });
+  } else if (current && r < 0.55) {
+    const edge = rng.chance(0.5) ? Math.min(...current) - 1 : Math.max(...current) + 1;
+    const add = Math.max(0, Math.min(options.length - 1, edge));
+    if (!current.includes(add)) current.push(add);
+    push(g, { type: 'concession.offered', party, term: term.id, adds: [options[add]!], conditions: [] });
+  } else {
+    const accepts = range(rng, options.length);
+    g.positions.set(key, accepts);
+    const conditions = rng.chance(0.05) ? [condition(rng, catalog.terms, term.id)] : [];
+    push(g, { type: 'position.stated', party, term: term.id, accepts: accepts.map((i) => options[i]!), conditions });
+  }
+}
+
+function condition(rng: Rng, terms: readonly Term[], own: string): { term: string; accepts: string[] } {
+  const other = rng.pick(terms.filter((t) => t.id !== own));
+  return { term: other.id, accepts: range(rng, other.ladder.length).map((i) => other.ladder[i]!.id) };
+}
+
+function lifecycle(g: Generator): void {
+  const { rng, catalog } = g;
+  // Now and then a second source reports the last lifecycle act.
+  if (g.lastLifecycle && rng.chance(0.3)) {
+    push(g, g.lastLifecycle.payload, { lag: 0, act: g.lastLifecycle.act });
+    return;
+  }
+  const [type, phase] = STORY[g.storyStep % STORY.length]!.split(':') as [string, string | undefined];
+  const act = `act-${g.storyStep}`;
+  g.storyStep++;
+  let payload: Record<string, unknown>;
+  switch (type) {
+    case 'round.opened':
+      g.currentRound = `round-${++g.roundNo}`;
+      payload = { type, round: g.currentRound, venue: rng.pick(['Doha', 'Cairo']), mediators: ['us', 'egypt', 'qatar'].filter((m) => catalog.partyById.has(m)) };
+      if ((payload.mediators as string[]).length === 0) payload.mediators = [catalog.parties[0]!.id];
+      break;
+    case 'round.closed':
+      payload = { type, round: g.currentRound };
+      break;
+    case 'agreement.reached':
+      payload = { type, terms: Object.fromEntries(catalog.terms.map((t) => [t.id, rng.pick(t.ladder).id])) };
+      break;
+    case 'phase.started':
+    case 'phase.completed':
+      payload = { type, phase: Number(phase) };
+      break;
+    case 'hostages.released':
+    case 'prisoners.released':
+      payload = { type, count: 1 + rng.int(30) };
+      break;
+    default:
+      payload = { type };
+  }
+  // Releases and round closings are not corroborated as one act here.
+  g.lastLifecycle = type === 'hostages.released' || type === 'prisoners.released' || type === 'round.closed' ? null : { type, act, payload };
+  push(g, payload, { lag: 0, act });
+}
+
+function proposal(g: Generator): void {
+  const { rng, catalog } = g;
+  if (g.proposalNo === 0 || rng.chance(0.35)) {
+    // A new text now and then (about one per 3,000 events); mostly other sources reporting the current one.
+    const n = g.proposalNo === 0 || rng.chance(0.01) ? ++g.proposalNo : g.proposalNo;
+    const terms = Object.fromEntries(catalog.terms.filter(() => rng.chance(0.3)).map((t) => [t.id, rng.pick(t.ladder).id]));
+    push(g, { type: 'proposal.tabled', proposal: `proposal-${n}`, by: rng.pick(catalog.parties).id, title: `Proposal ${n}`, terms }, { lag: 0 });
+    return;
+  }
+  const p = `proposal-${Math.max(1, g.proposalNo - rng.int(3))}`;
+  const party = rng.pick(catalog.principals);
+  if (rng.chance(0.7)) push(g, { type: 'proposal.accepted', proposal: p, party, as: rng.chance(0.6) ? 'text' : 'basis' });
+  else push(g, { type: 'proposal.rejected', proposal: p, party });
+}
+
+/** `n` valid events against `catalog`, the same for the same seed. */
+export function syntheticEvents(catalog: Catalog, n: number, seed = 1): ParleyEvent[] {
+  const g: Generator = {
+    rng: createRng(seed),
+    catalog,
+    events: [],
+    seq: 0,
+    day: START,
+    storyStep: 0,
+    roundNo: 0,
+    currentRound: null,
+    lastLifecycle: null,
+    proposalNo: 0,
+    positions: new Map(),
+  };
+  const { rng } = g;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && i % PER_DAY === 0) g.day++;
+    // One lifecycle event per day at most, so reports of one day cannot reorder them.
+    if (i % PER_DAY === 1) {
+      lifecycle(g);
+      continue;
+    }
+    const r = rng.next();
+    if (r < 0.4) position(g);
+    else if (r < 0.65) push(g, { type: 'talks.assessed', tone: rng.chance(0.5) ? 'optimistic' : 'pessimistic' });
+    else if (r < 0.8) push(g, { type: 'statement.made', kind: rng.pick(['call', 'accusation', 'meeting', 'denial', 'commitment', 'other']), about: [rng.pick(catalog.parties).id] });
+    else if (r < 0.9) push(g, { type: 'figure.reported', figure: rng.pick(FIGURES), value: rng.int(200) });
+    else proposal(g);
+  }
+  return g.events;
+}
+
+/** A catalog-shaped list of `count` two-option terms, for the explore benchmarks. */
+export function binaryTerms(count: number): Term[] {
+  return Array.from({ length: count }, (_, i) => ({ id: `term-${i}`, label: `Term ${i}`, axis: 'low to high', ladder: [{ id: 'low', label: 'low' }, { id: 'high', label: 'high' }] }));
+}
+
+/**
+ * Positions on every term of `catalog` (two-option terms): the principals at
+ * opposite ends, so each term is open one step apart. `linked` terms carry a
+ * condition of the first principal on the next term.
+ */
+export function exploreEvents(catalog: Catalog, linked: number, noise = 0, seed = 7): ParleyEvent[] {
+  const [a, b] = catalog.principals;
+  const g: Generator = { rng: createRng(seed), catalog, events: [], seq: 0, day: requireDayNumber('2024-08-01'), storyStep: 0, roundNo: 0, currentRound: null, lastLifecycle: null, proposalNo: 0, positions: new Map() };
+  for (let i = 0; i < noise; i++) {
+    const r = g.rng.next();
+    if (r < 0.5) push(g, { type: 'talks.assessed', tone: 'optimistic' });
+    else push(g, { type: 'statement.made', kind: 'meeting', about: [] });
+  }
+  g.day++;
+  catalog.terms.forEach((t, i) => {
+    const next = catalog.terms[(i + 1) % catalog.terms.length]!;
+    const conditions = i < linked ? [{ term: next.id, accepts: ['high'] }] : [];
+    push(g, { type: 'position.stated', party: a, term: t.id, accepts: ['low'], conditions }, { lag: 0 });
+    push(g, { type: 'position.stated', party: b, term: t.id, accepts: ['high'], conditions: [] }, { lag: 0 });
+  });
+  return g.events;
+}
