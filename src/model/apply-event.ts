@@ -7,7 +7,12 @@ import type { LogEntry } from '../domain/ordering.js';
 import type { MachineEvent } from './deal-machine.js';
 import { openTermsUnder } from './gaps.js';
 import { type LifecycleKey, type LifecycleStep, phaseOf, stageOf } from './lifecycle.js';
-import type { Marked, Position, ReplayState, Tally } from './replay-state.js';
+import type { IdNode, Position, ReplayState, Stored, Tally } from './replay-state.js';
+
+interface StoredMarked {
+  readonly eventIds: IdNode;
+  readonly hypothetical: boolean;
+}
 
 export type LifecycleStepper = (from: LifecycleKey, event: MachineEvent) => LifecycleStep;
 
@@ -16,8 +21,9 @@ export interface FoldContext {
   readonly step: LifecycleStepper;
 }
 
-const mark = (e: ParleyEvent): Marked => ({ eventIds: [e.id], hypothetical: e.hypothetical });
-const extend = (m: Marked, e: ParleyEvent): Marked => ({ eventIds: [...m.eventIds, e.id], hypothetical: m.hypothetical || e.hypothetical });
+const mark = (e: ParleyEvent): StoredMarked => ({ eventIds: { id: e.id, prev: null }, hypothetical: e.hypothetical });
+/** O(1): the new id is put in front of the shared list. */
+const extend = (m: StoredMarked, e: ParleyEvent): StoredMarked => ({ eventIds: { id: e.id, prev: m.eventIds }, hypothetical: m.hypothetical || e.hypothetical });
 
 export function describeLifecycle(key: LifecycleKey): string {
   const stage = stageOf(key);
@@ -63,7 +69,7 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
 const sameConditions = (a: Position['conditions'], b: Position['conditions']) =>
   a.length === b.length && a.every((c, i) => c.term === b[i]!.term && sameList(c.accepts, b[i]!.accepts));
 
-function setPosition(s: ReplayState, e: ParleyEvent, term: string, party: string, next: Omit<Position, keyof Marked | 'since'>, widening: boolean): void {
+function setPosition(s: ReplayState, e: ParleyEvent, term: string, party: string, next: Omit<Position, 'eventIds' | 'hypothetical' | 'since'>, widening: boolean): void {
   const byParty = (s.positions[term] ??= {});
   const current = byParty[party];
   const unchanged = current && sameList(current.accepts, next.accepts) && current.prefers === next.prefers && sameConditions(current.conditions, next.conditions);
@@ -72,7 +78,7 @@ function setPosition(s: ReplayState, e: ParleyEvent, term: string, party: string
   else byParty[party] = { ...next, since: e.occurred, ...mark(e) };
 }
 
-function tally(current: Tally | null, e: EventOf<'hostages.released' | 'prisoners.released'>): Tally {
+function tally(current: Stored<Tally> | null, e: EventOf<'hostages.released' | 'prisoners.released'>): Stored<Tally> {
   if (current && e.act !== undefined && current.acts.includes(e.act)) return { ...current, ...extend(current, e) };
   const acts = e.act === undefined ? current?.acts ?? [] : [...(current?.acts ?? []), e.act];
   return { count: (current?.count ?? 0) + e.count, acts, ...(current ? extend(current, e) : mark(e)) };

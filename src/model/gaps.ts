@@ -79,9 +79,30 @@ export function computeGaps(inputs: GapInputs, catalog: Catalog): Record<string,
   return gaps;
 }
 
+/** What the status of a gap depends on: no provenance, so the replay can ask it of its stored state. */
+export interface GapStatusInputs {
+  readonly positions: Readonly<Record<string, Readonly<Record<string, { readonly accepts: readonly string[] }>>>>;
+  readonly proposals: Readonly<Record<string, { readonly terms: Readonly<Record<string, string>>; readonly responses: Readonly<Record<string, { readonly response: string; readonly as: string | null }>> }>>;
+  readonly agreement: { readonly terms: Readonly<Record<string, string>> } | null;
+}
+
+/** True when the gap on `term` is open: the same answer as computeGap(...).status === 'open', without building provenance. */
+export function gapIsOpen(term: string, inputs: GapStatusInputs, catalog: Catalog): boolean {
+  const [a, b] = catalog.principals;
+  if (inputs.agreement && inputs.agreement.terms[term] !== undefined) return false;
+  for (const id in inputs.proposals) {
+    const p = inputs.proposals[id]!;
+    const ra = p.responses[a];
+    const rb = p.responses[b];
+    if (p.terms[term] !== undefined && ra && rb && ra.response === 'accepted' && rb.response === 'accepted' && ra.as === 'text' && rb.as === 'text') return false;
+  }
+  const pa = inputs.positions[term]?.[a];
+  const pb = inputs.positions[term]?.[b];
+  if (!pa || !pb) return false;
+  return !pa.accepts.some((o) => pb.accepts.includes(o));
+}
+
 /** Terms still open once an agreement text settles the terms it names. */
-export function openTermsUnder(inputs: GapInputs, catalog: Catalog, settled: Readonly<Record<string, string>>): string[] {
-  return catalog.terms
-    .filter((t) => settled[t.id] === undefined && computeGap(t.id, inputs, catalog).status === 'open')
-    .map((t) => t.id);
+export function openTermsUnder(inputs: GapStatusInputs, catalog: Catalog, settled: Readonly<Record<string, string>>): string[] {
+  return catalog.terms.filter((t) => settled[t.id] === undefined && gapIsOpen(t.id, inputs, catalog)).map((t) => t.id);
 }

@@ -18,6 +18,8 @@ import {
   type Round,
   type Tally,
   anomaliesToArray,
+  idsToArray,
+  present,
 } from './replay-state.js';
 
 export interface StateFilter {
@@ -65,39 +67,47 @@ function sortedRecord<T, U>(record: Readonly<Record<string, T>>, map: (value: T)
 }
 
 export function presentState(s: ReplayState, catalog: Catalog, date: string, filter: StateFilter = {}): NegotiationState {
+  // The stored values keep their ids as shared lists; a query gets arrays.
   const positions: Record<string, Record<string, Position>> = {};
   for (const term of catalog.terms) {
     const byParty = s.positions[term.id];
     if (!byParty) continue;
     const ordered: Record<string, Position> = {};
-    for (const party of catalog.parties) if (byParty[party.id]) ordered[party.id] = byParty[party.id]!;
+    for (const party of catalog.parties) if (byParty[party.id]) ordered[party.id] = present(byParty[party.id]!);
     positions[term.id] = ordered;
   }
-  const proposals: Record<string, Proposal> = {};
-  for (const p of Object.values(s.proposals).sort((a, b) => byKey(a.tabled, b.tabled) || byKey(a.id, b.id))) {
-    proposals[p.id] = { ...p, responses: sortedRecord(p.responses, (r) => r) };
+  // In stored (insertion) order for the gaps, which credit the last proposal both accepted.
+  const storedOrder: Record<string, Proposal> = {};
+  for (const id in s.proposals) {
+    const p = s.proposals[id]!;
+    storedOrder[id] = { ...p, eventIds: idsToArray(p.eventIds), responses: sortedRecord(p.responses, (r) => present(r)) };
   }
+  const proposals: Record<string, Proposal> = {};
+  for (const p of Object.values(storedOrder).sort((a, b) => byKey(a.tabled, b.tabled) || byKey(a.id, b.id))) proposals[p.id] = p;
   const phase = phaseOf(s.lifecycle);
+  const phaseStarts = sortedRecord(s.phaseStarts, (m) => present(m));
+  const round = s.round && present(s.round);
+  const agreement = s.agreement && present(s.agreement);
   return {
     date,
     knownAt: filter.knownAt ?? null,
     sources: filter.sources ? [...filter.sources].sort(byKey) : null,
     phase,
     stage: stageOf(s.lifecycle),
-    phaseSince: s.lifecycleMark,
-    phaseStarts: sortedRecord(s.phaseStarts, (m) => m),
-    clock: phaseClock(phase, date, s.phaseStarts, s.round),
-    round: s.round,
+    phaseSince: s.lifecycleMark && present(s.lifecycleMark),
+    phaseStarts,
+    clock: phaseClock(phase, date, phaseStarts, round),
+    round,
     roundsOpened: s.roundsOpened,
-    agreement: s.agreement,
+    agreement,
     proposals,
     positions,
-    gaps: computeGaps(s, catalog),
+    gaps: computeGaps({ positions, proposals: storedOrder, agreement }, catalog),
     assessments: sortedRecord(s.assessments, (bySpeaker) =>
-      Object.values(bySpeaker).sort((a, b) => byKey(a.date, b.date) || byKey(a.speaker, b.speaker)),
+      Object.values(bySpeaker).sort((a, b) => byKey(a.date, b.date) || byKey(a.speaker, b.speaker)).map((a) => present(a)),
     ),
-    figures: sortedRecord(s.figures, (bySource) => Object.values(bySource).sort((a, b) => byKey(a.source, b.source))),
-    releases: { hostages: s.hostagesReleased, prisoners: s.prisonersReleased },
+    figures: sortedRecord(s.figures, (bySource) => Object.values(bySource).sort((a, b) => byKey(a.source, b.source)).map((f) => present(f))),
+    releases: { hostages: s.hostagesReleased && present(s.hostagesReleased), prisoners: s.prisonersReleased && present(s.prisonersReleased) },
     anomalies: anomaliesToArray(s.anomalies),
     eventCount: s.eventCount,
     hypotheticalEventCount: s.hypotheticalCount,

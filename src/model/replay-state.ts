@@ -6,6 +6,38 @@ import { initialLifecycle } from './lifecycle.js';
 
 export type EventIds = readonly string[];
 
+/**
+ * The ids behind a stored value, newest first, as an immutable linked list:
+ * a second report of the same value adds one node and shares the rest, so
+ * corroboration costs O(1) instead of copying the ids so far. presentState
+ * turns it into the oldest-first array a query returns.
+ */
+export interface IdNode {
+  readonly id: string;
+  readonly prev: IdNode | null;
+}
+
+/** A value as the replay stores it: like T, with its ids as a list. */
+export type Stored<T extends Marked> = Omit<T, 'eventIds'> & { readonly eventIds: IdNode };
+
+export type StoredProposal = Omit<Proposal, 'eventIds' | 'responses'> & {
+  readonly eventIds: IdNode;
+  readonly responses: Readonly<Record<string, Stored<ProposalResponse>>>;
+};
+
+export function idsToArray(node: IdNode): string[] {
+  let n = 0;
+  for (let x: IdNode | null = node; x !== null; x = x.prev) n++;
+  const out = new Array<string>(n);
+  for (let x: IdNode | null = node; x !== null; x = x.prev) out[--n] = x.id;
+  return out;
+}
+
+/** The value with its ids as an array (same fields, same order). */
+export function present<T extends Marked>(stored: Stored<T>): T {
+  return { ...stored, eventIds: idsToArray(stored.eventIds) } as unknown as T;
+}
+
 export interface Marked {
   readonly eventIds: EventIds;
   /** True when any event behind the value is hypothetical. */
@@ -86,20 +118,20 @@ export type AnomalyList = { readonly head: Anomaly; readonly tail: AnomalyList }
 export interface ReplayState {
   lifecycle: LifecycleKey;
   /** The event(s) that moved the deal into its current lifecycle state. */
-  lifecycleMark: LifecycleMark | null;
-  phaseStarts: Record<string, LifecycleMark>;
-  agreement: Agreement | null;
-  round: Round | null;
+  lifecycleMark: Stored<LifecycleMark> | null;
+  phaseStarts: Record<string, Stored<LifecycleMark>>;
+  agreement: Stored<Agreement> | null;
+  round: Stored<Round> | null;
   roundsOpened: number;
-  proposals: Record<string, Proposal>;
+  proposals: Record<string, StoredProposal>;
   /** term -> party -> position */
-  positions: Record<string, Record<string, Position>>;
+  positions: Record<string, Record<string, Stored<Position>>>;
   /** source -> speaker -> latest assessment */
-  assessments: Record<string, Record<string, Assessment>>;
+  assessments: Record<string, Record<string, Stored<Assessment>>>;
   /** figure -> source -> latest report */
-  figures: Record<string, Record<string, FigureReport>>;
-  hostagesReleased: Tally | null;
-  prisonersReleased: Tally | null;
+  figures: Record<string, Record<string, Stored<FigureReport>>>;
+  hostagesReleased: Stored<Tally> | null;
+  prisonersReleased: Stored<Tally> | null;
   anomalies: AnomalyList;
   eventCount: number;
   hypotheticalCount: number;
