@@ -77,6 +77,14 @@ describe('the lifecycle', () => {
     ]);
   });
 
+  it('treats a concession with no stated position to widen as an anomaly, not as a first statement', () => {
+    const stray = reported('2024-08-02', { type: 'concession.offered', party: 'south', term: 'corridor', adds: ['reduced'] });
+    const s = stateAt(sampleLog([reported('2024-08-01', position('north', 'corridor', ['control'])), stray]), '2024-08-02');
+    expect(s.positions.corridor!.south).toBeUndefined();
+    expect(s.gaps.corridor!.status).toBe('unknown');
+    expect(s.anomalies).toEqual([{ eventId: stray.id, type: 'concession.offered', date: '2024-08-02', reason: 'south has no stated position on corridor to widen (state one with position.stated)' }]);
+  });
+
   it('runs the phase-1 clock from the query date: talks due from day 16, ceasefire continues past day 42', () => {
     const log = sampleLog([
       reported('2025-01-15', { type: 'agreement.reached', terms: { corridor: 'phased' } }),

@@ -148,10 +148,17 @@ export function applyEntry(s: ReplayState, entry: LogEntry, ctx: FoldContext): v
       return;
     case 'concession.offered': {
       const current = s.positions[e.term]?.[e.party];
+      // A concession widens a stated position. Without one there is nothing to
+      // widen, and treating it as a first statement could open a term (and so
+      // block an agreement) instead of narrowing a gap.
+      if (!current) {
+        anomaly(s, e, `${e.party} has no stated position on ${e.term} to widen (state one with position.stated)`);
+        return;
+      }
       setPosition(s, e, e.term, e.party, {
-        accepts: inLadderOrder(ctx, e.term, [...(current?.accepts ?? []), ...e.adds]),
-        prefers: current?.prefers ?? null,
-        conditions: normaliseConditions(ctx, [...(current?.conditions ?? []), ...e.conditions]),
+        accepts: inLadderOrder(ctx, e.term, [...current.accepts, ...e.adds]),
+        prefers: current.prefers,
+        conditions: normaliseConditions(ctx, [...current.conditions, ...e.conditions]),
       }, true);
       return;
     }
