@@ -54,28 +54,49 @@ function corroboratesLifecycle(s: ReplayState, e: ParleyEvent): boolean {
   return true;
 }
 
-function inLadderOrder(ctx: FoldContext, term: string, options: Iterable<string>): string[] {
+const NO_CONDITIONS: Position['conditions'] = Object.freeze([]);
+
+/** Options in ladder order without repeats; an already ordered list (the usual case) is reused, since events are never mutated. */
+function inLadderOrder(ctx: FoldContext, term: string, options: readonly string[]): readonly string[] {
+  if (options.length === 1) return options;
   const index = ctx.catalog.optionIndex.get(term)!;
-  return [...new Set(options)].sort((a, b) => index.get(a)! - index.get(b)!);
+  let ordered = true;
+  for (let i = 1; i < options.length && ordered; i++) ordered = index.get(options[i - 1]!)! < index.get(options[i]!)!;
+  return ordered ? options : [...new Set(options)].sort((a, b) => index.get(a)! - index.get(b)!);
 }
 
 function normaliseConditions(ctx: FoldContext, conditions: readonly { term: string; accepts: readonly string[] }[]): Position['conditions'] {
+  if (conditions.length === 0) return NO_CONDITIONS;
   return conditions
     .map((c) => ({ term: c.term, accepts: inLadderOrder(ctx, c.term, c.accepts) }))
     .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameList = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 const sameConditions = (a: Position['conditions'], b: Position['conditions']) =>
-  a.length === b.length && a.every((c, i) => c.term === b[i]!.term && sameList(c.accepts, b[i]!.accepts));
+  a === b || (a.length === b.length && a.every((c, i) => c.term === b[i]!.term && sameList(c.accepts, b[i]!.accepts)));
 
-function setPosition(s: ReplayState, e: ParleyEvent, term: string, party: string, next: Omit<Position, 'eventIds' | 'hypothetical' | 'since'>, widening: boolean): void {
+// Positions are the most frequent event: one object literal of a fixed shape
+// per change, no intermediate objects.
+function setPosition(
+  s: ReplayState,
+  e: ParleyEvent,
+  term: string,
+  party: string,
+  accepts: readonly string[],
+  prefers: string | null,
+  conditions: Position['conditions'],
+  widening: boolean,
+): void {
   const byParty = (s.positions[term] ??= {});
   const current = byParty[party];
-  const unchanged = current && sameList(current.accepts, next.accepts) && current.prefers === next.prefers && sameConditions(current.conditions, next.conditions);
-  if (current && unchanged) byParty[party] = { ...current, ...extend(current, e) };
-  else if (current && widening) byParty[party] = { ...next, since: e.occurred, ...extend(current, e) };
-  else byParty[party] = { ...next, since: e.occurred, ...mark(e) };
+  if (current && sameList(current.accepts, accepts) && current.prefers === prefers && sameConditions(current.conditions, conditions)) {
+    byParty[party] = { accepts: current.accepts, prefers, conditions: current.conditions, since: current.since, eventIds: { id: e.id, prev: current.eventIds }, hypothetical: current.hypothetical || e.hypothetical };
+  } else if (current && widening) {
+    byParty[party] = { accepts, prefers, conditions, since: e.occurred, eventIds: { id: e.id, prev: current.eventIds }, hypothetical: current.hypothetical || e.hypothetical };
+  } else {
+    byParty[party] = { accepts, prefers, conditions, since: e.occurred, eventIds: { id: e.id, prev: null }, hypothetical: e.hypothetical };
+  }
 }
 
 function tally(current: Stored<Tally> | null, e: EventOf<'hostages.released' | 'prisoners.released'>): Stored<Tally> {
@@ -89,7 +110,6 @@ export function applyEntry(s: ReplayState, entry: LogEntry, ctx: FoldContext): v
   s.eventCount++;
   if (e.hypothetical) s.hypotheticalCount++;
   s.lastEventId = e.id;
-  const where = () => describeLifecycle(s.lifecycle);
 
   switch (e.type) {
     case 'round.opened': {
@@ -97,7 +117,7 @@ export function applyEntry(s: ReplayState, entry: LogEntry, ctx: FoldContext): v
         s.round = { ...s.round, ...extend(s.round, e) };
         return;
       }
-      if (!move(s, e, { type: 'ROUND_OPENED' }, ctx, () => `a round cannot open while the deal is ${where()}`)) return;
+      if (!move(s, e, { type: 'ROUND_OPENED' }, ctx, () => `a round cannot open while the deal is ${describeLifecycle(s.lifecycle)}`)) return;
       s.round = { id: e.round, venue: e.venue, mediators: e.mediators, opened: e.occurred, closed: null, ...mark(e) };
       s.roundsOpened++;
       return;
@@ -110,7 +130,7 @@ export function applyEntry(s: ReplayState, entry: LogEntry, ctx: FoldContext): v
       }
       const matchesCurrentRound = round !== null && round.id === e.round && round.closed === null;
       const reason = () =>
-        matchesCurrentRound ? `a round cannot close while the deal is ${where()}` : `round ${e.round} is not in session (current: ${round && round.closed === null ? round.id : 'none'})`;
+        matchesCurrentRound ? `a round cannot close while the deal is ${describeLifecycle(s.lifecycle)}` : `round ${e.round} is not in session (current: ${round && round.closed === null ? round.id : 'none'})`;
       if (!move(s, e, { type: 'ROUND_CLOSED', matchesCurrentRound }, ctx, reason)) return;
       s.round = { ...round!, closed: e.occurred, ...extend(round!, e) };
       return;
@@ -140,11 +160,7 @@ export function applyEntry(s: ReplayState, entry: LogEntry, ctx: FoldContext): v
       return;
     }
     case 'position.stated':
-      setPosition(s, e, e.term, e.party, {
-        accepts: inLadderOrder(ctx, e.term, e.accepts),
-        prefers: e.prefers ?? null,
-        conditions: normaliseConditions(ctx, e.conditions),
-      }, false);
+      setPosition(s, e, e.term, e.party, inLadderOrder(ctx, e.term, e.accepts), e.prefers ?? null, normaliseConditions(ctx, e.conditions), false);
       return;
     case 'concession.offered': {
       const current = s.positions[e.term]?.[e.party];
@@ -155,22 +171,19 @@ export function applyEntry(s: ReplayState, entry: LogEntry, ctx: FoldContext): v
         anomaly(s, e, `${e.party} has no stated position on ${e.term} to widen (state one with position.stated)`);
         return;
       }
-      setPosition(s, e, e.term, e.party, {
-        accepts: inLadderOrder(ctx, e.term, [...current.accepts, ...e.adds]),
-        prefers: current.prefers,
-        conditions: normaliseConditions(ctx, [...current.conditions, ...e.conditions]),
-      }, true);
+      const conditions = e.conditions.length === 0 ? current.conditions : normaliseConditions(ctx, [...current.conditions, ...e.conditions]);
+      setPosition(s, e, e.term, e.party, inLadderOrder(ctx, e.term, [...current.accepts, ...e.adds]), current.prefers, conditions, true);
       return;
     }
     case 'talks.assessed': {
       const speaker = e.attribution?.speaker ?? 'unattributed';
       const bySpeaker = (s.assessments[e.source ?? 'hypothetical'] ??= {});
-      bySpeaker[speaker] = { speaker, tone: e.tone, cameo: e.tone === 'optimistic' ? '013' : '012', date: e.occurred, ...mark(e) };
+      bySpeaker[speaker] = { speaker, tone: e.tone, cameo: e.tone === 'optimistic' ? '013' : '012', date: e.occurred, eventIds: { id: e.id, prev: null }, hypothetical: e.hypothetical };
       return;
     }
     case 'figure.reported': {
       const source = e.source ?? 'hypothetical';
-      (s.figures[e.figure] ??= {})[source] = { source, value: e.value, qualifier: e.qualifier ?? null, date: e.occurred, ...mark(e) };
+      (s.figures[e.figure] ??= {})[source] = { source, value: e.value, qualifier: e.qualifier ?? null, date: e.occurred, eventIds: { id: e.id, prev: null }, hypothetical: e.hypothetical };
       return;
     }
     case 'statement.made':
@@ -184,7 +197,7 @@ export function applyEntry(s: ReplayState, entry: LogEntry, ctx: FoldContext): v
       const placed = move(s, e, { type: 'AGREEMENT_REACHED', openTerms: open.length }, ctx, () =>
         open.length > 0 && (phaseOf(s.lifecycle) === 'negotiating' || phaseOf(s.lifecycle) === 'collapsed')
           ? `agreement reported while terms are open: ${open.join(', ')}`
-          : `an agreement cannot be reached while the deal is ${where()}`,
+          : `an agreement cannot be reached while the deal is ${describeLifecycle(s.lifecycle)}`,
       );
       if (placed) s.agreement = { date: e.occurred, terms: e.terms, ...mark(e) };
       return;
@@ -194,21 +207,21 @@ export function applyEntry(s: ReplayState, entry: LogEntry, ctx: FoldContext): v
       if (corroboratesLifecycle(s, e)) return;
       const verb = e.type === 'phase.started' ? 'STARTED' : 'COMPLETED';
       const placed = move(s, e, { type: `PHASE${e.phase}_${verb}` } as MachineEvent, ctx, () =>
-        `phase ${e.phase} cannot ${e.type === 'phase.started' ? 'start' : 'complete'} while the deal is ${where()}`,
+        `phase ${e.phase} cannot ${e.type === 'phase.started' ? 'start' : 'complete'} while the deal is ${describeLifecycle(s.lifecycle)}`,
       );
       if (placed && e.type === 'phase.started') s.phaseStarts[String(e.phase)] = { date: e.occurred, act: e.act ?? null, ...mark(e) };
       return;
     }
     case 'hostages.released':
     case 'prisoners.released': {
-      if (!move(s, e, { type: 'RELEASE' }, ctx, () => `a release under the deal cannot happen while the deal is ${where()}`)) return;
+      if (!move(s, e, { type: 'RELEASE' }, ctx, () => `a release under the deal cannot happen while the deal is ${describeLifecycle(s.lifecycle)}`)) return;
       if (e.type === 'hostages.released') s.hostagesReleased = tally(s.hostagesReleased, e);
       else s.prisonersReleased = tally(s.prisonersReleased, e);
       return;
     }
     case 'hostilities.resumed':
       if (corroboratesLifecycle(s, e)) return;
-      move(s, e, { type: 'HOSTILITIES_RESUMED' }, ctx, () => `hostilities cannot resume under the deal while it is ${where()}`);
+      move(s, e, { type: 'HOSTILITIES_RESUMED' }, ctx, () => `hostilities cannot resume under the deal while it is ${describeLifecycle(s.lifecycle)}`);
       return;
   }
 }

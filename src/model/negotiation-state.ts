@@ -19,6 +19,7 @@ import {
   type Tally,
   anomaliesToArray,
   idsToArray,
+  presentWith,
   present,
 } from './replay-state.js';
 
@@ -80,7 +81,7 @@ export function presentState(s: ReplayState, catalog: Catalog, date: string, fil
   const storedOrder: Record<string, Proposal> = {};
   for (const id in s.proposals) {
     const p = s.proposals[id]!;
-    storedOrder[id] = { ...p, eventIds: idsToArray(p.eventIds), responses: sortedRecord(p.responses, (r) => present(r)) };
+    storedOrder[id] = presentWith(p, (x) => ({ ...x, eventIds: idsToArray(x.eventIds), responses: sortedRecord(x.responses, (r) => present(r)) }));
   }
   const proposals: Record<string, Proposal> = {};
   for (const p of Object.values(storedOrder).sort((a, b) => byKey(a.tabled, b.tabled) || byKey(a.id, b.id))) proposals[p.id] = p;

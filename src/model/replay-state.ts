@@ -33,9 +33,30 @@ export function idsToArray(node: IdNode): string[] {
   return out;
 }
 
-/** The value with its ids as an array (same fields, same order). */
+const presented = new WeakMap<object, object>();
+
+/**
+ * The value with its ids as an array (same fields, same order). Stored values
+ * are never mutated, so each is presented once and the frozen result shared
+ * by every query that meets it: a query pays only for the values it changed.
+ */
 export function present<T extends Marked>(stored: Stored<T>): T {
-  return { ...stored, eventIds: idsToArray(stored.eventIds) } as unknown as T;
+  let out = presented.get(stored);
+  if (out === undefined) {
+    out = Object.freeze({ ...stored, eventIds: Object.freeze(idsToArray(stored.eventIds)) });
+    presented.set(stored, out);
+  }
+  return out as unknown as T;
+}
+
+/** Like `present`, for a value whose presentation needs more than its ids (a proposal's responses). */
+export function presentWith<S extends object, T>(stored: S, build: (stored: S) => T): T {
+  let out = presented.get(stored);
+  if (out === undefined) {
+    out = Object.freeze(build(stored) as object);
+    presented.set(stored, out);
+  }
+  return out as T;
 }
 
 export interface Marked {
