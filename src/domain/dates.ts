@@ -8,8 +8,21 @@ const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
+// Loading a large log parses the same few hundred dates again and again; the
+// memo is cleared when full so that arbitrary input cannot grow it forever.
+const memo = new Map<string, number | undefined>();
+const MEMO_LIMIT = 50_000;
+
 /** Days since 1970-01-01 of a valid YYYY-MM-DD, or undefined if it is not a real date. */
 export function dayNumber(iso: string): number | undefined {
+  if (memo.has(iso)) return memo.get(iso);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  const day = parseDay(iso);
+  memo.set(iso, day);
+  return day;
+}
+
+function parseDay(iso: string): number | undefined {
   const m = DAY_RE.exec(iso);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

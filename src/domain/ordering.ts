@@ -27,21 +27,10 @@ export function publicDay(e: LogEntry): number {
   return e.event.hypothetical && e.event.reported === undefined ? e.day : e.reportedDay;
 }
 
-// A log has few distinct dates; converting each once keeps loading linear in cheap work.
-const occurredDays = new Map<string, number | undefined>();
-const reportedDays = new Map<string, number | undefined>();
-function cached(cache: Map<string, number | undefined>, key: string, compute: (s: string) => number | undefined): number | undefined {
-  if (cache.has(key)) return cache.get(key);
-  const value = compute(key);
-  if (cache.size > 100_000) cache.clear();
-  cache.set(key, value);
-  return value;
-}
-
 export function toEntry(event: ParleyEvent, position: number): LogEntry {
-  const day = cached(occurredDays, event.occurred, occurredSortDay);
+  const day = occurredSortDay(event.occurred);
   if (day === undefined) throw new RangeError(`event ${event.id}: bad occurred date ${event.occurred}`);
-  const reportedDay = event.reported === undefined ? (event.hypothetical ? UNREPORTED : day) : cached(reportedDays, event.reported, dayNumber);
+  const reportedDay = event.reported === undefined ? (event.hypothetical ? UNREPORTED : day) : dayNumber(event.reported);
   if (reportedDay === undefined) throw new RangeError(`event ${event.id}: bad reported date ${event.reported}`);
   return { event, position, day, reportedDay };
 }
