@@ -18,7 +18,8 @@ export function checkAgreement(log: EventLog): void {
     }
   }
   const assessments = Object.values(model.assessments).reduce((n, xs) => n + xs.length, 0);
-  if (assessments !== hand.assessments.size) problems.push(`assessments ${assessments} vs ${hand.assessments.size}`);
+  const handAssessments = [...hand.assessments.values()].reduce((n, bySpeaker) => n + bySpeaker.size, 0);
+  if (assessments !== handAssessments) problems.push(`assessments ${assessments} vs ${handAssessments}`);
   if ((model.releases.hostages?.count ?? 0) !== hand.hostages) problems.push(`hostages ${model.releases.hostages?.count} vs ${hand.hostages}`);
   if (problems.length > 0) throw new Error(`the hand-written reducer disagrees with the model: ${problems.join('; ')}`);
 }

@@ -39,17 +39,15 @@ export interface HandState {
   agreementTerms: Record<string, string> | null;
   proposals: Map<string, HandProposal>;
   positions: Map<string, Map<string, HandPosition>>;
-  assessments: Map<string, Marked & { tone: string; date: string }>;
-  figures: Map<string, Marked & { value: number; date: string }>;
+  /** source -> speaker -> latest assessment */
+  assessments: Map<string, Map<string, Marked & { tone: string; date: string }>>;
+  /** figure -> source -> latest value */
+  figures: Map<string, Map<string, Marked & { value: number; date: string }>>;
   hostages: number;
   prisoners: number;
   releaseActs: Set<string>;
   anomalies: number;
   eventCount: number;
-}
-
-function marked(e: ParleyEvent): Marked {
-  return { eventIds: [e.id], hypothetical: e.hypothetical };
 }
 
 function extend(m: Marked, e: ParleyEvent): void {
@@ -91,7 +89,7 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog): Hand
   };
   const inPhase = (...phases: string[]) => phases.includes(s.phase);
   const enter = (e: ParleyEvent, phase: string, stage: string | null) => {
-    if (phase !== s.phase) s.mark = { act: e.act ?? null, ...marked(e) };
+    if (phase !== s.phase) s.mark = { act: e.act ?? null, eventIds: [e.id], hypothetical: e.hypothetical };
     s.phase = phase;
     s.stage = stage;
   };
@@ -128,12 +126,17 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog): Hand
     }
     const accepts = optionsOf(ladders.get(term)!, mask);
     if (current && widening) {
-      Object.assign(current, { accepts, mask, prefers, conditions, since: e.occurred });
+      current.accepts = accepts;
+      current.mask = mask;
+      current.prefers = prefers;
+      current.conditions = conditions;
+      current.since = e.occurred;
       extend(current, e);
-    } else byParty.set(party, { accepts, mask, prefers, conditions, since: e.occurred, ...marked(e) });
+    } else byParty.set(party, { accepts, mask, prefers, conditions, since: e.occurred, eventIds: [e.id], hypothetical: e.hypothetical });
   };
+  const none: { term: string; accepts: string[] }[] = [];
   const normalise = (conditions: readonly { term: string; accepts: readonly string[] }[]) => {
-    if (conditions.length === 0) return [];
+    if (conditions.length === 0) return none;
     return conditions
       .map((c) => ({ term: c.term, accepts: optionsOf(ladders.get(c.term)!, maskOf(catalog.optionIndex.get(c.term)!, c.accepts)) }))
       .sort((x, y) => (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
@@ -148,18 +151,27 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog): Hand
         break;
       case 'concession.offered': {
         const current = s.positions.get(e.term)?.get(e.party);
-        const mask = (current?.mask ?? 0) | maskOf(catalog.optionIndex.get(e.term)!, e.adds);
-        setPosition(e, e.term, e.party, mask, current?.prefers ?? null, normalise([...(current?.conditions ?? []), ...e.conditions]), true);
+        if (!current) {
+          s.anomalies++;
+          break;
+        }
+        const mask = current.mask | maskOf(catalog.optionIndex.get(e.term)!, e.adds);
+        setPosition(e, e.term, e.party, mask, current.prefers, normalise([...current.conditions, ...e.conditions]), true);
         break;
       }
       case 'talks.assessed': {
-        const key = `${e.source ?? 'hypothetical'}|${e.attribution?.speaker ?? 'unattributed'}`;
-        s.assessments.set(key, { tone: e.tone, date: e.occurred, ...marked(e) });
+        const source = e.source ?? 'hypothetical';
+        let bySpeaker = s.assessments.get(source);
+        if (!bySpeaker) s.assessments.set(source, (bySpeaker = new Map()));
+        bySpeaker.set(e.attribution?.speaker ?? 'unattributed', { tone: e.tone, date: e.occurred, eventIds: [e.id], hypothetical: e.hypothetical });
         break;
       }
-      case 'figure.reported':
-        s.figures.set(`${e.figure}|${e.source ?? 'hypothetical'}`, { value: e.value, date: e.occurred, ...marked(e) });
+      case 'figure.reported': {
+        let bySource = s.figures.get(e.figure);
+        if (!bySource) s.figures.set(e.figure, (bySource = new Map()));
+        bySource.set(e.source ?? 'hypothetical', { value: e.value, date: e.occurred, eventIds: [e.id], hypothetical: e.hypothetical });
         break;
+      }
       case 'statement.made':
         break;
       case 'proposal.tabled': {
@@ -167,7 +179,7 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog): Hand
         if (p) {
           Object.assign(p.terms, e.terms);
           extend(p, e);
-        } else s.proposals.set(e.proposal, { terms: { ...e.terms }, responses: new Map(), ...marked(e) });
+        } else s.proposals.set(e.proposal, { terms: { ...e.terms }, responses: new Map(), eventIds: [e.id], hypothetical: e.hypothetical });
         break;
       }
       case 'proposal.accepted':
@@ -181,7 +193,7 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog): Hand
         const as = e.type === 'proposal.accepted' ? e.as : null;
         const r = p.responses.get(e.party);
         if (r && r.response === response && r.as === as) extend(r, e);
-        else p.responses.set(e.party, { response, as, date: e.occurred, ...marked(e) });
+        else p.responses.set(e.party, { response, as, date: e.occurred, eventIds: [e.id], hypothetical: e.hypothetical });
         break;
       }
       case 'round.opened': {
@@ -194,7 +206,7 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog): Hand
           s.anomalies++;
           break;
         }
-        s.round = { id: e.round, closed: null, ...marked(e) };
+        s.round = { id: e.round, closed: null, eventIds: [e.id], hypothetical: e.hypothetical };
         s.roundsOpened++;
         break;
       }
