@@ -1,5 +1,6 @@
 // Checks that go beyond one event's shape: names must exist in the catalog,
-// and a reported event must say where it was reported.
+// and a reported event must say where it was reported. Runs once per event
+// on load, so it allocates nothing unless it finds a problem.
 import type { Catalog } from './catalog-schema.js';
 import { occurredSortDay, dayNumber } from './dates.js';
 import type { ParleyEvent, PositionCondition } from './event-schema.js';
@@ -9,79 +10,90 @@ export interface ReferenceProblem {
   readonly message: string;
 }
 
-export function checkReferences(event: ParleyEvent, catalog: Catalog): ReferenceProblem[] {
-  const problems: ReferenceProblem[] = [];
-  const fail = (field: string, message: string) => problems.push({ field, message });
-  const party = (field: string, id: string | undefined) => {
-    if (id !== undefined && !catalog.partyById.has(id)) fail(field, `unknown party "${id}"; expected one of ${[...catalog.partyById.keys()].join(', ')}`);
-  };
-  const term = (field: string, id: string): boolean => {
-    if (catalog.termById.has(id)) return true;
-    fail(field, `unknown term "${id}"; expected one of ${[...catalog.termById.keys()].join(', ')}`);
-    return false;
-  };
-  const options = (field: string, termId: string, ids: readonly string[]) => {
-    const ladder = catalog.optionIndex.get(termId);
-    if (!ladder) return;
-    ids.forEach((id, i) => {
-      if (!ladder.has(id)) fail(`${field}[${i}]`, `"${id}" is not an option of term ${termId}; expected one of ${[...ladder.keys()].join(', ')}`);
-    });
-  };
-  const conditions = (list: readonly PositionCondition[]) =>
-    list.forEach((c, i) => {
-      if (term(`conditions[${i}].term`, c.term)) options(`conditions[${i}].accepts`, c.term, c.accepts);
-    });
-  const termMap = (field: string, map: Readonly<Record<string, string>>) => {
-    for (const [t, option] of Object.entries(map)) if (term(`${field}.${t}`, t)) options(`${field}.${t}`, t, [option]);
-  };
+type Problems = ReferenceProblem[];
 
+const keys = (map: ReadonlyMap<string, unknown>) => [...map.keys()].join(', ');
+
+function party(problems: Problems, catalog: Catalog, field: string, id: string | undefined): void {
+  if (id !== undefined && !catalog.partyById.has(id)) problems.push({ field, message: `unknown party "${id}"; expected one of ${keys(catalog.partyById)}` });
+}
+
+function term(problems: Problems, catalog: Catalog, field: string, id: string): boolean {
+  if (catalog.termById.has(id)) return true;
+  problems.push({ field, message: `unknown term "${id}"; expected one of ${keys(catalog.termById)}` });
+  return false;
+}
+
+function options(problems: Problems, catalog: Catalog, field: string, termId: string, ids: readonly string[]): void {
+  const ladder = catalog.optionIndex.get(termId);
+  if (!ladder) return;
+  for (let i = 0; i < ids.length; i++) {
+    if (!ladder.has(ids[i]!)) problems.push({ field: `${field}[${i}]`, message: `"${ids[i]}" is not an option of term ${termId}; expected one of ${keys(ladder)}` });
+  }
+}
+
+function conditions(problems: Problems, catalog: Catalog, list: readonly PositionCondition[]): void {
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]!;
+    if (term(problems, catalog, `conditions[${i}].term`, c.term)) options(problems, catalog, `conditions[${i}].accepts`, c.term, c.accepts);
+  }
+}
+
+function termMap(problems: Problems, catalog: Catalog, field: string, map: Readonly<Record<string, string>>): void {
+  for (const t in map) if (term(problems, catalog, `${field}.${t}`, t)) options(problems, catalog, `${field}.${t}`, t, [map[t]!]);
+}
+
+const REQUIRED_WHEN_REPORTED = ['source', 'quote', 'reported', 'attribution'] as const;
+
+export function checkReferences(event: ParleyEvent, catalog: Catalog): ReferenceProblem[] {
+  const problems: Problems = [];
   if (!event.hypothetical) {
-    for (const required of ['source', 'quote', 'reported', 'attribution'] as const) {
-      if (event[required] === undefined) fail(required, 'required for a reported event (only hypothetical events may omit it)');
+    for (const required of REQUIRED_WHEN_REPORTED) {
+      if (event[required] === undefined) problems.push({ field: required, message: 'required for a reported event (only hypothetical events may omit it)' });
     }
   }
   if (event.source !== undefined && !catalog.sourceById.has(event.source)) {
-    fail('source', `unknown source "${event.source}"; expected an id from sources.json (${[...catalog.sourceById.keys()].join(', ')})`);
+    problems.push({ field: 'source', message: `unknown source "${event.source}"; expected an id from sources.json (${keys(catalog.sourceById)})` });
   }
-  party('attribution.party', event.attribution?.party);
+  party(problems, catalog, 'attribution.party', event.attribution?.party);
   if (event.reported !== undefined) {
     const occurred = occurredSortDay(event.occurred);
     const reported = dayNumber(event.reported);
     if (occurred !== undefined && reported !== undefined && reported < occurred) {
-      fail('reported', `reported ${event.reported} is before it occurred (${event.occurred})`);
+      problems.push({ field: 'reported', message: `reported ${event.reported} is before it occurred (${event.occurred})` });
     }
   }
 
   switch (event.type) {
     case 'round.opened':
-      event.mediators.forEach((m, i) => party(`mediators[${i}]`, m));
+      for (let i = 0; i < event.mediators.length; i++) party(problems, catalog, `mediators[${i}]`, event.mediators[i]);
       break;
     case 'proposal.tabled':
-      party('by', event.by);
-      termMap('terms', event.terms);
+      party(problems, catalog, 'by', event.by);
+      termMap(problems, catalog, 'terms', event.terms);
       break;
     case 'proposal.accepted':
     case 'proposal.rejected':
-      party('party', event.party);
+      party(problems, catalog, 'party', event.party);
       break;
     case 'position.stated':
-      party('party', event.party);
-      if (term('term', event.term)) {
-        options('accepts', event.term, event.accepts);
-        if (event.prefers !== undefined && !event.accepts.includes(event.prefers)) fail('prefers', `"${event.prefers}" must be one of the accepted options`);
+      party(problems, catalog, 'party', event.party);
+      if (term(problems, catalog, 'term', event.term)) {
+        options(problems, catalog, 'accepts', event.term, event.accepts);
+        if (event.prefers !== undefined && !event.accepts.includes(event.prefers)) problems.push({ field: 'prefers', message: `"${event.prefers}" must be one of the accepted options` });
       }
-      conditions(event.conditions);
+      conditions(problems, catalog, event.conditions);
       break;
     case 'concession.offered':
-      party('party', event.party);
-      if (term('term', event.term)) options('adds', event.term, event.adds);
-      conditions(event.conditions);
+      party(problems, catalog, 'party', event.party);
+      if (term(problems, catalog, 'term', event.term)) options(problems, catalog, 'adds', event.term, event.adds);
+      conditions(problems, catalog, event.conditions);
       break;
     case 'statement.made':
-      event.about.forEach((p, i) => party(`about[${i}]`, p));
+      for (let i = 0; i < event.about.length; i++) party(problems, catalog, `about[${i}]`, event.about[i]);
       break;
     case 'agreement.reached':
-      termMap('terms', event.terms);
+      termMap(problems, catalog, 'terms', event.terms);
       break;
     default:
       break;

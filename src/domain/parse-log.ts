@@ -309,21 +309,26 @@ export function validateEvent(value: unknown, catalog: Catalog, at: { file: stri
 export function parseEventFile(file: TextFile, catalog: Catalog): { entries: LogEntry[]; problems: Problem[] } {
   const entries: LogEntry[] = [];
   const problems: Problem[] = [];
-  const lines = file.text.split(/\r?\n/);
-  lines.forEach((raw, index) => {
-    const line = index + 1;
-    if (raw.trim() === '') return;
+  const { text } = file;
+  // Walks the text line by line without a regex split or trimmed copies:
+  // loading 10^5 events is mostly JSON.parse and garbage collection.
+  for (let start = 0, line = 1; start <= text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const raw = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    start = end + 1;
+    if (!/\S/.test(raw)) continue;
     let value: unknown;
     try {
       value = JSON.parse(raw);
     } catch (e) {
       problems.push({ file: file.name, line, message: `not valid JSON (${(e as Error).message})` });
-      return;
+      continue;
     }
     const result = validateEvent(value, catalog, { file: file.name, line });
     if (result.ok) entries.push(toEntry(result.value, line));
     else problems.push(...result.problems);
-  });
+  }
   return { entries, problems };
 }
 
