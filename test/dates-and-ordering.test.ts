@@ -32,3 +32,12 @@ describe('the total order', () => {
     expect([d, e].sort(compareEntries).map((x) => x.event.id)).toEqual(['aaaaaaaa', 'zzzzzzzz']);
   });
 });
+
+describe('sortDate', () => {
+  it('places a month-precision event within its month instead of at its start', () => {
+    const late = toEntry(reported('2024-05', { type: 'statement.made', kind: 'other' }, { precision: 'month', sortDate: '2024-05-25', reported: '2024-08-19' }), 1);
+    const mid = toEntry(reported('2024-05-20', { type: 'statement.made', kind: 'other' }, { reported: '2024-08-19' }), 2);
+    expect([late, mid].sort(compareEntries).map((e) => e.event.id)).toEqual([mid.event.id, late.event.id]);
+    expect(late.day).toBe(dayNumber('2024-05-25'));
+  });
+});

@@ -52,6 +52,14 @@ describe('parsing an event file', () => {
     expect(at(12)[0]!.message).toMatch(/expected a JSON object/);
   });
 
+  it('accepts a sortDate only within a week- or month-precision period', () => {
+    const at = (extra: Record<string, unknown>) => problemsOf(line({ ...good, ...extra }));
+    expect(at({ occurred: '2024-05', precision: 'month', sortDate: '2024-05-25' })).toEqual([]);
+    expect(at({ occurred: '2024-05', precision: 'month', sortDate: '2024-06-01' })[0]).toMatchObject({ field: 'sortDate', message: '2024-06-01 is outside the period of 2024-05 (month precision)' });
+    expect(at({ occurred: '2024-08-12', precision: 'week', sortDate: '2024-08-16' })).toEqual([]);
+    expect(at({ sortDate: '2024-08-20' })[0]).toMatchObject({ field: 'sortDate', message: expect.stringContaining('only for week or month precision') });
+  });
+
   it('formats a problem as one line a user can act on', () => {
     const [p] = problemsOf(line({ ...good, term: 'airspace' }), 'events/x.jsonl');
     expect(formatProblem(p!)).toBe(

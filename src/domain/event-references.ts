@@ -43,6 +43,18 @@ function termMap(problems: Problems, catalog: Catalog, field: string, map: Reado
   for (const t in map) if (term(problems, catalog, `${field}.${t}`, t)) options(problems, catalog, `${field}.${t}`, t, [map[t]!]);
 }
 
+/** A sortDate places a week- or month-precision event within its period, never outside it. */
+function sortDateProblem(problems: Problems, event: ParleyEvent): void {
+  const sort = dayNumber(event.sortDate!);
+  const start = occurredSortDay(event.occurred);
+  if (sort === undefined || start === undefined) return;
+  if (event.precision === 'day') {
+    problems.push({ field: 'sortDate', message: 'only for week or month precision; a day-precision event sorts on its own date' });
+  } else if (event.occurred.length === 7 ? !event.sortDate!.startsWith(event.occurred) : Math.abs(sort - start) > 6) {
+    problems.push({ field: 'sortDate', message: `${event.sortDate} is outside the period of ${event.occurred} (${event.precision} precision)` });
+  }
+}
+
 const REQUIRED_WHEN_REPORTED = ['source', 'quote', 'reported', 'attribution'] as const;
 
 export function checkReferences(event: ParleyEvent, catalog: Catalog): ReferenceProblem[] {
@@ -56,6 +68,7 @@ export function checkReferences(event: ParleyEvent, catalog: Catalog): Reference
     problems.push({ field: 'source', message: `unknown source "${event.source}"; expected an id from sources.json (${keys(catalog.sourceById)})` });
   }
   party(problems, catalog, 'attribution.party', event.attribution?.party);
+  if (event.sortDate !== undefined) sortDateProblem(problems, event);
   if (event.reported !== undefined) {
     const occurred = occurredSortDay(event.occurred);
     const reported = dayNumber(event.reported);

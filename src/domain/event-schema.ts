@@ -29,6 +29,11 @@ const common = {
   precision,
   /** One line: how the date was inferred from the source. */
   dateBasis: z.string().min(1),
+  /**
+   * Where a week- or month-precision event sorts when the start of its period
+   * would mislead ("late May" is not 1 May). Must fall within the period.
+   */
+  sortDate: isoDay.optional(),
   reported: isoDay.optional(),
   source: slug.optional(),
   /** A short verbatim excerpt of the source that supports the event. */

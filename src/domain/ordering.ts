@@ -1,7 +1,8 @@
 // The one total order of a log. Every replay, on every machine, walks events in
 // this order, so the state of a log never depends on file order or locale.
 //
-//   1. occurred date (a month-precision date sorts at the first of its month);
+//   1. occurred date (a month-precision date sorts at the first of its month,
+//      unless the event gives a `sortDate` within its period);
 //   2. reported date (a hypothetical event with none sorts after every reported
 //      event of its day: a what-if "on 22 Aug" acts on the whole reported day);
 //   3. position in its file (0-based line of a JSONL file, index in a scenario);
@@ -28,7 +29,7 @@ export function publicDay(e: LogEntry): number {
 }
 
 export function toEntry(event: ParleyEvent, position: number): LogEntry {
-  const day = occurredSortDay(event.occurred);
+  const day = event.sortDate === undefined ? occurredSortDay(event.occurred) : dayNumber(event.sortDate);
   if (day === undefined) throw new RangeError(`event ${event.id}: bad occurred date ${event.occurred}`);
   const reportedDay = event.reported === undefined ? (event.hypothetical ? UNREPORTED : day) : dayNumber(event.reported);
   if (reportedDay === undefined) throw new RangeError(`event ${event.id}: bad reported date ${event.reported}`);
