@@ -130,6 +130,20 @@ describe('replay properties', () => {
     );
   });
 
+  it("a fork's states, from checkpoints it shares with its base, equal the reference replay of the fork", () => {
+    fc.assert(
+      fc.property(longLog, eventsArbitrary(catalog, { hypotheticalWeight: 1, maxLength: 6, story: false }), date, fc.array(date, { minLength: 1, maxLength: 3 }), (base, extra, branchAt, dates) => {
+        stateAt(base, branchAt); // the base's checkpoints exist before the fork reuses them
+        const forked = fork(base, { branchAt, add: extra.filter((e) => e.hypothetical && !base.byId.has(e.id)) });
+        expect(forked.ok).toBe(true);
+        if (!forked.ok) return;
+        expect(forked.value.forkOf?.sharedPrefix).toBeGreaterThanOrEqual(0);
+        for (const d of dates) expect(stateAt(forked.value, d)).toEqual(referenceStateAt(forked.value, d));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('any byte string given as a log yields a state or structured problems, never a crash', () => {
     const anyLine = fc.oneof(
       fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes).toString('utf8')),

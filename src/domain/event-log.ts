@@ -8,11 +8,29 @@ export interface EventLog {
   readonly catalog: Catalog;
   readonly entries: readonly LogEntry[];
   readonly byId: ReadonlyMap<string, LogEntry>;
+  /** For a fork: the log it came from and how many leading entries the two share. */
+  readonly forkOf?: { readonly base: EventLog; readonly sharedPrefix: number };
 }
 
 export function createLog(catalog: Catalog, entries: readonly LogEntry[]): EventLog {
-  const sorted = sortEntries(entries);
-  return Object.freeze({ catalog, entries: Object.freeze(sorted), byId: new Map(sorted.map((e) => [e.event.id, e])) });
+  return logFromSortedEntries(catalog, sortEntries(entries));
+}
+
+/**
+ * A log from entries already in the total order (a fork merges sorted runs
+ * instead of sorting again). The id index is built on first use: many logs
+ * (forks above all) are only replayed, never looked up by id.
+ */
+export function logFromSortedEntries(catalog: Catalog, sorted: LogEntry[], forkOf?: EventLog['forkOf']): EventLog {
+  let byId: Map<string, LogEntry> | undefined;
+  return Object.freeze({
+    catalog,
+    entries: Object.freeze(sorted),
+    ...(forkOf ? { forkOf } : {}),
+    get byId(): ReadonlyMap<string, LogEntry> {
+      return (byId ??= new Map(sorted.map((e) => [e.event.id, e])));
+    },
+  });
 }
 
 /** A log from events already validated, each positioned by its index. */

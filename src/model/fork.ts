@@ -1,10 +1,10 @@
 // A what-if fork: the base log up to a branch date plus hypothetical events.
 // The base log is never touched; the fork is a new log.
 import { dayNumber } from '../domain/dates.js';
-import { type EventLog, createLog } from '../domain/event-log.js';
+import { type EventLog, logFromSortedEntries } from '../domain/event-log.js';
 import { checkReferences } from '../domain/event-references.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
-import { toEntry } from '../domain/ordering.js';
+import { mergeSorted, sortEntries, toEntry } from '../domain/ordering.js';
 import type { Problem, Result } from '../domain/problem.js';
 
 export interface ForkSpec {
@@ -40,6 +40,10 @@ export function fork(base: EventLog, spec: ForkSpec): Result<EventLog> {
     (e) => branchDay === undefined || e.day <= branchDay || keep === undefined || keep.has(e.event.id),
   );
   // Added events sort after reported events of the same day and reported date.
-  const added = spec.add.map((e, i) => toEntry(e, Number.MAX_SAFE_INTEGER - spec.add.length + i));
-  return { ok: true, value: createLog(base.catalog, [...kept, ...added]) };
+  const added = sortEntries(spec.add.map((e, i) => toEntry(e, Number.MAX_SAFE_INTEGER - spec.add.length + i)));
+  // The kept entries are in order already: merging is linear where sorting the log again is not.
+  const merged = mergeSorted(kept, added);
+  let sharedPrefix = 0;
+  while (sharedPrefix < merged.length && merged[sharedPrefix] === base.entries[sharedPrefix]) sharedPrefix++;
+  return { ok: true, value: logFromSortedEntries(base.catalog, merged, { base, sharedPrefix }) };
 }

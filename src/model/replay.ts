@@ -46,16 +46,22 @@ export function checkpointInterval(n: number): number {
 
 export function buildIndex(log: EventLog, filter: StateFilter = {}): ReplayIndex {
   const entries = filterEntries(log, filter);
-  const interval = checkpointInterval(entries.length);
   const ctx = fastContext(log);
-  const state = initialReplayState();
-  const checkpoints: ReplayState[] = [cloneReplayState(state)];
-  for (let from = 0; from + interval <= entries.length; from += interval) {
+  // A fork shares its entries up to the branch with its base, and checkpoints
+  // are never mutated: it takes over the base's checkpoints for that prefix
+  // and replays only the rest.
+  const reuse = log.forkOf !== undefined && isUnfiltered(filter) ? { index: indexFor(log.forkOf.base), shared: log.forkOf.sharedPrefix } : undefined;
+  const interval = reuse ? reuse.index.interval : checkpointInterval(entries.length);
+  const checkpoints: ReplayState[] = reuse ? reuse.index.checkpoints.slice(0, Math.floor(reuse.shared / interval) + 1) : [cloneReplayState(initialReplayState())];
+  const state = cloneReplayState(checkpoints.at(-1)!);
+  for (let from = (checkpoints.length - 1) * interval; from + interval <= entries.length; from += interval) {
     applyRange(state, entries, from, from + interval, ctx);
     checkpoints.push(cloneReplayState(state));
   }
   return { entries, interval, checkpoints };
 }
+
+const isUnfiltered = (filter: StateFilter) => filter.knownAt === undefined && filter.sources === undefined;
 
 const indexes = new WeakMap<EventLog, Map<string, ReplayIndex>>();
 
