@@ -82,7 +82,7 @@ describe('the lifecycle', () => {
     const s = stateAt(sampleLog([reported('2024-08-01', position('north', 'corridor', ['control'])), stray]), '2024-08-02');
     expect(s.positions.corridor!.south).toBeUndefined();
     expect(s.gaps.corridor!.status).toBe('unknown');
-    expect(s.anomalies).toEqual([{ eventId: stray.id, type: 'concession.offered', date: '2024-08-02', reason: 'south has no stated position on corridor to widen (state one with position.stated)' }]);
+    expect(s.anomalies).toEqual([{ eventId: stray.id, type: 'concession.offered', date: '2024-08-02', reason: 'south has no stated position on corridor to widen (state one with position.stated)', hypothetical: false }]);
   });
 
   it('runs the phase-1 clock from the query date: talks due from day 16, ceasefire continues past day 42', () => {
@@ -96,6 +96,43 @@ describe('the lifecycle', () => {
     expect(stateAt(log, '2025-03-02').clock).toMatchObject({ day: 43, beyondPlannedEnd: true });
     expect(stateAt(log, '2025-03-02')).toMatchObject({ phase: 'phase1', stage: 'inProgress', releases: { hostages: { count: 3 } } });
     expect(stateAt(log, '2025-01-19').gaps.corridor).toMatchObject({ status: 'agreed', option: 'phased', basis: 'agreement' });
+  });
+
+  it('takes a second source on the same lifecycle move as corroboration, in every stage', () => {
+    const started = reported('2025-01-19', { type: 'phase.started', phase: 1 }, { act: 'p1-start' });
+    const startedAgain = reported('2025-01-19', { type: 'phase.started', phase: 1 }, { act: 'p1-start', source: 'wire' });
+    const done = reported('2025-03-01', { type: 'phase.completed', phase: 1 }, { act: 'p1-done' });
+    const doneAgain = reported('2025-03-01', { type: 'phase.completed', phase: 1 }, { act: 'p1-done', source: 'wire' });
+    const s = stateAt(sampleLog([reported('2025-01-15', { type: 'agreement.reached' }), started, startedAgain, done, doneAgain]), '2025-03-02');
+    expect(s.anomalies).toEqual([]);
+    expect(s).toMatchObject({ phase: 'phase1', stage: 'completed' });
+    expect(s.phaseSince!.eventIds).toEqual([done.id, doneAgain.id]);
+    expect(s.phaseStarts['1']!.eventIds).toEqual([started.id, startedAgain.id]);
+  });
+
+  it('retires the agreement when hostilities resume: the gaps fall back to the positions', () => {
+    const log = sampleLog([
+      reported('2025-01-10', position('north', 'corridor', ['control'])),
+      reported('2025-01-10', position('south', 'corridor', ['withdrawal'])),
+      reported('2025-01-15', { type: 'agreement.reached', terms: { corridor: 'phased' } }),
+      reported('2025-03-18', { type: 'hostilities.resumed' }),
+    ]);
+    expect(stateAt(log, '2025-03-17').gaps.corridor).toMatchObject({ status: 'agreed', basis: 'agreement' });
+    const after = stateAt(log, '2025-03-18');
+    expect(after).toMatchObject({ phase: 'collapsed', agreement: null });
+    expect(after.gaps.corridor).toMatchObject({ status: 'open', distance: 3 });
+  });
+
+  it('marks what rests on hypothetical events: the phase move, the clock, an anomaly', () => {
+    const agreed = hypothetical('2025-01-15', { type: 'agreement.reached' });
+    const start = hypothetical('2025-01-19', { type: 'phase.started', phase: 1 });
+    const stray = hypothetical('2025-01-20', { type: 'phase.started', phase: 3 });
+    const s = stateAt(sampleLog([agreed, start, stray]), '2025-01-20');
+    expect(s.phaseSince).toMatchObject({ eventIds: [start.id], hypothetical: true });
+    expect(s.clock).toMatchObject({ day: 2, eventIds: [start.id], hypothetical: true });
+    expect(s.anomalies).toEqual([expect.objectContaining({ eventId: stray.id, hypothetical: true })]);
+    const phaseChange = diffStates(stateAt(sampleLog([agreed, start]), '2025-01-18'), s).find((c) => c.path === 'phase');
+    expect(phaseChange).toMatchObject({ before: 'agreed', after: 'phase1.inProgress', eventIds: [start.id], hypothetical: true });
   });
 
   it('counts a release reported by two sources (one act) once', () => {
@@ -128,6 +165,13 @@ describe('queries', () => {
 
   it('agrees with the reference replay', () => {
     for (const date of ['2024-08-09', '2024-08-10', '2024-08-11', '2024-09-01']) expect(stateAt(log, date)).toEqual(referenceStateAt(log, date));
+  });
+
+  it('names the evidence of a value that went away', () => {
+    const opened = reported('2024-08-10', { type: 'round.opened', round: 'r1', venue: 'Doha', mediators: ['broker'] });
+    const l = sampleLog([opened]);
+    const gone = diffStates(stateAt(l, '2024-08-10'), stateAt(l, '2024-08-09')).find((c) => c.path === 'round');
+    expect(gone).toMatchObject({ after: null, eventIds: [opened.id] });
   });
 
   it('diffs two states value by value with the events behind each change', () => {

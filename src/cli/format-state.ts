@@ -68,7 +68,7 @@ export function formatState(state: NegotiationState, log: EventLog, options: For
     const facts = [`day ${c.day}${c.plannedDays ? ` of ${c.plannedDays}` : ''}`];
     if (c.phase2TalksDueFrom) facts.push(c.phase2TalksDue ? (c.phase2TalksStarted ? 'phase-2 talks under way' : `phase-2 talks overdue (due from ${c.phase2TalksDueFrom})`) : `phase-2 talks due from ${c.phase2TalksDueFrom}`);
     if (c.beyondPlannedEnd) facts.push('past day 42: the ceasefire continues while talks continue');
-    lines.push(`Clock: ${facts.join('; ')}`);
+    lines.push(`Clock: ${facts.join('; ')}${hyp(c)}`);
   }
   if (state.round) {
     const r = state.round;
@@ -140,6 +140,6 @@ export function formatState(state: NegotiationState, log: EventLog, options: For
   if (hostages || prisoners) lines.push('', `Released under the deal: ${hostages?.count ?? 0} hostages${hyp(hostages)}, ${prisoners?.count ?? 0} prisoners${hyp(prisoners)}`);
 
   lines.push('', state.anomalies.length === 0 ? 'Anomalies: none' : `Anomalies (${state.anomalies.length}):`);
-  for (const x of state.anomalies) lines.push(`  ${x.date} ${x.eventId} (${x.type}): ${x.reason}`);
+  for (const x of state.anomalies) lines.push(`  ${x.date} ${x.eventId} (${x.type}): ${x.reason}${hyp(x)}`);
   return lines.join('\n');
 }

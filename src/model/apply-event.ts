@@ -32,7 +32,7 @@ export function describeLifecycle(key: LifecycleKey): string {
 }
 
 function anomaly(s: ReplayState, e: ParleyEvent, reason: string): void {
-  s.anomalies = { head: { eventId: e.id, type: e.type, date: e.occurred, reason }, tail: s.anomalies };
+  s.anomalies = { head: { eventId: e.id, type: e.type, date: e.occurred, reason, hypothetical: e.hypothetical }, tail: s.anomalies };
 }
 
 /** Moves the lifecycle; returns false (and records an anomaly) when the machine cannot place the event. */
@@ -42,7 +42,10 @@ function move(s: ReplayState, e: ParleyEvent, event: MachineEvent, ctx: FoldCont
     anomaly(s, e, reason());
     return false;
   }
-  if (phaseOf(next) !== phaseOf(s.lifecycle)) s.lifecycleMark = { date: e.occurred, act: e.act ?? null, ...mark(e) };
+  // Every move (a new phase or a new stage within one) records the event behind
+  // it, so the current lifecycle state always has provenance and a second
+  // source's report of the same move can corroborate it.
+  if (next !== s.lifecycle) s.lifecycleMark = { date: e.occurred, act: e.act ?? null, ...mark(e) };
   s.lifecycle = next;
   return true;
 }
@@ -115,6 +118,7 @@ export function applyEntry(s: ReplayState, entry: LogEntry, ctx: FoldContext): v
     case 'round.opened': {
       if (s.round && s.round.id === e.round && s.round.closed === null) {
         s.round = { ...s.round, ...extend(s.round, e) };
+        corroboratesLifecycle(s, e);
         return;
       }
       if (!move(s, e, { type: 'ROUND_OPENED' }, ctx, () => `a round cannot open while the deal is ${describeLifecycle(s.lifecycle)}`)) return;
@@ -126,6 +130,7 @@ export function applyEntry(s: ReplayState, entry: LogEntry, ctx: FoldContext): v
       const round = s.round;
       if (round && round.id === e.round && round.closed !== null) {
         s.round = { ...round, ...extend(round, e) };
+        corroboratesLifecycle(s, e);
         return;
       }
       const matchesCurrentRound = round !== null && round.id === e.round && round.closed === null;
@@ -204,7 +209,11 @@ export function applyEntry(s: ReplayState, entry: LogEntry, ctx: FoldContext): v
     }
     case 'phase.started':
     case 'phase.completed': {
-      if (corroboratesLifecycle(s, e)) return;
+      if (corroboratesLifecycle(s, e)) {
+        const start = e.type === 'phase.started' ? s.phaseStarts[String(e.phase)] : undefined;
+        if (start) s.phaseStarts[String(e.phase)] = { ...start, ...extend(start, e) };
+        return;
+      }
       const verb = e.type === 'phase.started' ? 'STARTED' : 'COMPLETED';
       const placed = move(s, e, { type: `PHASE${e.phase}_${verb}` } as MachineEvent, ctx, () =>
         `phase ${e.phase} cannot ${e.type === 'phase.started' ? 'start' : 'complete'} while the deal is ${describeLifecycle(s.lifecycle)}`,
@@ -221,7 +230,9 @@ export function applyEntry(s: ReplayState, entry: LogEntry, ctx: FoldContext): v
     }
     case 'hostilities.resumed':
       if (corroboratesLifecycle(s, e)) return;
-      move(s, e, { type: 'HOSTILITIES_RESUMED' }, ctx, () => `hostilities cannot resume under the deal while it is ${describeLifecycle(s.lifecycle)}`);
+      // A collapsed deal no longer settles terms: the gaps fall back to the
+      // positions, and a new agreement must bridge them again.
+      if (move(s, e, { type: 'HOSTILITIES_RESUMED' }, ctx, () => `hostilities cannot resume under the deal while it is ${describeLifecycle(s.lifecycle)}`)) s.agreement = null;
       return;
   }
 }

@@ -36,7 +36,7 @@ export interface NegotiationState {
   readonly sources: readonly string[] | null;
   readonly phase: Phase;
   readonly stage: string | null;
-  /** The event(s) that moved the deal into its current phase; null while still in the initial one. */
+  /** The event(s) that moved the deal into its current phase and stage; null while still in the initial one. */
   readonly phaseSince: LifecycleMark | null;
   readonly phaseStarts: Readonly<Record<string, LifecycleMark>>;
   readonly clock: PhaseClock | null;

@@ -19,6 +19,9 @@ export interface PhaseClock {
   readonly phase2TalksOverdue: boolean;
   /** Past day 42 of phase 1 the ceasefire continues while talks continue. */
   readonly beyondPlannedEnd: boolean;
+  /** The phase start (and, once phase-2 talks started, the round) the clock rests on. */
+  readonly eventIds: readonly string[];
+  readonly hypothetical: boolean;
 }
 
 export function phaseClock(
@@ -30,12 +33,12 @@ export function phaseClock(
   if (phase !== 'phase1' && phase !== 'phase2' && phase !== 'phase3') return null;
   const start = phaseStarts[phase.slice(-1)];
   if (!start) return null;
-  const startDay = requireDayNumber(start.date.length === 7 ? `${start.date}-01` : start.date);
-  const day = requireDayNumber(date) - startDay + 1;
-  if (phase !== 'phase1') {
-    return { phase, startedOn: start.date, day, plannedDays: null, phase2TalksDueFrom: null, phase2TalksDue: false, phase2TalksStarted: false, phase2TalksOverdue: false, beyondPlannedEnd: false };
-  }
   const startIso = start.date.length === 7 ? `${start.date}-01` : start.date;
+  const day = requireDayNumber(date) - requireDayNumber(startIso) + 1;
+  const provenance = { eventIds: start.eventIds, hypothetical: start.hypothetical };
+  if (phase !== 'phase1') {
+    return { phase, startedOn: start.date, day, plannedDays: null, phase2TalksDueFrom: null, phase2TalksDue: false, phase2TalksStarted: false, phase2TalksOverdue: false, beyondPlannedEnd: false, ...provenance };
+  }
   const due = day >= PHASE2_TALKS_FROM_DAY;
   const started = round !== null && round.opened >= startIso;
   return {
@@ -48,5 +51,6 @@ export function phaseClock(
     phase2TalksStarted: started,
     phase2TalksOverdue: due && !started,
     beyondPlannedEnd: day > PHASE1_DAYS,
+    ...(started ? { eventIds: [...start.eventIds, ...round.eventIds], hypothetical: start.hypothetical || round.hypothetical } : provenance),
   };
 }

@@ -131,6 +131,8 @@ export interface Anomaly {
   readonly type: string;
   readonly date: string;
   readonly reason: string;
+  /** True when the event that could not be placed is hypothetical. */
+  readonly hypothetical: boolean;
 }
 
 /** An immutable singly linked list: appending shares the whole past. */
@@ -139,6 +141,7 @@ export type AnomalyList = { readonly head: Anomaly; readonly tail: AnomalyList }
 export interface ReplayState {
   lifecycle: LifecycleKey;
   /** The event(s) that moved the deal into its current lifecycle state. */
+  /** The event(s) that moved the deal into its current lifecycle state (phase and stage). */
   lifecycleMark: Stored<LifecycleMark> | null;
   phaseStarts: Record<string, Stored<LifecycleMark>>;
   agreement: Stored<Agreement> | null;

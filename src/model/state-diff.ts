@@ -29,7 +29,8 @@ function put(flat: Flat, path: string, value: unknown): void {
 
 function flatten(s: NegotiationState): Flat {
   const flat: Flat = new Map();
-  put(flat, 'phase', s.stage ? `${s.phase}.${s.stage}` : s.phase);
+  // The phase is a plain string; its provenance is the move that led to it.
+  flat.set('phase', { value: s.stage ? `${s.phase}.${s.stage}` : s.phase, eventIds: s.phaseSince?.eventIds ?? [], hypothetical: s.phaseSince?.hypothetical ?? false });
   put(flat, 'round', s.round);
   put(flat, 'agreement', s.agreement);
   for (const [id, p] of Object.entries(s.proposals)) {
@@ -42,7 +43,7 @@ function flatten(s: NegotiationState): Flat {
   for (const [figure, list] of Object.entries(s.figures)) for (const f of list) put(flat, `figures.${figure}.${f.source}`, f);
   put(flat, 'releases.hostages', s.releases.hostages);
   put(flat, 'releases.prisoners', s.releases.prisoners);
-  for (const a of s.anomalies) flat.set(`anomalies.${a.eventId}`, { value: a.reason, eventIds: [a.eventId], hypothetical: false });
+  for (const a of s.anomalies) flat.set(`anomalies.${a.eventId}`, { value: a.reason, eventIds: [a.eventId], hypothetical: a.hypothetical });
   return flat;
 }
 
@@ -55,7 +56,8 @@ export function diffStates(before: NegotiationState, after: NegotiationState): S
     const x = a.get(path);
     const y = b.get(path);
     if (JSON.stringify(x?.value) === JSON.stringify(y?.value)) continue;
-    const behind = y ?? x!;
+    // The events behind the new value, or behind the old one when the value went away.
+    const behind = x !== undefined && (y === undefined || y.value === null) ? x : y!;
     changes.push({ path, before: x?.value ?? null, after: y?.value ?? null, eventIds: behind.eventIds, hypothetical: behind.hypothetical });
   }
   return changes;
