@@ -69,6 +69,15 @@ describe('bad input', () => {
     noStackTrace(r.stderr);
   });
 
+  it('reads a file that starts with a byte-order mark', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'parley-bom-'));
+    await cp(sample, dir, { recursive: true });
+    await writeFile(join(dir, 'events.jsonl'), `\uFEFF${await readFile(join(sample, 'events.jsonl'), 'utf8')}`);
+    const r = await runCli(['check', dir]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
   it('names a missing file', async () => {
     const r = await runCli(['check', 'no/such/file.jsonl']);
     expect(r.code).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, parseLog, type Problem } from '../src/index.js';
+import { formatProblem, parseLog, type Problem, validateEvent } from '../src/index.js';
 import { sampleCatalog } from '../src/testing/index.js';
 import { reported } from './helpers/events.js';
 
@@ -55,7 +55,10 @@ describe('parsing an event file', () => {
   it('accepts a sortDate only within a week- or month-precision period', () => {
     const at = (extra: Record<string, unknown>) => problemsOf(line({ ...good, ...extra }));
     expect(at({ occurred: '2024-05', precision: 'month', sortDate: '2024-05-25' })).toEqual([]);
-    expect(at({ occurred: '2024-05', precision: 'month', sortDate: '2024-06-01' })[0]).toMatchObject({ field: 'sortDate', message: '2024-06-01 is outside the period of 2024-05 (month precision)' });
+    expect(at({ occurred: '2024-05', precision: 'month', sortDate: '2024-06-01' })[0]).toMatchObject({ field: 'sortDate', message: '2024-06-01 is outside the period of 2024-05 (month precision: the same month)' });
+    expect(at({ occurred: '2024-05', precision: 'month', sortDate: '2024-05-25', reported: '2024-05-20' })[0]).toMatchObject({ field: 'sortDate', message: '2024-05-25 is after the event was reported (2024-05-20)' });
+    expect(at({ occurred: '2024-05', precision: 'day' })[0]).toMatchObject({ field: 'precision', message: expect.stringContaining('has month precision') });
+    expect(at({ precision: 'month' })[0]).toMatchObject({ field: 'occurred', message: 'month precision is written YYYY-MM (e.g. 2024-08)' });
     expect(at({ occurred: '2024-08-12', precision: 'week', sortDate: '2024-08-16' })).toEqual([]);
     expect(at({ sortDate: '2024-08-20' })[0]).toMatchObject({ field: 'sortDate', message: expect.stringContaining('only for week or month precision') });
   });
@@ -76,8 +79,11 @@ describe('parsing an event file', () => {
     if (!result.ok) expect(result.problems).toEqual([{ file: 'b.jsonl', line: 2, eventId: good.id, field: 'id', message: 'duplicate id; first used at a.jsonl:1' }]);
   });
 
-  it('lets hypothetical events omit source, quote, reported and attribution', () => {
+  it('lets hypothetical events omit source, quote, reported and attribution, but keeps them out of log files', () => {
     const hyp = { id: 'hyp-000001', type: 'concession.offered', occurred: '2024-08-22', precision: 'day', dateBasis: 'what-if', summary: 's', hypothetical: true, party: 'north', term: 'corridor', adds: ['reduced'] };
-    expect(problemsOf(line(hyp))).toEqual([]);
+    expect(validateEvent(hyp, sampleCatalog, { file: 'scenario.yaml' }).ok).toBe(true);
+    expect(problemsOf(line(hyp))).toEqual([
+      { file: 'log.jsonl', line: 1, eventId: 'hyp-000001', field: 'hypothetical', message: 'a log file holds reported events only; put what-if events in a scenario file (parley scenario run)' },
+    ]);
   });
 });

@@ -182,6 +182,16 @@ describe('queries', () => {
   });
 });
 
+describe('immutability', () => {
+  it('a returned state cannot be used to change the log', () => {
+    const log = sampleLog([reported('2024-08-01', position('north', 'corridor', ['control', 'reduced']))]);
+    const s = stateAt(log, '2024-08-01');
+    expect(() => (s.positions.corridor!.north!.accepts as string[]).push('withdrawal')).toThrow(TypeError);
+    expect(() => (s.positions.corridor!.north!.eventIds as string[]).pop()).toThrow(TypeError);
+    expect(stateAt(log, '2024-08-02').positions.corridor!.north!.accepts).toEqual(['control', 'reduced']);
+  });
+});
+
 describe('forks', () => {
   it('adds hypothetical events, drops reported ones after the branch date, and marks what they produce', () => {
     const base = sampleLog([
@@ -198,6 +208,12 @@ describe('forks', () => {
     expect(s.gaps.corridor).toMatchObject({ status: 'bridged', options: ['reduced'], hypothetical: true });
     expect(s.hypotheticalEventCount).toBe(1);
     expect(stateAt(base, '2024-08-10').gaps.corridor!.status).toBe('open');
+  });
+
+  it('names a kept id that is not in the base log', () => {
+    const result = fork(sampleLog([]), { branchAt: '2024-08-01', keep: ['nowhere-123'], add: [], origin: 'what-if.yaml' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toEqual([{ file: 'what-if.yaml', field: 'keep[0]', message: 'no event with id "nowhere-123" in the base log' }]);
   });
 
   it('refuses a reported event passed off as hypothetical', () => {

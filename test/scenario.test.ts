@@ -47,6 +47,14 @@ describe('scenario files', () => {
     expect(lines).toContainEqual(expect.stringMatching(/broken\.yaml:17: field "expect\[0\]\.gap\.term": unknown term "airspace"/));
   });
 
+  it('gives events of a very short title valid ids', async () => {
+    const { base } = await loaded('north-concedes.yaml');
+    const s = parseScenarioText('x.yaml', 'title: X\ndescription: d\nevents:\n  - { type: concession.offered, occurred: 2024-08-17, party: north, term: corridor, adds: [reduced] }\n');
+    if (!s.ok) throw new Error('unexpected problems');
+    const logs = scenarioLogs(s.value, base);
+    expect(logs.ok && logs.value.events.map((e) => e.id)).toEqual(['h-scenario-x-1']);
+  });
+
   it('reports YAML syntax errors with a line', () => {
     const r = parseScenarioText('x.yaml', 'title: a\ndescription: [unclosed\n');
     expect(r.ok).toBe(false);

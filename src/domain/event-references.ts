@@ -43,7 +43,18 @@ function termMap(problems: Problems, catalog: Catalog, field: string, map: Reado
   for (const t in map) if (term(problems, catalog, `${field}.${t}`, t)) options(problems, catalog, `${field}.${t}`, t, [map[t]!]);
 }
 
-/** A sortDate places a week- or month-precision event within its period, never outside it. */
+/** Month precision is written YYYY-MM, and only month precision is. */
+function precisionProblem(problems: Problems, event: ParleyEvent): void {
+  const isMonth = event.occurred.length === 7;
+  if (isMonth && event.precision !== 'month') problems.push({ field: 'precision', message: `a date written YYYY-MM (${event.occurred}) has month precision; write "month"` });
+  if (!isMonth && event.precision === 'month') problems.push({ field: 'occurred', message: `month precision is written YYYY-MM (e.g. ${event.occurred.slice(0, 7)})` });
+}
+
+/**
+ * A sortDate places a week- or month-precision event within its period: the
+ * month it names, or for week precision the six days either side of the
+ * best-guess day in `occurred`. It cannot be after the report.
+ */
 function sortDateProblem(problems: Problems, event: ParleyEvent): void {
   const sort = dayNumber(event.sortDate!);
   const start = occurredSortDay(event.occurred);
@@ -51,7 +62,9 @@ function sortDateProblem(problems: Problems, event: ParleyEvent): void {
   if (event.precision === 'day') {
     problems.push({ field: 'sortDate', message: 'only for week or month precision; a day-precision event sorts on its own date' });
   } else if (event.occurred.length === 7 ? !event.sortDate!.startsWith(event.occurred) : Math.abs(sort - start) > 6) {
-    problems.push({ field: 'sortDate', message: `${event.sortDate} is outside the period of ${event.occurred} (${event.precision} precision)` });
+    problems.push({ field: 'sortDate', message: `${event.sortDate} is outside the period of ${event.occurred} (${event.precision} precision: ${event.occurred.length === 7 ? 'the same month' : 'within six days'})` });
+  } else if (event.reported !== undefined && sort > (dayNumber(event.reported) ?? Infinity)) {
+    problems.push({ field: 'sortDate', message: `${event.sortDate} is after the event was reported (${event.reported})` });
   }
 }
 
@@ -68,6 +81,7 @@ export function checkReferences(event: ParleyEvent, catalog: Catalog): Reference
     problems.push({ field: 'source', message: `unknown source "${event.source}"; expected an id from sources.json (${keys(catalog.sourceById)})` });
   }
   party(problems, catalog, 'attribution.party', event.attribution?.party);
+  precisionProblem(problems, event);
   if (event.sortDate !== undefined) sortDateProblem(problems, event);
   if (event.reported !== undefined) {
     const occurred = occurredSortDay(event.occurred);

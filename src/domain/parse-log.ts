@@ -326,8 +326,11 @@ export function parseEventFile(file: TextFile, catalog: Catalog): { entries: Log
       continue;
     }
     const result = validateEvent(value, catalog, { file: file.name, line });
-    if (result.ok) entries.push(toEntry(result.value, line));
-    else problems.push(...result.problems);
+    if (!result.ok) problems.push(...result.problems);
+    else if (result.value.hypothetical) {
+      // What-ifs enter only through scenarios and forks, so a reported log is never silently mixed with them.
+      problems.push({ file: file.name, line, eventId: result.value.id, field: 'hypothetical', message: 'a log file holds reported events only; put what-if events in a scenario file (parley scenario run)' });
+    } else entries.push(toEntry(result.value, line));
   }
   return { entries, problems };
 }

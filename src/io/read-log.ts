@@ -22,7 +22,9 @@ export function displayPath(path: string): string {
 
 export async function readText(path: string): Promise<Result<TextFile>> {
   try {
-    return { ok: true, value: { name: displayPath(path), text: await readFile(path, 'utf8') } };
+    const text = await readFile(path, 'utf8');
+    // Some editors start UTF-8 files with a byte-order mark; it is not part of the data.
+    return { ok: true, value: { name: displayPath(path), text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text } };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;

@@ -27,6 +27,9 @@ export function fork(base: EventLog, spec: ForkSpec): Result<EventLog> {
   const branchDay = spec.branchAt === undefined ? undefined : dayNumber(spec.branchAt);
   if (spec.branchAt !== undefined && branchDay === undefined) problems.push({ file: origin, field: 'branchAt', message: `expected a date YYYY-MM-DD, got "${spec.branchAt}"` });
   const keep = spec.keep === true ? undefined : new Set(spec.keep ?? []);
+  (spec.keep === true ? [] : spec.keep ?? []).forEach((id, i) => {
+    if (!base.byId.has(id)) problems.push({ file: origin, field: `keep[${i}]`, message: `no event with id "${id}" in the base log` });
+  });
   const seen = new Set<string>();
   spec.add.forEach((event, i) => {
     const at = { file: origin, eventId: event.id };

@@ -43,17 +43,28 @@ const presented = new WeakMap<object, object>();
 export function present<T extends Marked>(stored: Stored<T>): T {
   let out = presented.get(stored);
   if (out === undefined) {
+    // The arrays and records inside a value may be the events' own (an
+    // accepted set is reused as it came): frozen here, once per value, so that
+    // no caller can change the log through a state.
+    for (const v of Object.values(stored)) freezeData(v);
     out = Object.freeze({ ...stored, eventIds: Object.freeze(idsToArray(stored.eventIds)) });
     presented.set(stored, out);
   }
   return out as unknown as T;
 }
 
+function freezeData(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  for (const v of Object.values(value)) freezeData(v);
+  Object.freeze(value);
+}
+
 /** Like `present`, for a value whose presentation needs more than its ids (a proposal's responses). */
 export function presentWith<S extends object, T>(stored: S, build: (stored: S) => T): T {
   let out = presented.get(stored);
   if (out === undefined) {
-    out = Object.freeze(build(stored) as object);
+    out = build(stored) as object;
+    freezeData(out);
     presented.set(stored, out);
   }
   return out as T;

@@ -9,7 +9,9 @@ import type { Scenario } from './scenario-schema.js';
 
 /** A stable id from the scenario title and the event's place in it, so reruns agree. */
 export function scenarioEventId(title: string, index: number): string {
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 28) || 'scenario';
+  const words = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 28);
+  // Ids are at least six characters: a very short title falls back to a longer stem.
+  const slug = words.length >= 3 ? words : `scenario${words ? `-${words}` : ''}`;
   return `h-${slug}-${index + 1}`;
 }
 
