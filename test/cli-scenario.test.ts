@@ -77,6 +77,13 @@ describe('parley explore', () => {
     expect((await runCli(['explore', '--max-steps', 'lots'])).code).toBe(2);
   });
 
+  it('says so when no term is open', async () => {
+    const r = await runCli(['explore', '--log', fixture('sample'), '--at', '2024-08-01']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No term is open between the principals: there is nothing for concessions to bridge.');
+    expect(r.stdout).not.toContain('minimal set');
+  });
+
   it('finishes on the bundled log', async () => {
     const r = await runCli(['explore', '--at', '2024-08-23', '--json']);
     expect(r.code).toBe(0);

@@ -95,6 +95,22 @@ describe('bad input', () => {
   });
 });
 
+describe('environment', () => {
+  it('view says what to do when its port is taken, and exits 1', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
+    const { port } = blocker.address() as { port: number };
+    try {
+      const r = await runCli(['view', '--port', String(port)]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`parley view: cannot listen on 127.0.0.1:${port} (in use); choose another --port, or --port 0 for a free one\n`);
+    } finally {
+      blocker.close();
+    }
+  });
+});
+
 describe('pipes', () => {
   it('stops quietly when the reader closes early (parley timeline | true)', async () => {
     const { execFile } = await import('node:child_process');

@@ -13,3 +13,6 @@ export class InputError extends Error {
 
 /** Something the user asked to check did not hold (exit 1), already reported on stdout. */
 export class CheckFailed extends Error {}
+
+/** The command cannot run here as things stand (a port in use, an unbuilt page); the message says what to do (exit 1). */
+export class EnvironmentError extends Error {}

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The entry point: picks the command, turns failures into exit codes
 // (0 ok, 1 bad input or failed check, 2 usage), and is the only place that exits.
-import { CheckFailed, InputError, UsageError } from './cli-errors.js';
+import { CheckFailed, EnvironmentError, InputError, UsageError } from './cli-errors.js';
 import type { Command, Output } from './command.js';
 import { auditCommand } from './commands/audit.js';
 import { checkCommand } from './commands/check.js';
@@ -61,6 +61,10 @@ async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     if (e instanceof CheckFailed) return 1;
+    if (e instanceof EnvironmentError) {
+      io.err(`parley ${name}: ${e.message}`);
+      return 1;
+    }
     // A bug, not bad input: one line by default, the stack when asked for.
     io.err(`parley ${name}: unexpected error: ${(e as Error).message}${process.env.PARLEY_DEBUG ? `\n${(e as Error).stack}` : ' (PARLEY_DEBUG=1 shows the stack)'}`);
     return 1;

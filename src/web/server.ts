@@ -49,13 +49,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The server cannot start: the page is missing or the port is taken. The message says what to do. */
+export class ViewerUnavailable extends Error {}
+
 export async function startServer(library: Library, options: { port?: number; root?: string } = {}): Promise<RunningServer> {
   const root = options.root ?? webRoot;
   let files: Map<string, string>;
   try {
     files = await listFiles(root);
   } catch {
-    throw new Error(`the viewer's page is not built (no ${root}); run npm run build`);
+    throw new ViewerUnavailable(`the viewer's page is not built (no ${root}); run npm run build`);
   }
   const api = createApi(library);
   let port = 0;
@@ -91,7 +94,13 @@ export async function startServer(library: Library, options: { port?: number; ro
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        e.code === 'EADDRINUSE' || e.code === 'EACCES'
+          ? new ViewerUnavailable(`cannot listen on 127.0.0.1:${options.port} (${e.code === 'EADDRINUSE' ? 'in use' : 'not permitted'}); choose another --port, or --port 0 for a free one`)
+          : e,
+      ),
+    );
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;

@@ -67,6 +67,10 @@ ${LOG_HELP}
     for (const c of result.conditions) {
       io.out(`  linked: ${c.party}'s position on ${c.term} requires ${c.requires.term} in ${c.requires.accepts.join('|')}${c.checkable ? '' : ' (not checkable: that term has no position from a principal)'}`);
     }
+    if (result.openTerms.length === 0) {
+      io.out('  No term is open between the principals: there is nothing for concessions to bridge.');
+      return;
+    }
     if (result.solutionCount === 0) {
       io.out(result.lowerBound > maxSteps
         ? `  No set of at most ${maxSteps} steps bridges every term (at least ${result.lowerBound} needed); try a larger --max-steps.`

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { startServer } from '../../web/server.js';
-import { UsageError } from '../cli-errors.js';
+import { ViewerUnavailable, startServer } from '../../web/server.js';
+import { EnvironmentError, UsageError } from '../cli-errors.js';
 import { type Command, LOG_HELP, helpOption, loadOrFail, logOptions, parsing } from '../command.js';
 import { loadOverlay } from '../scenario-option.js';
 
@@ -26,7 +26,9 @@ ${LOG_HELP}`,
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port expects a port number 0-65535, got "${values.port}"`);
     const { log } = await loadOrFail(values.log);
     const scenarios = await Promise.all((values.scenario ?? []).map((path) => loadOverlay(path, log)));
-    const running = await startServer({ log, scenarios }, { port });
+    const running = await startServer({ log, scenarios }, { port }).catch((e: unknown) => {
+      throw e instanceof ViewerUnavailable ? new EnvironmentError(e.message) : e;
+    });
     io.out(`parley view: serving on ${running.url} (Ctrl-C to stop)`);
     await new Promise<void>((resolve) => {
       const stop = () => {
