@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffStates, fork, referenceStateAt, stateAt } from '../src/index.js';
+import { diffStates, fork, indexFor, referenceStateAt, stateAt } from '../src/index.js';
 import { hypothetical, position, reported, sampleLog } from './helpers/events.js';
 
 describe('positions and gaps', () => {
@@ -161,6 +161,14 @@ describe('queries', () => {
     const s = stateAt(log, '2024-08-15', { sources: ['wire'] });
     expect(Object.keys(s.positions.corridor!)).toEqual(['south']);
     expect(s.sources).toEqual(['wire']);
+  });
+
+  it('keeps a checkpoint index per filter, the most recently used 16 of them', () => {
+    const l = sampleLog([reported('2024-08-10', position('north', 'corridor', ['control']))]);
+    const first = indexFor(l, { knownAt: '2024-08-01' });
+    expect(indexFor(l, { knownAt: '2024-08-01' })).toBe(first);
+    for (let day = 2; day <= 17; day++) indexFor(l, { knownAt: `2024-08-${String(day).padStart(2, '0')}` });
+    expect(indexFor(l, { knownAt: '2024-08-01' })).not.toBe(first);
   });
 
   it('agrees with the reference replay', () => {

@@ -37,7 +37,3 @@ export function logFromSortedEntries(catalog: Catalog, sorted: LogEntry[], forkO
 export function logFromEvents(catalog: Catalog, events: readonly ParleyEvent[]): EventLog {
   return createLog(catalog, events.map((e, i) => toEntry(e, i)));
 }
-
-export function lastDay(log: EventLog): number | undefined {
-  return log.entries.at(-1)?.day;
-}

@@ -10,7 +10,7 @@ import {
 } from './catalog-schema.js';
 import { type EventLog, createLog } from './event-log.js';
 import { checkReferences } from './event-references.js';
-import { type ParleyEvent, eventSchema, eventSchemas, eventTypes } from './event-schema.js';
+import { type ParleyEvent, eventSchemas, eventTypes } from './event-schema.js';
 import { isIsoDay, isIsoMonth } from './dates.js';
 import { type LogEntry, toEntry } from './ordering.js';
 import { type Problem, type Result, fieldPath } from './problem.js';
@@ -81,27 +81,6 @@ const schemaByType = new Map<string, z.ZodType<ParleyEvent>>(
 // else, valid or not, returns undefined and goes through zod, which gives
 // the exact problems. A property test keeps the two in step.
 const ID_RE = /^[A-Za-z0-9_-]{6,40}$/;
-// Logs repeat the same few hundred dates; remember which strings are real ones.
-const dayCache = new Map<string, boolean>();
-function cachedIsDay(s: string): boolean {
-  let ok = dayCache.get(s);
-  if (ok === undefined) {
-    ok = isIsoDay(s);
-    if (dayCache.size > 100_000) dayCache.clear();
-    dayCache.set(s, ok);
-  }
-  return ok;
-}
-const monthCache = new Map<string, boolean>();
-function cachedIsDayOrMonth(s: string): boolean {
-  let ok = monthCache.get(s);
-  if (ok === undefined) {
-    ok = isIsoDay(s) || isIsoMonth(s);
-    if (monthCache.size > 100_000) monthCache.clear();
-    monthCache.set(s, ok);
-  }
-  return ok;
-}
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 type Json = Record<string, unknown>;
 
@@ -172,9 +151,9 @@ export function fastEvent(r: Json): ParleyEvent | undefined {
   for (const k of Object.keys(r)) if (!allowed.has(k)) return undefined;
   const { id, occurred, precision, dateBasis, reported, source, quote, attribution, summary, act, hypothetical } = r;
   if (typeof id !== 'string' || !ID_RE.test(id)) return undefined;
-  if (typeof occurred !== 'string' || !cachedIsDayOrMonth(occurred)) return undefined;
+  if (typeof occurred !== 'string' || !(isIsoDay(occurred) || isIsoMonth(occurred))) return undefined;
   if (typeof precision !== 'string' || !PRECISIONS.has(precision) || !isText(dateBasis) || !isText(summary)) return undefined;
-  if (reported !== undefined && (typeof reported !== 'string' || !cachedIsDay(reported))) return undefined;
+  if (reported !== undefined && (typeof reported !== 'string' || !isIsoDay(reported))) return undefined;
   if (source !== undefined && !isSlug(source)) return undefined;
   if (quote !== undefined && (!isText(quote) || quote.length > 400)) return undefined;
   if (act !== undefined && !isSlug(act)) return undefined;
@@ -283,25 +262,21 @@ export function fastEvent(r: Json): ParleyEvent | undefined {
 /** Validates one decoded JSON value as an event; problems carry the event id when one is readable. */
 export function validateEvent(value: unknown, catalog: Catalog, at: { file: string; line?: number }): Result<ParleyEvent> {
   const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  if (record !== undefined) {
-    const event = fastEvent(record);
-    if (event !== undefined && checkReferences(event, catalog).length === 0) return { ok: true, value: event };
-  }
-  const id = typeof record?.id === 'string' ? record.id : undefined;
-  const where = { ...at, ...(id === undefined ? {} : { eventId: id }) };
-  if (record === undefined) return { ok: false, problems: [{ ...where, message: 'expected a JSON object (one event per line)' }] };
-  const schema = typeof record.type === 'string' ? schemaByType.get(record.type) : undefined;
-  if (schema === undefined) {
-    return { ok: false, problems: [{ ...where, field: 'type', message: `expected one of ${eventTypes.join(', ')}; got ${JSON.stringify(record.type) ?? 'nothing'}` }] };
-  }
-  let event = record === undefined ? undefined : fastEvent(record);
+  if (record === undefined) return { ok: false, problems: [{ ...at, message: 'expected a JSON object (one event per line)' }] };
+  // Built only for problems: most events pass, and this runs once per event on load.
+  const where = () => ({ ...at, ...(typeof record.id === 'string' ? { eventId: record.id } : {}) });
+  let event = fastEvent(record);
   if (event === undefined) {
+    const schema = typeof record.type === 'string' ? schemaByType.get(record.type) : undefined;
+    if (schema === undefined) {
+      return { ok: false, problems: [{ ...where(), field: 'type', message: `expected one of ${eventTypes.join(', ')}; got ${JSON.stringify(record.type) ?? 'nothing'}` }] };
+    }
     const parsed = schema.safeParse(record);
-    if (!parsed.success) return { ok: false, problems: issuesToProblems(parsed.error, where) };
+    if (!parsed.success) return { ok: false, problems: issuesToProblems(parsed.error, where()) };
     event = parsed.data;
   }
   const refs = checkReferences(event, catalog);
-  if (refs.length > 0) return { ok: false, problems: refs.map((r) => ({ ...where, ...r })) };
+  if (refs.length > 0) return { ok: false, problems: refs.map((r) => ({ ...where(), ...r })) };
   return { ok: true, value: event };
 }
 
@@ -357,4 +332,3 @@ export function parseLog(catalog: Catalog, files: readonly TextFile[]): Result<E
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: createLog(catalog, entries) };
 }
 
-export { eventSchema };

@@ -1,7 +1,7 @@
 // The fast replay: a mutable fold over the ordered log, moving through the
 // statechart by memoised lookups, with checkpoints so that a query on a date
 // replays at most one checkpoint interval instead of the whole log.
-import { requireDayNumber } from '../domain/dates.js';
+import { isoFromDayNumber, requireDayNumber } from '../domain/dates.js';
 import type { EventLog } from '../domain/event-log.js';
 import { type LogEntry, publicDay, upperBoundByDay } from '../domain/ordering.js';
 import { type FoldContext, applyEntry } from './apply-event.js';
@@ -69,13 +69,23 @@ function filterKey(filter: StateFilter): string {
   return JSON.stringify([filter.knownAt ?? null, filter.sources ? [...filter.sources].sort() : null]);
 }
 
-/** The checkpoint index of a log under a filter, built on first use and kept while the log lives. */
+// Each filter (a knownAt date, a set of sources) has its own index; a viewer
+// that is asked about many dates keeps only the most recently used few.
+const INDEXES_PER_LOG = 16;
+
+/** The checkpoint index of a log under a filter, built on first use and kept while the log lives (a few filters at a time). */
 export function indexFor(log: EventLog, filter: StateFilter = {}): ReplayIndex {
   let byFilter = indexes.get(log);
   if (!byFilter) indexes.set(log, (byFilter = new Map()));
   const key = filterKey(filter);
   let index = byFilter.get(key);
-  if (!index) byFilter.set(key, (index = buildIndex(log, filter)));
+  if (index) {
+    byFilter.delete(key);
+  } else {
+    index = buildIndex(log, filter);
+    if (byFilter.size >= INDEXES_PER_LOG) byFilter.delete(byFilter.keys().next().value!);
+  }
+  byFilter.set(key, index);
   return index;
 }
 
@@ -105,5 +115,5 @@ export function replay(log: EventLog, filter: StateFilter = {}): NegotiationStat
 /** The date of the last event, as a day (a month-precision event counts as its first day). */
 export function lastDate(log: EventLog): string | undefined {
   const last = log.entries.at(-1);
-  return last === undefined ? undefined : new Date(last.day * 86_400_000).toISOString().slice(0, 10);
+  return last === undefined ? undefined : isoFromDayNumber(last.day);
 }

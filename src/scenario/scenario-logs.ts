@@ -1,6 +1,6 @@
 // The two logs a scenario compares: the reported baseline, and the what-if
 // fork (the baseline up to the branch date plus the hypothetical events).
-import { dayNumber, isoFromDayNumber } from '../domain/dates.js';
+import { dayNumber, isoFromDayNumber, occurredSortDay } from '../domain/dates.js';
 import type { EventLog } from '../domain/event-log.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
 import type { Problem, Result } from '../domain/problem.js';
@@ -59,7 +59,7 @@ function checkExpectation(e: Expectation, i: number, log: EventLog, origin: stri
 function defaultDates(scenario: Scenario, events: readonly ParleyEvent[], base: EventLog): string[] {
   const days = new Set<number>();
   if (scenario.branchAt) days.add(dayNumber(scenario.branchAt)!);
-  for (const e of events) days.add(dayNumber(e.occurred.length === 7 ? `${e.occurred}-01` : e.occurred)!);
+  for (const e of events) days.add(occurredSortDay(e.occurred)!);
   const last = lastDate(base);
   if (last) days.add(dayNumber(last)!);
   return [...days].sort((a, b) => a - b).map(isoFromDayNumber);

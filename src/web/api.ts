@@ -110,10 +110,16 @@ function firstDate(log: EventLog): string | null {
 export function createApi(library: Library): (path: string, query: URLSearchParams) => ApiResponse {
   const { log, scenarios } = library;
   const timelines = new Map<string, ReturnType<typeof timeline>>();
+  // Every knownAt date is a distinct filter: keep the most recently used few.
   const cachedTimeline = (key: string, l: EventLog, filter: StateFilter) => {
     const k = `${key}|${JSON.stringify(filter)}`;
     let t = timelines.get(k);
-    if (!t) timelines.set(k, (t = timeline(l, filter)));
+    if (t) timelines.delete(k);
+    else {
+      t = timeline(l, filter);
+      if (timelines.size >= 16) timelines.delete(timelines.keys().next().value!);
+    }
+    timelines.set(k, t);
     return t;
   };
   const meta = {
