@@ -12,6 +12,7 @@ import {
   type ParleyEvent,
   phases,
   requireDayNumber,
+  indexFor,
 } from '../src/index.js';
 import { applyEntry } from '../src/model/apply-event.js';
 import { memoisedTransition, phaseOf } from '../src/model/lifecycle.js';
@@ -58,7 +59,7 @@ describe('replay properties', () => {
       fc.property(
         eventsArbitrary(catalog, { maxLength: 40, story: false }).map((events) => {
           // Give every event its own (occurred, reported) key so no tie is left to file position.
-          return events.map((e, i) => ({ ...e, occurred: `2024-0${1 + Math.floor(i / 28)}-${String(1 + (i % 28)).padStart(2, '0')}`, reported: e.hypothetical ? undefined : '2024-12-31' }) as ParleyEvent);
+          return events.map(({ sortDate: _, ...e }, i) => ({ ...e, occurred: `2024-0${1 + Math.floor(i / 28)}-${String(1 + (i % 28)).padStart(2, '0')}`, precision: 'day', reported: e.hypothetical ? undefined : '2024-12-31' }) as ParleyEvent);
         }),
         fc.integer(),
         (events, seed) => {
@@ -137,8 +138,14 @@ describe('replay properties', () => {
         const forked = fork(base, { branchAt, add: extra.filter((e) => e.hypothetical && !base.byId.has(e.id)) });
         expect(forked.ok).toBe(true);
         if (!forked.ok) return;
-        expect(forked.value.forkOf?.sharedPrefix).toBeGreaterThanOrEqual(0);
+        const shared = forked.value.forkOf!.sharedPrefix;
+        expect(forked.value.entries.slice(0, shared)).toEqual(base.entries.slice(0, shared));
         for (const d of dates) expect(stateAt(forked.value, d)).toEqual(referenceStateAt(forked.value, d));
+        // The checkpoints inside the shared prefix are the base's own objects, not rebuilt copies.
+        const mine = indexFor(forked.value);
+        const theirs = indexFor(base);
+        const reusable = Math.floor(shared / mine.interval);
+        for (let k = 0; k <= reusable; k++) expect(mine.checkpoints[k]).toBe(theirs.checkpoints[k]);
       }),
       { numRuns: 40 },
     );

@@ -105,7 +105,7 @@ function slugRecord(v: unknown): Record<string, string> | undefined {
   return out;
 }
 
-const COMMON_KEYS = ['id', 'occurred', 'precision', 'dateBasis', 'reported', 'source', 'quote', 'attribution', 'summary', 'act', 'hypothetical', 'type'];
+const COMMON_KEYS = ['id', 'occurred', 'precision', 'dateBasis', 'sortDate', 'reported', 'source', 'quote', 'attribution', 'summary', 'act', 'hypothetical', 'type'];
 const TYPE_KEYS: Record<string, readonly string[]> = {
   'round.opened': ['round', 'venue', 'mediators'],
   'round.closed': ['round'],
@@ -149,16 +149,18 @@ export function fastEvent(r: Json): ParleyEvent | undefined {
   const allowed = typeof type === 'string' ? ALLOWED.get(type) : undefined;
   if (allowed === undefined) return undefined;
   for (const k of Object.keys(r)) if (!allowed.has(k)) return undefined;
-  const { id, occurred, precision, dateBasis, reported, source, quote, attribution, summary, act, hypothetical } = r;
+  const { id, occurred, precision, dateBasis, sortDate, reported, source, quote, attribution, summary, act, hypothetical } = r;
   if (typeof id !== 'string' || !ID_RE.test(id)) return undefined;
   if (typeof occurred !== 'string' || !(isIsoDay(occurred) || isIsoMonth(occurred))) return undefined;
   if (typeof precision !== 'string' || !PRECISIONS.has(precision) || !isText(dateBasis) || !isText(summary)) return undefined;
   if (reported !== undefined && (typeof reported !== 'string' || !isIsoDay(reported))) return undefined;
+  if (sortDate !== undefined && (typeof sortDate !== 'string' || !isIsoDay(sortDate))) return undefined;
   if (source !== undefined && !isSlug(source)) return undefined;
   if (quote !== undefined && (!isText(quote) || quote.length > 400)) return undefined;
   if (act !== undefined && !isSlug(act)) return undefined;
   if (hypothetical !== undefined && typeof hypothetical !== 'boolean') return undefined;
   const e: Json = { id, occurred, precision, dateBasis };
+  if (sortDate !== undefined) e.sortDate = sortDate;
   if (reported !== undefined) e.reported = reported;
   if (source !== undefined) e.source = source;
   if (quote !== undefined) e.quote = quote;

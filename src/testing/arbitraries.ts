@@ -90,16 +90,27 @@ export function eventArbitrary(catalog: Catalog, options: EventArbitraryOptions 
     ...(hypotheticalWeight > 0 ? [{ weight: Math.max(1, Math.round(4 * hypotheticalWeight)), arbitrary: fc.constant({ hypothetical: true as const }) }] : []),
   );
   return fc
-    .record({ id: idArbitrary, occurred: isoDateArbitrary(from, to), act: fc.option(fc.constantFrom('act-a', 'act-b'), { nil: undefined, freq: 4 }), payload: payloadArbitrary(catalog, options.idPool ?? 3), provenance })
-    .map(({ id, occurred, act, payload, provenance: p }) => {
-      const common = { id, occurred, precision: 'day', dateBasis: 'generated', summary: `generated ${String(payload.type)}`, ...(act ? { act } : {}) };
+    .record({
+      id: idArbitrary,
+      occurred: isoDateArbitrary(from, to),
+      // Now and then month precision, sometimes placed within the month by a sortDate.
+      month: fc.option(fc.integer({ min: 1, max: 28 }), { nil: undefined, freq: 6 }),
+      act: fc.option(fc.constantFrom('act-a', 'act-b'), { nil: undefined, freq: 4 }),
+      payload: payloadArbitrary(catalog, options.idPool ?? 3),
+      provenance,
+    })
+    .map(({ id, occurred: day, month, act, payload, provenance: p }) => {
+      const occurred = month === undefined ? day : day.slice(0, 7);
+      const precision = month === undefined ? 'day' : 'month';
+      const sortDate = month !== undefined && month % 2 === 0 ? `${occurred}-${String(month).padStart(2, '0')}` : undefined;
+      const common = { id, occurred, precision, dateBasis: 'generated', ...(sortDate ? { sortDate } : {}), summary: `generated ${String(payload.type)}`, ...(act ? { act } : {}) };
       const event = p.hypothetical
         ? { ...common, hypothetical: true }
         : {
             ...common,
             hypothetical: false,
             source: p.source,
-            reported: isoFromDayNumber(requireDayNumber(occurred) + p.lag),
+            reported: isoFromDayNumber(requireDayNumber(sortDate ?? (month === undefined ? day : `${occurred}-28`)) + p.lag),
             quote: 'generated quote',
             attribution: { speaker: 'a generated speaker', onRecord: p.onRecord },
           };
