@@ -22,7 +22,7 @@ function collectLines(node: unknown, path: (string | number)[], counter: LineCou
   }
 }
 
-/** Parses scenario text; pure apart from nothing: exported for tests. */
+/** Parses scenario text (no I/O), remembering the line of every field. */
 export function parseScenarioText(name: string, text: string): Result<Scenario> {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
