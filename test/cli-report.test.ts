@@ -27,7 +27,7 @@ describe('parley report', () => {
     const md = await report('--at', '2024-08-24', '--log', fixture, '--scenario', whatIf, '--format', 'md');
     expect(md).toMatch(/^# What-if on 2024-08-24: Both sides accept a phased Philadelphi withdrawal$/m);
     expect(md).toContain('bridged: both accept gradual Israeli withdrawal during the deal [hypothetical]');
-    expect(md).toContain('- gap on philadelphi: reported open, 3 steps apart; what-if bridged (phased-withdrawal) [hypothetical]');
+    expect(md).toContain('- gap on philadelphi: reported open, 3 steps apart; what-if bridged: both accept phased-withdrawal [hypothetical]');
     expect(md).toMatch(/^\d+\. \[hypothetical\] Israel accepts a gradual withdrawal from the Philadelphi corridor\. A what-if event from the scenario, reported by no source \(2024-08-24\)\.$/m);
   });
 

@@ -18,7 +18,7 @@ describe('parley scenario run', () => {
   it('shows baseline and what-if side by side with hypothetical values marked', async () => {
     const r = await runCli(['scenario', 'run', scenarios('north-concedes.yaml')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/gaps\.corridor\s+open, 2 steps apart\s+bridged: phased \[hypothetical\]/);
+    expect(r.stdout).toMatch(/gaps\.corridor\s+open, 2 steps apart\s+bridged: both accept phased \[hypothetical\]/);
     expect(r.stdout).toContain('2024-08-17 concession.offered: north widens its position on corridor to include reduced, phased [hypothetical]');
   });
 
@@ -49,7 +49,7 @@ describe('parley what-if', () => {
     const r = await runCli(['what-if', '--log', fixture('sample'), '--at', '2024-08-16', '--concede', 'north:corridor=reduced,phased']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/positions\.corridor\.north\s+control\s+control\|reduced\|phased \[hypothetical\]/);
-    expect(r.stdout).toMatch(/gaps\.corridor\s+open, 2 steps apart\s+bridged: phased \[hypothetical\]/);
+    expect(r.stdout).toMatch(/gaps\.corridor\s+open, 2 steps apart\s+bridged: both accept phased \[hypothetical\]/);
   });
 
   it('rejects a malformed --concede as a usage error and an unknown party as bad input', async () => {

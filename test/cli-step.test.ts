@@ -16,7 +16,7 @@ describe('parley step, piped', () => {
     expect(stdout).toContain('Step 5 of 6 (by day): 2024-08-22');
     expect(stdout).toContain('“talks began in Cairo on Thursday evening”');
     expect(stdout).toContain('Egyptian officials (egypt); according to The Daily Ledger');
-    expect(stdout).toContain('* gap on philadelphi: unknown (no position from israel) -> open, 3 steps apart');
+    expect(stdout).toContain('* gap on philadelphi: unknown: no position from israel -> open, 3 steps apart');
     expect(stdout).toContain('* phase: negotiating (between rounds) -> negotiating (round in session)');
   });
 
@@ -30,7 +30,7 @@ describe('parley step, piped', () => {
     const { stdout } = await run('node', [main, 'step', '--by', 'day', '--from', '2024-08-24', '--log', fixture, '--scenario', whatIf]);
     expect(stdout).toContain('Scenario: Both sides accept a phased Philadelphi withdrawal');
     expect(stdout).toContain('Israel accepts a gradual withdrawal from the Philadelphi corridor. [hypothetical]');
-    expect(stdout).toContain('* gap on philadelphi: open, 3 steps apart -> bridged (phased-withdrawal) [hypothetical]');
+    expect(stdout).toContain('* gap on philadelphi: open, 3 steps apart -> bridged: both accept phased-withdrawal [hypothetical]');
   });
 
   it('rejects a bad unit with exit 2', async () => {

@@ -2,7 +2,8 @@
 import type { NegotiationState } from '../model/negotiation-state.js';
 import type { StateChange } from '../model/state-diff.js';
 import type { ScenarioReport } from '../scenario/run-scenario.js';
-import { HYPOTHETICAL_MARK, describeGap } from './format-state.js';
+import { describeGap } from '../report/describe-gap.js';
+import { HYPOTHETICAL_MARK, pad } from './format-state.js';
 import type { Gap } from '../model/gaps.js';
 
 function describeValue(path: string, value: unknown): string {
@@ -22,9 +23,6 @@ function phaseLine(s: NegotiationState): string {
   return s.stage ? `${s.phase} (${s.stage})` : s.phase;
 }
 
-function pad(s: string, n: number): string {
-  return s.length >= n ? s : s + ' '.repeat(n - s.length);
-}
 
 export function formatChanges(changes: readonly StateChange[], baseline: NegotiationState, whatIf: NegotiationState): string[] {
   const rows = [['', 'baseline (reported)', 'what-if']];

@@ -3,26 +3,15 @@
 import type { EventLog } from '../domain/event-log.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
 import { describeLifecycle } from '../model/apply-event.js';
-import type { Gap } from '../model/gaps.js';
 import type { NegotiationState } from '../model/negotiation-state.js';
 import type { Marked } from '../model/replay-state.js';
+import { describeGap } from '../report/describe-gap.js';
+import { HYPOTHETICAL_MARK } from '../report/hypothetical-mark.js';
 
-export const HYPOTHETICAL_MARK = '[hypothetical]';
+export { HYPOTHETICAL_MARK };
 
 const hyp = (m: Pick<Marked, 'hypothetical'> | null | undefined) => (m?.hypothetical ? ` ${HYPOTHETICAL_MARK}` : '');
 
-export function describeGap(gap: Gap): string {
-  switch (gap.status) {
-    case 'agreed':
-      return `agreed: ${gap.option} (${gap.basis === 'agreement' ? 'signed agreement' : `both accepted ${gap.proposal}`})`;
-    case 'bridged':
-      return `bridged: ${gap.options.join(', ')}`;
-    case 'open':
-      return `open, ${gap.distance} step${gap.distance === 1 ? '' : 's'} apart`;
-    case 'unknown':
-      return `unknown: no position from ${gap.missing.join(', ')}`;
-  }
-}
 
 /** "Kirby (us) via reporters, anadolu-2024-08-23" */
 export function describeAttribution(event: ParleyEvent): string {
@@ -32,7 +21,7 @@ export function describeAttribution(event: ParleyEvent): string {
   return `${who}; ${event.source ?? 'no source'}`;
 }
 
-function pad(s: string, n: number): string {
+export function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
 }
 

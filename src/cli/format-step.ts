@@ -6,7 +6,8 @@ import type { EventLog } from '../domain/event-log.js';
 import { describeLifecycle } from '../model/apply-event.js';
 import type { Step, StepUnit } from '../model/steps.js';
 import { describeChanges } from '../report/describe-change.js';
-import { HYPOTHETICAL_MARK, describeGap } from './format-state.js';
+import { describeGap } from '../report/describe-gap.js';
+import { HYPOTHETICAL_MARK } from './format-state.js';
 
 export interface Style {
   readonly heading: (s: string) => string;

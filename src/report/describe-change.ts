@@ -3,6 +3,7 @@
 import { describeLifecycle } from '../model/apply-event.js';
 import type { Gap } from '../model/gaps.js';
 import type { StateChange } from '../model/state-diff.js';
+import { describeGap } from './describe-gap.js';
 
 type Value = Record<string, unknown> | null;
 
@@ -27,7 +28,7 @@ function describeValue(kind: string, v: unknown): string {
       return `accepts ${list(o.accepts)}${conditions.length ? ` if ${conditions.map((c) => `${c.term} is ${list(c.accepts)}`).join(' and ')}` : ''}`;
     }
     case 'gap':
-      return describeGapValue(o as unknown as Gap);
+      return describeGap(o as unknown as Gap);
     case 'assessment':
       return `${o.tone}`;
     case 'figure':
@@ -39,18 +40,6 @@ function describeValue(kind: string, v: unknown): string {
   }
 }
 
-function describeGapValue(gap: Gap): string {
-  switch (gap.status) {
-    case 'agreed':
-      return `agreed on ${gap.option}`;
-    case 'bridged':
-      return `bridged (${gap.options.join('|')})`;
-    case 'open':
-      return `open, ${gap.distance} step${gap.distance === 1 ? '' : 's'} apart`;
-    case 'unknown':
-      return `unknown (no position from ${gap.missing.join(', ')})`;
-  }
-}
 
 export type ChangeGroup = 'phase' | 'round' | 'proposals' | 'positions' | 'gaps' | 'other';
 

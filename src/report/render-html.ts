@@ -2,13 +2,14 @@
 // external requests). Every piece of log text is escaped; gap status is a word
 // as well as a colour; hypothetical values are marked in text.
 import type { Cited, Note, Report } from './report-model.js';
+import { HYPOTHETICAL_MARK } from './hypothetical-mark.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 const e = escapeHtml;
-const HYP = '<span class="hyp">[hypothetical]</span>';
+const HYP = `<span class="hyp">${HYPOTHETICAL_MARK}</span>`;
 
 const refs = (notes: readonly number[]) => notes.map((n) => `<sup><a href="#note-${n}">${n}</a></sup>`).join('');
 const cite = (c: Cited) => `${e(c.text)}${c.hypothetical ? ` ${HYP}` : ''}${refs(c.notes)}`;
@@ -31,7 +32,7 @@ export function renderHtml(r: Report): string {
     `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${e(r.title)}</title>\n<style>${style}</style>\n</head>\n<body>`,
     `<h1>${e(r.title)}</h1>`,
   ];
-  if (r.scenario) parts.push(`<p class="scenario">${HYP} ${e(r.scenario.description)} Values marked [hypothetical] rest on events that did not happen.</p>`);
+  if (r.scenario) parts.push(`<p class="scenario">${HYP} ${e(r.scenario.description)} Values marked ${HYPOTHETICAL_MARK} rest on events that did not happen.</p>`);
   parts.push(`<p>Replayed from ${r.counts.events} events${r.counts.hypothetical ? `, ${r.counts.hypothetical} of them hypothetical` : ''}. Every statement is cited; numbers refer to the sources at the end.</p>`);
   parts.push(`<ul><li><strong>Phase:</strong> ${cite(r.phase)}</li>${r.round ? `<li><strong>Round:</strong> ${cite(r.round)}</li>` : ''}</ul>`);
   parts.push('<h2>Proposals</h2>', r.proposals.length ? list(r.proposals) : '<p>None reported.</p>');

@@ -1,8 +1,7 @@
 // The handout as Markdown: a table of terms, lists for the rest, numbered
 // sources at the end. Hypothetical values carry "[hypothetical]".
+import { HYPOTHETICAL_MARK as HYPOTHETICAL } from './hypothetical-mark.js';
 import type { Cited, Note, Report } from './report-model.js';
-
-export const HYPOTHETICAL = '[hypothetical]';
 
 /** Text that cannot break out of a table cell or start Markdown syntax. */
 function md(text: string): string {

@@ -7,6 +7,7 @@ import type { Gap } from '../model/gaps.js';
 import type { NegotiationState } from '../model/negotiation-state.js';
 import type { StateChange } from '../model/state-diff.js';
 import { type ChangeText, describeChanges } from './describe-change.js';
+import { describeGap } from './describe-gap.js';
 
 export interface Note {
   readonly n: number;
@@ -59,18 +60,6 @@ export interface ReportInput {
   readonly scenario?: { readonly title: string; readonly description: string; readonly changes: readonly StateChange[] };
 }
 
-function gapWords(gap: Gap, label: (option: string) => string): string {
-  switch (gap.status) {
-    case 'agreed':
-      return `agreed: ${label(gap.option)}`;
-    case 'bridged':
-      return `bridged: both accept ${gap.options.map(label).join(' or ')}`;
-    case 'open':
-      return `open, ${gap.distance} step${gap.distance === 1 ? '' : 's'} apart`;
-    case 'unknown':
-      return `unknown: no reported position from ${gap.missing.join(', ')}`;
-  }
-}
 
 export function buildReport({ state, log, baseline, scenario }: ReportInput): Report {
   const { catalog } = log;
@@ -122,7 +111,7 @@ export function buildReport({ state, log, baseline, scenario }: ReportInput): Re
         const pos = state.positions[t.id]?.[p];
         return pos ? cited(`${pos.accepts.map(label(t.id)).join(' or ')}${pos.conditions.length ? ' (conditional)' : ''}`, pos) : null;
       }),
-      gap: { ...cited(gapWords(gap, label(t.id)), gap), status: gap.status },
+      gap: { ...cited(describeGap(gap, label(t.id)), gap), status: gap.status },
     };
   });
   const others = catalog.terms.flatMap((t) =>
