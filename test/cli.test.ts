@@ -125,7 +125,7 @@ describe('pipes', () => {
 });
 
 describe('usage', () => {
-  it.each(['state', 'timeline', 'diff', 'check'])('%s --help explains the command and exits 0', async (name) => {
+  it.each(['state', 'timeline', 'diff', 'sources', 'check'])('%s --help explains the command and exits 0', async (name) => {
     const r = await runCli([name, '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`parley ${name}`);
@@ -147,6 +147,17 @@ describe('usage', () => {
     const r = await runCli(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Commands:[\s\S]*state[\s\S]*timeline[\s\S]*diff[\s\S]*check/);
+  });
+});
+
+describe('parley sources', () => {
+  it('shows where outlets differ on the bundled log, with each outlet on its own', async () => {
+    const r = await runCli(['sources', '--at', '2024-08-23']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/israel on philadelphi:\n {4}according to Al Mayadeen: israeli-control\|military-sites \[[^\]]+\]\n {4}according to Al Hadath: israeli-control/);
+    expect(r.stdout).toMatch(/Anadolu \(AA\) \(anadolu-2024-08-23\): 23 events; phase negotiating \(roundInSession\)\n {4}assessments of the talks: John Kirby[^\n]*optimistic \(CAMEO 013\)/);
+    const json = JSON.parse((await runCli(['sources', '--at', '2024-08-23', '--json'])).stdout);
+    expect(json.divergences.map((d: { term: string; party: string }) => `${d.party}/${d.term}`)).toContain('israel/philadelphi');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffStates, fork, indexFor, referenceStateAt, stateAt } from '../src/index.js';
+import { sourceDivergences } from '../src/model/source-divergence.js';
 import { hypothetical, position, reported, sampleLog } from './helpers/events.js';
 
 describe('positions and gaps', () => {
@@ -229,5 +230,18 @@ describe('forks', () => {
     const result = fork(base, { add: [reported('2024-08-01', position('north', 'corridor', ['control']))], origin: 'what-if.yaml' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]).toMatchObject({ file: 'what-if.yaml', field: 'add[0].hypothetical' });
+  });
+});
+
+describe('where outlets differ', () => {
+  it('lists the positions two outlets report differently, with each version and its events', () => {
+    const daily = reported('2024-08-01', position('north', 'corridor', ['control']));
+    const wire = reported('2024-08-01', position('north', 'corridor', ['control', 'reduced']), { source: 'wire' });
+    const agreeing = [reported('2024-08-01', position('south', 'corridor', ['phased'])), reported('2024-08-01', position('south', 'corridor', ['phased']), { source: 'wire' })];
+    const log = sampleLog([daily, wire, ...agreeing]);
+    const views = ['daily', 'wire'].map((source) => ({ source, state: stateAt(log, '2024-08-01', { sources: [source] }) }));
+    expect(sourceDivergences(log.catalog, views)).toEqual([
+      { term: 'corridor', party: 'north', bySource: [{ source: 'daily', accepts: ['control'], eventIds: [daily.id] }, { source: 'wire', accepts: ['control', 'reduced'], eventIds: [wire.id] }] },
+    ]);
   });
 });

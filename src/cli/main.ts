@@ -9,6 +9,7 @@ import { diffCommand } from './commands/diff.js';
 import { exploreCommand } from './commands/explore.js';
 import { scenarioCommand } from './commands/scenario.js';
 import { schemaCommand } from './commands/schema.js';
+import { sourcesCommand } from './commands/sources.js';
 import { reportCommand } from './commands/report.js';
 import { stateCommand } from './commands/state.js';
 import { stepCommand } from './commands/step.js';
@@ -16,7 +17,7 @@ import { timelineCommand } from './commands/timeline.js';
 import { viewCommand } from './commands/view.js';
 import { whatIfCommand } from './commands/what-if.js';
 
-const commands: readonly Command[] = [stateCommand, timelineCommand, diffCommand, checkCommand, scenarioCommand, whatIfCommand, exploreCommand, schemaCommand, stepCommand, viewCommand, reportCommand, auditCommand];
+const commands: readonly Command[] = [stateCommand, timelineCommand, diffCommand, sourcesCommand, checkCommand, scenarioCommand, whatIfCommand, exploreCommand, schemaCommand, stepCommand, viewCommand, reportCommand, auditCommand];
 
 const overview = `parley: replay reported statements about the Gaza ceasefire talks through a
 model of the three-phase deal, and see the reported state on any date.

@@ -8,6 +8,7 @@ import { openQuotes } from './quotes-dialog.js';
 import { renderStatechart } from './statechart.js';
 import { renderDayEvents, renderStrip, roundText } from './timeline.js';
 import { dayNumber, isoFromDayNumber } from '../../domain/dates.js';
+import { sourceDivergences } from '../../model/source-divergence.js';
 
 interface View {
   date: string;
@@ -135,17 +136,14 @@ type Divergence = Map<string, { term: string; party: string; bySource: { source:
 
 /** Cells where two outlets report different positions on the same day. */
 function divergences(meta: Meta, perSource: readonly NegotiationState[]): Divergence {
-  const out: Divergence = new Map();
-  for (const term of meta.catalog.terms) {
-    for (const party of meta.catalog.parties) {
-      const bySource = perSource.flatMap((st, i) => {
-        const p = st.positions[term.id]?.[party.id];
-        return p ? [{ source: meta.catalog.sources[i]!.outlet, accepts: p.accepts.join(' or ') }] : [];
-      });
-      if (new Set(bySource.map((b) => b.accepts)).size > 1) out.set(`${term.id}/${party.id}`, { term: term.id, party: party.id, bySource });
-    }
-  }
-  return out;
+  const views = meta.catalog.sources.map((s, i) => ({ source: s.id, state: perSource[i]! }));
+  const outlet = (id: string) => meta.catalog.sources.find((s) => s.id === id)?.outlet ?? id;
+  return new Map(
+    sourceDivergences(meta.catalog, views).map((d) => [
+      `${d.term}/${d.party}`,
+      { term: d.term, party: d.party, bySource: d.bySource.map((b) => ({ source: outlet(b.source), accepts: b.accepts.join(' or ') })) },
+    ]),
+  );
 }
 
 function renderDivergence(meta: Meta, divergence: Divergence): HTMLElement {
