@@ -55,6 +55,12 @@ export const logOptions = {
   log: { type: 'string', multiple: true },
 } as const;
 
+// Options several commands share, declared once so they mean the same everywhere.
+export const atOption = { at: { type: 'string' } } as const;
+export const knownAtOption = { 'known-at': { type: 'string' } } as const;
+export const sourceOption = { source: { type: 'string', multiple: true } } as const;
+export const jsonOption = { json: { type: 'boolean' } } as const;
+
 export const LOG_HELP = `  --log PATH      an event file (JSONL) or a folder of them; repeatable.
                   Default: the bundled events/. Terms, parties and sources
                   come from the folder of the first path when it has

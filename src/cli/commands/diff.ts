@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { stateAt } from '../../model/replay.js';
 import { diffStates } from '../../model/state-diff.js';
 import { UsageError } from '../cli-errors.js';
-import { type Command, LOG_HELP, checkSources, dateOption, helpOption, loadOrFail, logOptions, parsing } from '../command.js';
+import { type Command, LOG_HELP, checkSources, dateOption, helpOption, jsonOption, knownAtOption, loadOrFail, logOptions, parsing, sourceOption } from '../command.js';
 import { HYPOTHETICAL_MARK } from '../format-state.js';
 
 export const show = (v: unknown) => (v === null ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v));
@@ -27,9 +27,9 @@ ${LOG_HELP}
           ...logOptions,
           from: { type: 'string' },
           to: { type: 'string' },
-          'known-at': { type: 'string' },
-          source: { type: 'string', multiple: true },
-          json: { type: 'boolean' },
+          ...knownAtOption,
+          ...sourceOption,
+          ...jsonOption,
         },
       }),
     );

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { explore } from '../../scenario/explore.js';
 import { lastDate, stateAt } from '../../model/replay.js';
 import { UsageError } from '../cli-errors.js';
-import { type Command, LOG_HELP, checkSources, dateOption, helpOption, loadOrFail, logOptions, parsing } from '../command.js';
+import { type Command, LOG_HELP, atOption, checkSources, dateOption, helpOption, jsonOption, loadOrFail, logOptions, parsing, sourceOption } from '../command.js';
 import { progressBar } from '../progress-bar.js';
 
 function positiveInt(value: string | undefined, flag: string, fallback: number): number {
@@ -37,11 +37,11 @@ ${LOG_HELP}
         options: {
           ...helpOption,
           ...logOptions,
-          at: { type: 'string' },
+          ...atOption,
           'max-steps': { type: 'string' },
           limit: { type: 'string' },
-          source: { type: 'string', multiple: true },
-          json: { type: 'boolean' },
+          ...sourceOption,
+          ...jsonOption,
         },
       }),
     );

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { lastDate, stateAt } from '../../model/replay.js';
 import { CheckFailed } from '../cli-errors.js';
-import { type Command, LOG_HELP, checkSources, dateOption, helpOption, loadOrFail, logOptions, parsing } from '../command.js';
+import { type Command, LOG_HELP, atOption, checkSources, dateOption, helpOption, jsonOption, knownAtOption, loadOrFail, logOptions, parsing, sourceOption } from '../command.js';
 import { formatState } from '../format-state.js';
 
 export const stateCommand: Command = {
@@ -27,10 +27,10 @@ ${LOG_HELP}
         options: {
           ...helpOption,
           ...logOptions,
-          at: { type: 'string' },
-          'known-at': { type: 'string' },
-          source: { type: 'string', multiple: true },
-          json: { type: 'boolean' },
+          ...atOption,
+          ...knownAtOption,
+          ...sourceOption,
+          ...jsonOption,
           quotes: { type: 'boolean' },
           strict: { type: 'boolean' },
         },

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { requireDayNumber } from '../../domain/dates.js';
 import { eventTypes } from '../../domain/event-schema.js';
 import { UsageError } from '../cli-errors.js';
-import { type Command, LOG_HELP, checkSources, dateOption, helpOption, loadOrFail, logOptions, parsing } from '../command.js';
+import { type Command, LOG_HELP, checkSources, dateOption, helpOption, jsonOption, loadOrFail, logOptions, parsing, sourceOption } from '../command.js';
 import { HYPOTHETICAL_MARK, describeAttribution } from '../format-state.js';
 
 export const timelineCommand: Command = {
@@ -25,9 +25,9 @@ ${LOG_HELP}
           ...logOptions,
           from: { type: 'string' },
           to: { type: 'string' },
-          source: { type: 'string', multiple: true },
+          ...sourceOption,
           type: { type: 'string', multiple: true },
-          json: { type: 'boolean' },
+          ...jsonOption,
         },
       }),
     );
