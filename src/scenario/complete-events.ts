@@ -2,6 +2,7 @@
 // id, date basis and summary they may leave out, then validates the result
 // with the same schema as reported events.
 import type { Catalog } from '../domain/catalog-schema.js';
+import { definitionOf } from '../event-types/registry.js';
 import { type ParleyEvent } from '../domain/event-schema.js';
 import { validateEvent } from '../domain/parse-log.js';
 import type { Problem, Result } from '../domain/problem.js';
@@ -15,32 +16,6 @@ export function scenarioEventId(title: string, index: number): string {
   return `h-${slug}-${index + 1}`;
 }
 
-const list = (xs: unknown) => (Array.isArray(xs) ? xs.join(', ') : String(xs));
-
-/** A neutral default summary, in the words a reader of the output needs. */
-export function describeHypothetical(e: Record<string, unknown>): string {
-  switch (e.type) {
-    case 'concession.offered':
-      return `${e.party} widens its position on ${e.term} to include ${list(e.adds)}`;
-    case 'position.stated':
-      return `${e.party} accepts ${list(e.accepts)} on ${e.term}`;
-    case 'proposal.tabled':
-      return `${e.by} tables proposal ${e.proposal}`;
-    case 'proposal.accepted':
-      return `${e.party} accepts proposal ${e.proposal}${e.as === 'basis' ? ' as a basis' : ''}`;
-    case 'proposal.rejected':
-      return `${e.party} rejects proposal ${e.proposal}`;
-    case 'phase.started':
-    case 'phase.completed':
-      return `phase ${e.phase} ${e.type === 'phase.started' ? 'starts' : 'is completed'}`;
-    case 'hostages.released':
-    case 'prisoners.released':
-      return `${e.count} ${e.type === 'hostages.released' ? 'hostages' : 'prisoners'} released`;
-    default:
-      return String(e.type).replace('.', ' ');
-  }
-}
-
 export function completeHypotheticalEvents(scenario: Scenario, catalog: Catalog): Result<ParleyEvent[]> {
   const origin = scenario.origin ?? 'scenario';
   const events: ParleyEvent[] = [];
@@ -51,11 +26,12 @@ export function completeHypotheticalEvents(scenario: Scenario, catalog: Catalog)
       ...input,
       id: input.id ?? scenarioEventId(scenario.title, i),
       dateBasis: input.dateBasis ?? 'hypothetical: dated by the scenario author',
-      summary: input.summary ?? describeHypothetical(input),
+      // Validated first with a placeholder, so the default summary is written from a checked event.
+      summary: input.summary ?? 'hypothetical',
       hypothetical: true,
     };
     const result = validateEvent(full, catalog, { file: origin });
-    if (result.ok) events.push(result.value);
+    if (result.ok) events.push(input.summary === undefined ? { ...result.value, summary: definitionOf(result.value).summarise(result.value) } : result.value);
     else problems.push(...result.problems.map((p) => ({ ...p, field: `events[${i}]${p.field ? `.${p.field}` : ''}` })));
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: events };

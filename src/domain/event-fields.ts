@@ -1,0 +1,57 @@
+// The fields every event shares, and the small schemas several event types
+// reuse. Each event type adds its own payload in src/event-types/.
+import { z } from 'zod';
+import { isIsoDay, isIsoMonth } from './dates.js';
+import { isoDay, slug } from './catalog-schema.js';
+
+export const eventId = z.string().regex(/^[A-Za-z0-9_-]{6,40}$/, 'an id of 6-40 letters, digits, "_" or "-" (nanoid)');
+
+export const occurredDate = z
+  .string()
+  .refine((s) => isIsoDay(s) || isIsoMonth(s), 'YYYY-MM-DD, or YYYY-MM for month precision');
+
+export const attributionSchema = z.strictObject({
+  /** Who made the statement: a named person or a description ("a senior Egyptian source"). */
+  speaker: z.string().min(1),
+  /** The party the speaker speaks for, when there is one. */
+  party: slug.optional(),
+  /** Through whom it reached the source ("told Reuters", "Israeli media"). */
+  via: z.string().min(1).optional(),
+  onRecord: z.boolean(),
+});
+
+export const precision = z.enum(['day', 'week', 'month']);
+
+/** Fields every event carries: when, according to whom, and on what evidence. */
+export const commonFields = {
+  id: eventId,
+  occurred: occurredDate,
+  precision,
+  /** One line: how the date was inferred from the source. */
+  dateBasis: z.string().min(1),
+  /**
+   * Where a week- or month-precision event sorts when the start of its period
+   * would mislead ("late May" is not 1 May). Must fall within the period.
+   */
+  sortDate: isoDay.optional(),
+  reported: isoDay.optional(),
+  source: slug.optional(),
+  /** A short verbatim excerpt of the source that supports the event. */
+  quote: z.string().min(1).max(400).optional(),
+  attribution: attributionSchema.optional(),
+  /** Neutral summary in the log author's words. */
+  summary: z.string().min(1),
+  /** Links reports of the same act by different sources. */
+  act: slug.optional(),
+  hypothetical: z.boolean().default(false),
+};
+
+export const termOptions = z.array(slug).min(1);
+
+export const positionCondition = z.strictObject({
+  term: slug,
+  accepts: termOptions,
+});
+
+export type PositionCondition = z.infer<typeof positionCondition>;
+export type Attribution = z.infer<typeof attributionSchema>;

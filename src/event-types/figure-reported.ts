@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { slug } from '../domain/catalog-schema.js';
+import { commonFields } from '../domain/event-fields.js';
+import { defineEventType } from './define.js';
+
+export const figureReportedSchema = z.strictObject({
+  ...commonFields,
+  type: z.literal('figure.reported'),
+  figure: slug,
+  value: z.number().finite(),
+  qualifier: z.string().min(1).optional(),
+});
+
+export const figureReported = defineEventType<z.output<typeof figureReportedSchema>>({
+  type: 'figure.reported',
+  schema: figureReportedSchema,
+  description: 'a figure a source reports (hostages remaining, say), kept per source',
+  machineEvent: null,
+  check: () => {},
+  apply(s, e) {
+    const source = e.source ?? 'hypothetical';
+    (s.figures[e.figure] ??= {})[source] = { source, value: e.value, qualifier: e.qualifier ?? null, date: e.occurred, eventIds: { id: e.id, prev: null }, hypothetical: e.hypothetical };
+  },
+  summarise: (e) => `${e.figure}: ${e.value}`,
+});

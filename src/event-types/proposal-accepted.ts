@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { slug } from '../domain/catalog-schema.js';
+import { commonFields } from '../domain/event-fields.js';
+import { checkParty } from '../domain/reference-checks.js';
+import { anomaly } from '../model/fold.js';
+import { setResponse } from '../model/positions.js';
+import { defineEventType } from './define.js';
+
+export const proposalAcceptedSchema = z.strictObject({
+  ...commonFields,
+  type: z.literal('proposal.accepted'),
+  proposal: slug,
+  party: slug,
+  /** Accepted as the basis for talks, or the text as it stands. */
+  as: z.enum(['text', 'basis']).default('text'),
+});
+
+export const proposalAccepted = defineEventType<z.output<typeof proposalAcceptedSchema>>({
+  type: 'proposal.accepted',
+  schema: proposalAcceptedSchema,
+  description: "a party's acceptance of a proposal, as its text or as a basis for talks",
+  machineEvent: null,
+  check: (e, catalog, problems) => checkParty(problems, catalog, 'party', e.party),
+  apply(s, e) {
+    if (!setResponse(s, e, 'accepted', e.as)) anomaly(s, e, `proposal ${e.proposal} has not been tabled`);
+  },
+  summarise: (e) => `${e.party} accepts proposal ${e.proposal}${e.as === 'basis' ? ' as a basis' : ''}`,
+});

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { slug } from '../domain/catalog-schema.js';
+import { commonFields } from '../domain/event-fields.js';
+import { checkParty, checkTermMap } from '../domain/reference-checks.js';
+import { extend, mark } from '../model/fold.js';
+import { defineEventType } from './define.js';
+
+export const proposalTabledSchema = z.strictObject({
+  ...commonFields,
+  type: z.literal('proposal.tabled'),
+  proposal: slug,
+  by: slug,
+  title: z.string().min(1),
+  /** What the text says on each term it settles (term id -> ladder option). */
+  terms: z.record(slug, slug).default({}),
+});
+
+export const proposalTabled = defineEventType<z.output<typeof proposalTabledSchema>>({
+  type: 'proposal.tabled',
+  schema: proposalTabledSchema,
+  description: 'a proposal is put on the table, with what its text says on each term it settles',
+  machineEvent: null,
+  check(e, catalog, problems) {
+    checkParty(problems, catalog, 'by', e.by);
+    checkTermMap(problems, catalog, 'terms', e.terms);
+  },
+  apply(s, e) {
+    const current = s.proposals[e.proposal];
+    s.proposals[e.proposal] = current
+      ? { ...current, terms: { ...current.terms, ...e.terms }, ...extend(current, e) }
+      : { id: e.proposal, title: e.title, by: e.by, tabled: e.occurred, terms: e.terms, responses: {}, ...mark(e) };
+  },
+  summarise: (e) => `${e.by} tables proposal ${e.proposal}`,
+});

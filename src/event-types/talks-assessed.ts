@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { commonFields } from '../domain/event-fields.js';
+import { defineEventType } from './define.js';
+
+export const talksAssessedSchema = z.strictObject({
+  ...commonFields,
+  type: z.literal('talks.assessed'),
+  /** CAMEO 013 optimistic comment / 012 pessimistic comment. */
+  tone: z.enum(['optimistic', 'pessimistic']),
+});
+
+export const talksAssessed = defineEventType<z.output<typeof talksAssessedSchema>>({
+  type: 'talks.assessed',
+  schema: talksAssessedSchema,
+  description: "a speaker's assessment of the talks: optimistic (CAMEO 013) or pessimistic (CAMEO 012)",
+  machineEvent: null,
+  check: () => {},
+  apply(s, e) {
+    const speaker = e.attribution?.speaker ?? 'unattributed';
+    const bySpeaker = (s.assessments[e.source ?? 'hypothetical'] ??= {});
+    bySpeaker[speaker] = { speaker, tone: e.tone, cameo: e.tone === 'optimistic' ? '013' : '012', date: e.occurred, eventIds: { id: e.id, prev: null }, hypothetical: e.hypothetical };
+  },
+  summarise: (e) => `an ${e.tone} assessment of the talks`,
+});
