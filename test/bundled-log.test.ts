@@ -145,9 +145,17 @@ describe('the bundled log replayed', () => {
 
   it('on 23 Aug: the Philadelphi gap is open and the Cairo round, opened 22 Aug, is in session', () => {
     const s = at('2024-08-23');
-    expect(s.gaps.philadelphi).toMatchObject({ status: 'open', distance: 2 });
-    expect(s.positions.philadelphi!.israel!.accepts).toEqual(['israeli-control', 'military-sites']);
+    // First-hand: the prime minister's office's own words of 22 Aug decide, not the
+    // unnamed official Al Mayadeen quoted on 23 Aug, whose claim stands beside it.
+    expect(s.gaps.philadelphi).toMatchObject({ status: 'open', distance: 3 });
+    const israel = s.positions.philadelphi!.israel!;
+    expect(israel).toMatchObject({ accepts: ['israeli-control'], contested: true, basis: { speaker: 'the office of Prime Minister Netanyahu', rank: 'own-on-record', source: ANADOLU } });
+    expect(israel.claims.map((c) => c.source)).toEqual(expect.arrayContaining([MAYADEEN, 'al-hadath-2024-08-19', ANADOLU]));
     expect(s.positions.philadelphi!.hamas!.accepts).toEqual(['full-withdrawal']);
+    // The latest report wins under `latest`, as before claims: 2 steps on 23 Aug.
+    const latest = stateAt(log, '2024-08-23', { policy: 'latest' });
+    expect(latest.gaps.philadelphi).toMatchObject({ status: 'open', distance: 2 });
+    expect(latest.positions.philadelphi!.israel!.accepts).toEqual(['israeli-control', 'military-sites']);
     expect(s).toMatchObject({ phase: 'negotiating', stage: 'roundInSession', roundsOpened: 2 });
     expect(s.round).toMatchObject({ id: 'cairo-2024-08', venue: 'Cairo', opened: '2024-08-22', closed: null });
     expect(at('2024-08-21').round).toMatchObject({ id: 'doha-2024-08', closed: '2024-08-16' });

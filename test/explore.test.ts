@@ -55,8 +55,8 @@ describe('explore', () => {
     const terms: Term[] = Array.from({ length: 16 }, (_, i) => ({ id: `term-${i}`, label: `T${i}`, axis: 'a', ladder: [{ id: 'low', label: 'l' }, { id: 'high', label: 'h' }] }));
     const catalog = createCatalog(terms, sampleCatalog.parties, sampleCatalog.sources);
     const events = terms.flatMap((t) => [
-      reported('2024-08-01', position('north', t.id, ['low'])),
-      reported('2024-08-01', position('south', t.id, ['high'])),
+      reported('2024-08-01', position('north', t.id, ['low'], catalog)),
+      reported('2024-08-01', position('south', t.id, ['high'], catalog)),
     ]);
     const r = explore(stateAt(logFromEvents(catalog, events), '2024-08-01'), catalog, { limit: 3 });
     expect(r.combinations).toBe(65_536);

@@ -102,7 +102,7 @@ describe('replay properties', () => {
     fc.assert(
       fc.property(logArbitrary(catalog, { maxLength: 200, idPool: 2 }), (l: EventLog) => {
         const s = initialReplayState();
-        const ctx = { catalog, step: memoisedTransition };
+        const ctx = { catalog, step: memoisedTransition, policy: 'first-hand' as const };
         for (const entry of l.entries) {
           const before = phaseOf(s.lifecycle);
           applyEntry(s, entry, ctx);

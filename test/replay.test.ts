@@ -241,7 +241,7 @@ describe('where outlets differ', () => {
     const log = sampleLog([daily, wire, ...agreeing]);
     const views = ['daily', 'wire'].map((source) => ({ source, state: stateAt(log, '2024-08-01', { sources: [source] }) }));
     expect(sourceDivergences(log.catalog, views)).toEqual([
-      { term: 'corridor', party: 'north', bySource: [{ source: 'daily', accepts: ['control'], eventIds: [daily.id] }, { source: 'wire', accepts: ['control', 'reduced'], eventIds: [wire.id] }] },
+      { term: 'corridor', party: 'north', bySource: [{ source: 'daily', accepts: ['control'], rejects: ['reduced', 'phased', 'withdrawal'], eventIds: [daily.id] }, { source: 'wire', accepts: ['control', 'reduced'], rejects: ['phased', 'withdrawal'], eventIds: [wire.id] }] },
     ]);
   });
 });

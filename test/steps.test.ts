@@ -3,6 +3,7 @@ import { createCatalog } from '../src/domain/catalog-schema.js';
 import { logFromEvents } from '../src/domain/event-log.js';
 import type { ParleyEvent } from '../src/domain/event-schema.js';
 import { stateAt } from '../src/model/replay.js';
+import { position } from './helpers/events.js';
 import { stepIndexAt, steps } from '../src/model/steps.js';
 
 const catalog = createCatalog(
@@ -38,7 +39,7 @@ function event(occurred: string, payload: Record<string, unknown>, source = 'dai
 }
 
 const opened = (round: string) => ({ type: 'round.opened', round, venue: 'Capital', mediators: ['broker'] });
-const stated = (party: string, accepts: string[]) => ({ type: 'position.stated', party, term: 'corridor', accepts });
+const stated = (party: string, accepts: string[]) => position(party, 'corridor', accepts);
 
 const events = [
   event('2024-08-01', stated('north', ['control'])),

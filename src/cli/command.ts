@@ -1,5 +1,6 @@
 // What every subcommand provides, and the small helpers they share.
 import { isIsoDay } from '../domain/dates.js';
+import { type Policy, defaultPolicy, policies } from '../model/claims.js';
 import type { EventLog } from '../domain/event-log.js';
 import type { Result } from '../domain/problem.js';
 import { type LoadedLog, loadLog } from '../io/read-log.js';
@@ -65,3 +66,17 @@ export const LOG_HELP = `  --log PATH      an event file (JSONL) or a folder of 
                   Default: the bundled events/. Terms, parties and sources
                   come from the folder of the first path when it has
                   terms.json, parties.json and sources.json, else the bundled ones.`;
+
+export const policyOption = { policy: { type: 'string' } } as const;
+
+export const POLICY_HELP = `  --policy NAME   how a party's position is derived from the claims about it:
+                  first-hand (default: its own words first, then mediators,
+                  other parties, the outlet's narration), latest (the last
+                  report wins), consensus (only what every claim agrees on)`;
+
+/** The --policy value, checked; the default when absent. */
+export function policyValue(value: string | undefined): Policy {
+  if (value === undefined) return defaultPolicy;
+  if (!(policies as readonly string[]).includes(value)) throw new UsageError(`--policy expects one of ${policies.join(', ')}, got "${value}"`);
+  return value as Policy;
+}

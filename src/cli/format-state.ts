@@ -5,7 +5,9 @@ import type { ParleyEvent } from '../domain/event-schema.js';
 import { describeLifecycle } from '../model/apply-event.js';
 import type { NegotiationState } from '../model/negotiation-state.js';
 import type { Marked } from '../model/replay-state.js';
+import { describeClaimant, describeOverride, describeResponse } from '../report/describe-claim.js';
 import { describeGap } from '../report/describe-gap.js';
+import { describeStance } from '../report/describe-stance.js';
 import { HYPOTHETICAL_MARK } from '../report/hypothetical-mark.js';
 
 export { HYPOTHETICAL_MARK };
@@ -46,7 +48,7 @@ export interface FormatOptions {
 
 export function formatState(state: NegotiationState, log: EventLog, options: FormatOptions = {}): string {
   const lines: string[] = [];
-  const scope = [state.sources ? `as reported by ${state.sources.join(', ')}` : 'all sources', state.knownAt ? `public by ${state.knownAt}` : null]
+  const scope = [state.sources ? `as reported by ${state.sources.join(', ')}` : 'all sources', state.knownAt ? `reported in these sources by ${state.knownAt}` : null, `positions by the ${state.policy} policy`]
     .filter(Boolean)
     .join('; ');
   lines.push(`Reported state on ${state.date} (${scope}; ${state.eventCount} events, ${state.hypotheticalEventCount} hypothetical)`);
@@ -71,7 +73,8 @@ export function formatState(state: NegotiationState, log: EventLog, options: For
   for (const p of proposals) {
     lines.push(`  ${p.id}: "${p.title}", tabled by ${p.by} on ${p.tabled}${hyp(p)} [${sources(log, p.eventIds)}]`);
     for (const [party, r] of Object.entries(p.responses)) {
-      lines.push(`    ${party}: ${r.response}${r.as === 'basis' ? ' as a basis' : ''} on ${r.date}${hyp(r)} [${sources(log, r.eventIds)}]`);
+      lines.push(`    ${party}: ${describeResponse(r)} on ${r.date}${hyp(r)} [${sources(log, r.eventIds)}]`);
+      if (r.contested) for (const c of r.claims) lines.push(`      ${describeClaimant(c)}: ${c.response}${c.as === 'basis' ? ' as a basis' : ''} (${c.date})${hyp(c)}`);
     }
   }
 
@@ -81,20 +84,33 @@ export function formatState(state: NegotiationState, log: EventLog, options: For
   for (const term of log.catalog.terms) {
     const cell = (party: string) => {
       const p = state.positions[term.id]?.[party];
-      return p ? `${p.accepts.join('|')}${p.conditions.length ? ' (conditional)' : ''}${p.hypothetical ? ' [H]' : ''}` : '-';
+      return p ? `${p.accepts.length > 0 ? p.accepts.join('|') : `not ${p.rejects.join('|')}`}${p.conditions.length ? ' (conditional)' : ''}${p.contested ? ' [C]' : ''}${p.hypothetical ? ' [H]' : ''}` : '-';
     };
     const gap = state.gaps[term.id]!;
-    rows.push([term.id, cell(a), cell(b), `${describeGap(gap)}${gap.hypothetical ? ' [H]' : ''}`]);
+    rows.push([term.id, cell(a), cell(b), `${describeGap(gap)}${gap.contested ? ` [C: other claims give ${gap.alternatives.join(', ')}]` : ''}${gap.hypothetical ? ' [H]' : ''}`]);
   }
   lines.push(...table(rows).map((l) => `  ${l}`));
-  if (Object.values(state.positions).some((byParty) => Object.values(byParty).some((p) => p.hypothetical))) lines.push(`  [H] = rests on a hypothetical event`);
+  const all = Object.values(state.positions).flatMap((byParty) => Object.values(byParty));
+  if (all.some((p) => p.contested)) lines.push(`  [C] = contested: the claims about it disagree (listed below)`);
+  if (all.some((p) => p.hypothetical)) lines.push(`  [H] = rests on a hypothetical event`);
+
+  const contested: string[] = [];
+  for (const term of log.catalog.terms) {
+    for (const party of log.catalog.parties) {
+      const p = state.positions[term.id]?.[party.id];
+      if (!p?.contested) continue;
+      contested.push(`  ${party.id} on ${term.id}: ${describeStance(p)}${p.basis ? `, by ${describeClaimant(p.basis)}` : ' (consensus of all claims)'}`);
+      for (const c of p.claims) contested.push(`    ${p.basis !== null && c.eventIds.join() === p.basis.eventIds.join() ? '*' : '-'} ${describeClaimant(c)}, ${c.date}: ${describeStance(c)}${c.inference ? ` [inferred: ${c.inference}]` : ''}${hyp(c)}`);
+    }
+  }
+  if (contested.length > 0) lines.push('', `Contested positions (* = the claim the ${state.policy} policy takes):`, ...contested);
 
   const others = log.catalog.parties.filter((p) => p.role !== 'principal');
   const otherLines: string[] = [];
   for (const term of log.catalog.terms) {
     for (const party of others) {
       const p = state.positions[term.id]?.[party.id];
-      if (p) otherLines.push(`  ${party.id} on ${term.id}: ${p.accepts.join('|')}${hyp(p)} [${sources(log, p.eventIds)}]`);
+      if (p) otherLines.push(`  ${party.id} on ${term.id}: ${describeStance(p)}${hyp(p)} [${sources(log, p.eventIds)}]`);
     }
   }
   if (otherLines.length > 0) lines.push('', 'Other parties:', ...otherLines);
@@ -103,11 +119,14 @@ export function formatState(state: NegotiationState, log: EventLog, options: For
     lines.push('', 'Who said it:');
     for (const [term, byParty] of Object.entries(state.positions)) {
       for (const [party, p] of Object.entries(byParty)) {
-        lines.push(`  ${term} / ${party}: ${p.accepts.join('|')}`);
-        for (const id of p.eventIds) {
-          const e = log.byId.get(id)?.event;
-          if (!e) continue;
-          lines.push(`    ${e.occurred} ${describeAttribution(e)}${e.quote ? `: "${e.quote}"` : ''} (${id})`);
+        lines.push(`  ${term} / ${party}: ${describeStance(p)}`);
+        for (const c of p.claims) {
+          lines.push(`    ${describeClaimant(c)}, ${c.date}: ${describeStance(c)}${c.inference ? ` [inferred: ${c.inference}]` : ''}`);
+          for (const id of c.eventIds) {
+            const e = log.byId.get(id)?.event;
+            if (!e) continue;
+            lines.push(`      ${e.occurred} ${describeAttribution(e)}${e.quote ? `: "${e.quote}"` : ''} (${id})`);
+          }
         }
       }
     }
@@ -127,6 +146,11 @@ export function formatState(state: NegotiationState, log: EventLog, options: For
   }
   const { hostages, prisoners } = state.releases;
   if (hostages || prisoners) lines.push('', `Released under the deal: ${hostages?.count ?? 0} hostages${hyp(hostages)}, ${prisoners?.count ?? 0} prisoners${hyp(prisoners)}`);
+
+  if (state.overrides.length > 0) {
+    lines.push('', 'What-if claims that later reports override:');
+    for (const o of state.overrides) lines.push(`  ${describeOverride(o)}`);
+  }
 
   lines.push('', state.anomalies.length === 0 ? 'Anomalies: none' : `Anomalies (${state.anomalies.length}):`);
   for (const x of state.anomalies) lines.push(`  ${x.date} ${x.eventId} (${x.type}): ${x.reason}${hyp(x)}`);

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { Catalog } from '../domain/catalog-schema.js';
 import type { ReferenceProblem } from '../domain/event-references.js';
+import type { LogEntry } from '../domain/ordering.js';
 import type { MachineEvent } from '../model/deal-machine.js';
 import type { FoldContext } from '../model/fold.js';
 import type { ReplayState } from '../model/replay-state.js';
@@ -20,8 +21,8 @@ export interface EventTypeDefinition<E extends { readonly type: string }> {
   readonly machineEvent: ((event: E) => MachineEvent) | null;
   /** Checks beyond the event's shape: catalog ids, options of the right term. Pushes what it finds; allocates nothing otherwise. */
   readonly check: (event: E, catalog: Catalog, problems: ReferenceProblem[]) => void;
-  /** What the event does to the replay state, in place. */
-  readonly apply: (state: ReplayState, event: E, ctx: FoldContext) => void;
+  /** What the event does to the replay state, in place; `at` is where its log entry sorts. */
+  readonly apply: (state: ReplayState, event: E, ctx: FoldContext, at: LogEntry) => void;
   /** A neutral default summary, for hypothetical events written without one. */
   readonly summarise: (event: E) => string;
 }

@@ -19,7 +19,9 @@ export const figureReported = defineEventType<z.output<typeof figureReportedSche
   check: () => {},
   apply(s, e) {
     const source = e.source ?? 'hypothetical';
-    (s.figures[e.figure] ??= {})[source] = { source, value: e.value, qualifier: e.qualifier ?? null, date: e.occurred, eventIds: { id: e.id, prev: null }, hypothetical: e.hypothetical };
+    let bySource = s.figures.get(e.figure);
+    if (!bySource) s.figures.set(e.figure, (bySource = new Map()));
+    bySource.set(source, { source, value: e.value, qualifier: e.qualifier ?? null, date: e.occurred, eventIds: { id: e.id, prev: null }, hypothetical: e.hypothetical });
   },
   summarise: (e) => `${e.figure}: ${e.value}`,
 });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { slug } from '../domain/catalog-schema.js';
-import { commonFields, positionCondition, termOptions } from '../domain/event-fields.js';
-import { checkConditions, checkOptions, checkParty, checkTerm } from '../domain/reference-checks.js';
-import { inLadderOrder, normaliseConditions, setPosition } from '../model/positions.js';
+import { commonFields, positionCondition } from '../domain/event-fields.js';
+import { checkConditions, checkParty } from '../domain/reference-checks.js';
+import { claimPosition, inLadderOrder, normaliseConditions } from '../model/positions.js';
+import { checkStance, inferenceField } from './claim-fields.js';
 import { defineEventType } from './define.js';
 
 export const positionStatedSchema = z.strictObject({
@@ -10,28 +11,40 @@ export const positionStatedSchema = z.strictObject({
   type: z.literal('position.stated'),
   party: slug,
   term: slug,
-  /** The ladder options the party accepts, as reported. */
-  accepts: termOptions,
+  /** The ladder options the party accepts, according to the claimant. */
+  accepts: z.array(slug).default([]),
+  /** The ladder options the party refuses, according to the claimant. A refusal is never read as accepting the other options. */
+  rejects: z.array(slug).default([]),
   prefers: slug.optional(),
   /** The position holds only if these other terms settle within the given options. */
   conditions: z.array(positionCondition).default([]),
+  inference: inferenceField,
 });
 
 export const positionStated = defineEventType<z.output<typeof positionStatedSchema>>({
   type: 'position.stated',
   schema: positionStatedSchema,
-  description: "a party's position on a term: the ladder options it accepts",
+  description: "a claim about a party's position on a term: the ladder options it accepts and/or rejects",
   machineEvent: null,
   check(e, catalog, problems) {
     checkParty(problems, catalog, 'party', e.party);
-    if (checkTerm(problems, catalog, 'term', e.term)) {
-      checkOptions(problems, catalog, 'accepts', e.term, e.accepts);
-      if (e.prefers !== undefined && !e.accepts.includes(e.prefers)) problems.push({ field: 'prefers', message: `"${e.prefers}" must be one of the accepted options` });
-    }
+    if (e.accepts.length === 0 && e.rejects.length === 0) problems.push({ field: 'accepts', message: 'a position states accepts, rejects or both; both are empty' });
+    checkStance(problems, catalog, e);
+    if (e.prefers !== undefined && !e.accepts.includes(e.prefers)) problems.push({ field: 'prefers', message: `"${e.prefers}" must be one of the accepted options` });
     checkConditions(problems, catalog, e.conditions);
   },
-  apply(s, e, ctx) {
-    setPosition(s, e, e.term, e.party, inLadderOrder(ctx.catalog, e.term, e.accepts), e.prefers ?? null, normaliseConditions(ctx.catalog, e.conditions), false);
+  apply(s, e, ctx, at) {
+    const { catalog } = ctx;
+    const content = {
+      accepts: inLadderOrder(catalog, e.term, e.accepts),
+      rejects: inLadderOrder(catalog, e.term, e.rejects),
+      prefers: e.prefers ?? null,
+      conditions: normaliseConditions(catalog, e.conditions),
+    };
+    claimPosition(s, ctx, e.term, e.party, content, { event: e, at, inference: e.inference ?? null });
   },
-  summarise: (e) => `${e.party} accepts ${e.accepts.join(', ')} on ${e.term}`,
+  summarise: (e) =>
+    [e.accepts.length > 0 ? `${e.party} accepts ${e.accepts.join(', ')} on ${e.term}` : '', e.rejects.length > 0 ? `${e.accepts.length > 0 ? 'and rejects' : `${e.party} rejects`} ${e.rejects.join(', ')}${e.accepts.length > 0 ? '' : ` on ${e.term}`}` : '']
+      .filter(Boolean)
+      .join(' '),
 });

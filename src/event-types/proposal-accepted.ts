@@ -3,7 +3,8 @@ import { slug } from '../domain/catalog-schema.js';
 import { commonFields } from '../domain/event-fields.js';
 import { checkParty } from '../domain/reference-checks.js';
 import { anomaly } from '../model/fold.js';
-import { setResponse } from '../model/positions.js';
+import { claimResponse } from '../model/positions.js';
+import { inferenceField } from './claim-fields.js';
 import { defineEventType } from './define.js';
 
 export const proposalAcceptedSchema = z.strictObject({
@@ -13,16 +14,17 @@ export const proposalAcceptedSchema = z.strictObject({
   party: slug,
   /** Accepted as the basis for talks, or the text as it stands. */
   as: z.enum(['text', 'basis']).default('text'),
+  inference: inferenceField,
 });
 
 export const proposalAccepted = defineEventType<z.output<typeof proposalAcceptedSchema>>({
   type: 'proposal.accepted',
   schema: proposalAcceptedSchema,
-  description: "a party's acceptance of a proposal, as its text or as a basis for talks",
+  description: "a claim that a party accepts a proposal, as its text or as a basis for talks",
   machineEvent: null,
   check: (e, catalog, problems) => checkParty(problems, catalog, 'party', e.party),
-  apply(s, e) {
-    if (!setResponse(s, e, 'accepted', e.as)) anomaly(s, e, `proposal ${e.proposal} has not been tabled`);
+  apply(s, e, ctx, at) {
+    if (!claimResponse(s, ctx, e, at, 'accepted', e.as)) anomaly(s, e, `proposal ${e.proposal} has not been tabled`);
   },
   summarise: (e) => `${e.party} accepts proposal ${e.proposal}${e.as === 'basis' ? ' as a basis' : ''}`,
 });

@@ -3,7 +3,8 @@ import { slug } from '../domain/catalog-schema.js';
 import { commonFields } from '../domain/event-fields.js';
 import { checkParty } from '../domain/reference-checks.js';
 import { anomaly } from '../model/fold.js';
-import { setResponse } from '../model/positions.js';
+import { claimResponse } from '../model/positions.js';
+import { inferenceField } from './claim-fields.js';
 import { defineEventType } from './define.js';
 
 export const proposalRejectedSchema = z.strictObject({
@@ -11,16 +12,17 @@ export const proposalRejectedSchema = z.strictObject({
   type: z.literal('proposal.rejected'),
   proposal: slug,
   party: slug,
+  inference: inferenceField,
 });
 
 export const proposalRejected = defineEventType<z.output<typeof proposalRejectedSchema>>({
   type: 'proposal.rejected',
   schema: proposalRejectedSchema,
-  description: "a party's rejection of a proposal",
+  description: "a claim that a party rejects a proposal",
   machineEvent: null,
   check: (e, catalog, problems) => checkParty(problems, catalog, 'party', e.party),
-  apply(s, e) {
-    if (!setResponse(s, e, 'rejected', null)) anomaly(s, e, `proposal ${e.proposal} has not been tabled`);
+  apply(s, e, ctx, at) {
+    if (!claimResponse(s, ctx, e, at, 'rejected', null)) anomaly(s, e, `proposal ${e.proposal} has not been tabled`);
   },
   summarise: (e) => `${e.party} rejects proposal ${e.proposal}`,
 });

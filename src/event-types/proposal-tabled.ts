@@ -25,10 +25,13 @@ export const proposalTabled = defineEventType<z.output<typeof proposalTabledSche
     checkTermMap(problems, catalog, 'terms', e.terms);
   },
   apply(s, e) {
-    const current = s.proposals[e.proposal];
-    s.proposals[e.proposal] = current
-      ? { ...current, terms: { ...current.terms, ...e.terms }, ...extend(current, e) }
-      : { id: e.proposal, title: e.title, by: e.by, tabled: e.occurred, terms: e.terms, responses: {}, ...mark(e) };
+    const current = s.proposals.get(e.proposal);
+    s.proposals.set(
+      e.proposal,
+      current
+        ? { ...current, terms: { ...current.terms, ...e.terms }, ...extend(current, e) }
+        : { id: e.proposal, title: e.title, by: e.by, tabled: e.occurred, terms: e.terms, responses: new Map(), ...mark(e) },
+    );
   },
   summarise: (e) => `${e.by} tables proposal ${e.proposal}`,
 });

@@ -17,8 +17,10 @@ export const talksAssessed = defineEventType<z.output<typeof talksAssessedSchema
   check: () => {},
   apply(s, e) {
     const speaker = e.attribution?.speaker ?? 'unattributed';
-    const bySpeaker = (s.assessments[e.source ?? 'hypothetical'] ??= {});
-    bySpeaker[speaker] = { speaker, tone: e.tone, cameo: e.tone === 'optimistic' ? '013' : '012', date: e.occurred, eventIds: { id: e.id, prev: null }, hypothetical: e.hypothetical };
+    const source = e.source ?? 'hypothetical';
+    let bySpeaker = s.assessments.get(source);
+    if (!bySpeaker) s.assessments.set(source, (bySpeaker = new Map()));
+    bySpeaker.set(speaker, { speaker, tone: e.tone, cameo: e.tone === 'optimistic' ? '013' : '012', date: e.occurred, eventIds: { id: e.id, prev: null }, hypothetical: e.hypothetical });
   },
   summarise: (e) => `an ${e.tone} assessment of the talks`,
 });

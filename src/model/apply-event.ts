@@ -16,5 +16,5 @@ export function applyEntry(s: ReplayState, entry: LogEntry, ctx: FoldContext): v
   s.eventCount++;
   if (e.hypothetical) s.hypotheticalCount++;
   s.lastEventId = e.id;
-  definitionOf(e).apply(s, e, ctx);
+  definitionOf(e).apply(s, e, ctx, entry);
 }

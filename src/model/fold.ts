@@ -3,6 +3,7 @@
 // src/event-types/ updates the replay state through these.
 import type { Catalog } from '../domain/catalog-schema.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
+import type { Policy } from './claims.js';
 import type { MachineEvent } from './deal-machine.js';
 import { type LifecycleKey, type LifecycleStep, phaseOf, stageOf } from './lifecycle.js';
 import type { IdNode, ReplayState } from './replay-state.js';
@@ -17,6 +18,8 @@ export type LifecycleStepper = (from: LifecycleKey, event: MachineEvent) => Life
 export interface FoldContext {
   readonly catalog: Catalog;
   readonly step: LifecycleStepper;
+  /** How positions and responses are derived from their claims. */
+  readonly policy: Policy;
 }
 
 /** Provenance of a value one event produced. Pure. */

@@ -1,108 +1,114 @@
-// The gap between the two principals on a term, derived from their positions,
-// the proposals both accepted, and any signed agreement. Derived on demand, so
-// it can never disagree with the positions it comes from.
+// The gap between the two principals on a term. One rule (`gapShape`) decides
+// the status from the two positions; the replay asks it when an agreement is
+// reported, and a query asks it again with provenance. Derived on demand, so a
+// gap can never disagree with the positions it comes from.
 import type { Catalog } from '../domain/catalog-schema.js';
-import type { Agreement, EventIds, Position, Proposal } from './replay-state.js';
+import type { EventIds, PositionContent } from './replay-state.js';
 
 interface GapBase {
   readonly eventIds: EventIds;
   readonly hypothetical: boolean;
+  /** True when taking another current claim of either principal as its position would change the status. */
+  readonly contested: boolean;
+  /** The statuses other claims would give, when contested. */
+  readonly alternatives: readonly GapStatus[];
 }
+
+/** What the positions alone say: the status without provenance. */
+export type GapShape =
+  /** An option both principals accept. */
+  | { readonly status: 'bridged'; readonly options: readonly string[] }
+  /**
+   * Every option is rejected by at least one principal, or everything one
+   * accepts the other rejects. `distance`: the fewest ladder steps between an
+   * option each could still take (null when one side can take none).
+   */
+  | { readonly status: 'open'; readonly distance: number | null }
+  /** No option both accept, but some option neither rejects (`candidates`). */
+  | { readonly status: 'undetermined'; readonly candidates: readonly string[] }
+  /** A principal has no claim on the term. */
+  | { readonly status: 'unknown'; readonly missing: readonly string[] };
 
 export type Gap =
-  /** Both principals accepted a common text on this term. */
+  /** Both principals accepted a common text on this term: a proposal both accepted as a text, or a signed agreement. */
   | (GapBase & { readonly status: 'agreed'; readonly option: string; readonly basis: 'agreement' | 'proposal'; readonly proposal: string | null })
-  /** Their accepted sets overlap. */
-  | (GapBase & { readonly status: 'bridged'; readonly options: readonly string[] })
-  /** They do not; `distance` is the fewest ladder steps between an option of each. */
-  | (GapBase & { readonly status: 'open'; readonly distance: number })
-  /** A principal has no stated position. */
-  | (GapBase & { readonly status: 'unknown'; readonly missing: readonly string[] });
+  | (GapBase & GapShape);
 
 export type GapStatus = Gap['status'];
-export const gapStatuses: readonly GapStatus[] = ['agreed', 'bridged', 'open', 'unknown'];
+export const gapStatuses: readonly GapStatus[] = ['agreed', 'bridged', 'open', 'undetermined', 'unknown'];
 
-export interface GapInputs {
-  readonly positions: Readonly<Record<string, Readonly<Record<string, Position>>>>;
-  readonly proposals: Readonly<Record<string, Proposal>>;
-  readonly agreement: Agreement | null;
+type Stance = Pick<PositionContent, 'accepts' | 'rejects'>;
+
+/**
+ * The gap the two principals' positions give on a term whose ladder is
+ * `ladder` (option ids in order). Pure. The table in the README ("Gaps") is
+ * this function; test/gaps.test.ts checks it exhaustively on small ladders.
+ */
+export function gapShape(ladder: readonly string[], principals: readonly [string, string], a: Stance | undefined, b: Stance | undefined): GapShape {
+  if (!a || !b) return { status: 'unknown', missing: principals.filter((_, i) => (i === 0 ? !a : !b)) };
+  const both = a.accepts.filter((o) => b.accepts.includes(o));
+  if (both.length > 0) return { status: 'bridged', options: both };
+  const open = ladder.every((o) => a.rejects.includes(o) || b.rejects.includes(o)) || coveredBy(a.accepts, b.rejects) || coveredBy(b.accepts, a.rejects);
+  if (!open) return { status: 'undetermined', candidates: ladder.filter((o) => !a.rejects.includes(o) && !b.rejects.includes(o)) };
+  return { status: 'open', distance: distance(ladder, a, b) };
 }
 
-function commonText(term: string, inputs: GapInputs, [a, b]: readonly [string, string]): Gap | undefined {
-  if (inputs.agreement && inputs.agreement.terms[term] !== undefined) {
-    const { agreement } = inputs;
-    return { status: 'agreed', option: agreement.terms[term]!, basis: 'agreement', proposal: null, eventIds: agreement.eventIds, hypothetical: agreement.hypothetical };
-  }
-  let found: Gap | undefined;
-  for (const id in inputs.proposals) {
-    const p = inputs.proposals[id]!;
-    const option = p.terms[term];
-    const ra = p.responses[a];
-    const rb = p.responses[b];
-    if (option === undefined || !ra || !rb) continue;
-    if (ra.response !== 'accepted' || rb.response !== 'accepted' || ra.as !== 'text' || rb.as !== 'text') continue;
-    found = {
-      status: 'agreed',
-      option,
-      basis: 'proposal',
-      proposal: id,
-      eventIds: [...p.eventIds, ...ra.eventIds, ...rb.eventIds],
-      hypothetical: p.hypothetical || ra.hypothetical || rb.hypothetical,
-    };
+const coveredBy = (accepts: readonly string[], rejects: readonly string[]) => accepts.length > 0 && accepts.every((o) => rejects.includes(o));
+
+/** What a side could still take: what it accepts, or (if it names none) every option it does not reject. */
+const takeable = (ladder: readonly string[], s: Stance) => (s.accepts.length > 0 ? s.accepts : ladder.filter((o) => !s.rejects.includes(o)));
+
+function distance(ladder: readonly string[], a: Stance, b: Stance): number | null {
+  const xs = takeable(ladder, a);
+  const ys = takeable(ladder, b);
+  let best = Infinity;
+  for (const x of xs) for (const y of ys) best = Math.min(best, Math.abs(ladder.indexOf(x) - ladder.indexOf(y)));
+  return best === Infinity ? null : best;
+}
+
+/** A response as the common-text rule reads it. */
+export interface ResponseLike {
+  readonly response: string;
+  readonly as: string | null;
+}
+
+/** A proposal as the common-text rule reads it. */
+export interface ProposalLike {
+  readonly terms: Readonly<Record<string, string>>;
+}
+
+/**
+ * The last proposal in `proposals` whose text settles `term` and that both
+ * principals accepted as a text (not only as a basis for talks). Pure.
+ */
+export function commonTextProposal<P extends ProposalLike>(term: string, proposals: Iterable<P>, responseOf: (p: P, party: string) => ResponseLike | undefined, [a, b]: readonly [string, string]): P | undefined {
+  let found: P | undefined;
+  for (const p of proposals) {
+    if (!Object.hasOwn(p.terms, term)) continue;
+    const ra = responseOf(p, a);
+    const rb = responseOf(p, b);
+    if (ra?.response === 'accepted' && rb?.response === 'accepted' && ra.as === 'text' && rb.as === 'text') found = p;
   }
   return found;
 }
 
-export function computeGap(term: string, inputs: GapInputs, catalog: Catalog): Gap {
-  const principals = catalog.principals;
-  const agreed = commonText(term, inputs, principals);
-  if (agreed) return agreed;
-  const byParty = inputs.positions[term];
-  const pa = byParty?.[principals[0]];
-  const pb = byParty?.[principals[1]];
-  const eventIds = [...(pa?.eventIds ?? []), ...(pb?.eventIds ?? [])];
-  const hypothetical = (pa?.hypothetical ?? false) || (pb?.hypothetical ?? false);
-  if (!pa || !pb) {
-    return { status: 'unknown', missing: principals.filter((p) => !byParty?.[p]), eventIds, hypothetical };
-  }
-  const overlap = pa.accepts.filter((o) => pb.accepts.includes(o));
-  if (overlap.length > 0) return { status: 'bridged', options: overlap, eventIds, hypothetical };
-  const index = catalog.optionIndex.get(term)!;
-  let distance = Infinity;
-  for (const x of pa.accepts) for (const y of pb.accepts) distance = Math.min(distance, Math.abs(index.get(x)! - index.get(y)!));
-  return { status: 'open', distance, eventIds, hypothetical };
-}
-
-export function computeGaps(inputs: GapInputs, catalog: Catalog): Record<string, Gap> {
-  const gaps: Record<string, Gap> = {};
-  for (const term of catalog.terms) gaps[term.id] = computeGap(term.id, inputs, catalog);
-  return gaps;
-}
-
-/** What the status of a gap depends on: no provenance, so the replay can ask it of its stored state. */
+/** What the replay knows when an agreement is reported: positions, proposals and a standing agreement, without provenance. */
 export interface GapStatusInputs {
-  readonly positions: Readonly<Record<string, Readonly<Record<string, { readonly accepts: readonly string[] }>>>>;
-  readonly proposals: Readonly<Record<string, { readonly terms: Readonly<Record<string, string>>; readonly responses: Readonly<Record<string, { readonly response: string; readonly as: string | null }>> }>>;
+  readonly positions: ReadonlyMap<string, ReadonlyMap<string, { readonly content: Stance }>>;
+  readonly proposals: ReadonlyMap<string, ProposalLike & { readonly responses: ReadonlyMap<string, ResponseLike> }>;
   readonly agreement: { readonly terms: Readonly<Record<string, string>> } | null;
 }
 
-/** True when the gap on `term` is open: the same answer as computeGap(...).status === 'open', without building provenance. */
-export function gapIsOpen(term: string, inputs: GapStatusInputs, catalog: Catalog): boolean {
-  const [a, b] = catalog.principals;
-  if (inputs.agreement && inputs.agreement.terms[term] !== undefined) return false;
-  for (const id in inputs.proposals) {
-    const p = inputs.proposals[id]!;
-    const ra = p.responses[a];
-    const rb = p.responses[b];
-    if (p.terms[term] !== undefined && ra && rb && ra.response === 'accepted' && rb.response === 'accepted' && ra.as === 'text' && rb.as === 'text') return false;
-  }
-  const pa = inputs.positions[term]?.[a];
-  const pb = inputs.positions[term]?.[b];
-  if (!pa || !pb) return false;
-  return !pa.accepts.some((o) => pb.accepts.includes(o));
+/** The status of the gap on `term` in a replay state: the same rule a query presents. Pure. */
+export function gapStatusIn(term: string, inputs: GapStatusInputs, catalog: Catalog): GapStatus {
+  if (inputs.agreement && Object.hasOwn(inputs.agreement.terms, term)) return 'agreed';
+  if (commonTextProposal(term, inputs.proposals.values(), (p, party) => p.responses.get(party), catalog.principals)) return 'agreed';
+  const byParty = inputs.positions.get(term);
+  const ladder = catalog.termById.get(term)!.ladder.map((o) => o.id);
+  return gapShape(ladder, catalog.principals, byParty?.get(catalog.principals[0])?.content, byParty?.get(catalog.principals[1])?.content).status;
 }
 
-/** Terms still open once an agreement text settles the terms it names. */
+/** Terms still open once an agreement text settles the terms it names. Pure. */
 export function openTermsUnder(inputs: GapStatusInputs, catalog: Catalog, settled: Readonly<Record<string, string>>): string[] {
-  return catalog.terms.filter((t) => settled[t.id] === undefined && gapIsOpen(t.id, inputs, catalog)).map((t) => t.id);
+  return catalog.terms.filter((t) => !Object.hasOwn(settled, t.id) && gapStatusIn(t.id, inputs, catalog) === 'open').map((t) => t.id);
 }

@@ -1,12 +1,28 @@
-// Positions as the replay stores them: one per (term, party), in ladder order.
+// Positions and proposal responses as the replay stores them: per (term,
+// party) and per (proposal, party), the latest claim of each claimant, and
+// what the policy derives from those claims. Every record is immutable: a new
+// claim makes a new record, so checkpoints share them.
 import type { Catalog } from '../domain/catalog-schema.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
-import type { Position, ReplayState } from './replay-state.js';
+import { type Policy, claimRanks, claimantKey, claimantOf, compareLatest, decidingClaim } from './claims.js';
+import type { FoldContext } from './fold.js';
+import type {
+  Conditions,
+  PositionContent,
+  ReplayState,
+  StoredPosition,
+  StoredConcessionClaim,
+  StoredPositionClaim,
+  StoredResponse,
+  StoredResponseClaim,
+} from './replay-state.js';
 
-const NO_CONDITIONS: Position['conditions'] = Object.freeze([]);
+const NONE: readonly string[] = Object.freeze([]);
+const NO_CONDITIONS: Conditions = Object.freeze([]);
 
 /** Options in ladder order without repeats; an already ordered list (the usual case) is reused, since events are never mutated. Pure. */
 export function inLadderOrder(catalog: Catalog, term: string, options: readonly string[]): readonly string[] {
+  if (options.length === 0) return NONE;
   if (options.length === 1) return options;
   const index = catalog.optionIndex.get(term)!;
   let ordered = true;
@@ -14,50 +30,197 @@ export function inLadderOrder(catalog: Catalog, term: string, options: readonly 
   return ordered ? options : [...new Set(options)].sort((a, b) => index.get(a)! - index.get(b)!);
 }
 
-/** Conditions sorted by term, each in ladder order. Pure. */
-export function normaliseConditions(catalog: Catalog, conditions: readonly { term: string; accepts: readonly string[] }[]): Position['conditions'] {
+/** Conditions sorted by term, each in ladder order; two conditions on one term keep only the options both allow. Pure. */
+export function normaliseConditions(catalog: Catalog, conditions: readonly { term: string; accepts: readonly string[] }[]): Conditions {
   if (conditions.length === 0) return NO_CONDITIONS;
-  return conditions
-    .map((c) => ({ term: c.term, accepts: inLadderOrder(catalog, c.term, c.accepts) }))
+  const byTerm = new Map<string, readonly string[]>();
+  for (const c of conditions) {
+    const earlier = byTerm.get(c.term);
+    byTerm.set(c.term, earlier === undefined ? c.accepts : earlier.filter((o) => c.accepts.includes(o)));
+  }
+  return [...byTerm]
+    .map(([term, accepts]) => ({ term, accepts: inLadderOrder(catalog, term, accepts) }))
     .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
-const sameConditions = (a: Position['conditions'], b: Position['conditions']) =>
+const sameConditions = (a: Conditions, b: Conditions) =>
   a === b || (a.length === b.length && a.every((c, i) => c.term === b[i]!.term && sameList(c.accepts, b[i]!.accepts)));
 
-// Positions are the most frequent event: one object literal of a fixed shape
-// per change, no intermediate objects.
-export function setPosition(
-  s: ReplayState,
-  e: ParleyEvent,
-  term: string,
-  party: string,
-  accepts: readonly string[],
-  prefers: string | null,
-  conditions: Position['conditions'],
-  widening: boolean,
-): void {
-  const byParty = (s.positions[term] ??= {});
-  const current = byParty[party];
-  if (current && sameList(current.accepts, accepts) && current.prefers === prefers && sameConditions(current.conditions, conditions)) {
-    byParty[party] = { accepts: current.accepts, prefers, conditions: current.conditions, since: current.since, eventIds: { id: e.id, prev: current.eventIds }, hypothetical: current.hypothetical || e.hypothetical };
-  } else if (current && widening) {
-    byParty[party] = { accepts, prefers, conditions, since: e.occurred, eventIds: { id: e.id, prev: current.eventIds }, hypothetical: current.hypothetical || e.hypothetical };
-  } else {
-    byParty[party] = { accepts, prefers, conditions, since: e.occurred, eventIds: { id: e.id, prev: null }, hypothetical: e.hypothetical };
-  }
+/** True when two claims say the same about a position. Pure. */
+export function sameContent(a: PositionContent, b: PositionContent): boolean {
+  return sameList(a.accepts, b.accepts) && sameList(a.rejects, b.rejects) && a.prefers === b.prefers && sameConditions(a.conditions, b.conditions);
 }
 
-/** A proposal response (accepted or rejected), corroborated when a second report says the same. */
-export function setResponse(s: ReplayState, e: ParleyEvent & { proposal: string; party: string }, response: 'accepted' | 'rejected', as: 'text' | 'basis' | null): boolean {
-  const proposal = s.proposals[e.proposal];
+/**
+ * What every claim agrees on: an option is accepted only if every claim that
+ * names accepted options accepts it and no claim rejects it; every option any
+ * claim rejects is rejected. Pure.
+ */
+function consensusContent(catalog: Catalog, term: string, claims: readonly PositionContent[]): PositionContent {
+  let accepts: readonly string[] | null = null;
+  const rejects = new Set<string>();
+  let prefers: string | null | undefined;
+  const conditions: { term: string; accepts: readonly string[] }[] = [];
+  for (const c of claims) {
+    if (c.accepts.length > 0) accepts = accepts === null ? c.accepts : accepts.filter((o) => c.accepts.includes(o));
+    for (const o of c.rejects) rejects.add(o);
+    if (c.prefers !== null) prefers = prefers === undefined || prefers === c.prefers ? c.prefers : null;
+    conditions.push(...c.conditions);
+  }
+  const agreed = (accepts ?? NONE).filter((o) => !rejects.has(o));
+  return {
+    accepts: inLadderOrder(catalog, term, agreed),
+    rejects: inLadderOrder(catalog, term, [...rejects]),
+    prefers: prefers !== undefined && prefers !== null && agreed.includes(prefers) ? prefers : null,
+    conditions: normaliseConditions(catalog, conditions),
+  };
+}
+
+/** True when a later position claim replaces concession `c` under the policy: one of at least its rank (any rank under `latest`). Pure. */
+export function supersedes(p: StoredPositionClaim, c: StoredConcessionClaim, policy: Policy): boolean {
+  return compareLatest(p.order, c.order) < 0 && (policy === 'latest' || claimRanks.indexOf(p.claimant.rank) <= claimRanks.indexOf(c.claimant.rank));
+}
+
+/** The claims and concessions with the position the policy derives from them. Pure. */
+export function derivePosition(catalog: Catalog, term: string, claims: readonly StoredPositionClaim[], concessions: readonly StoredConcessionClaim[], policy: Policy): StoredPosition {
+  const basis = decidingClaim(claims, policy);
+  const base = basis === null ? consensusContent(catalog, term, claims) : pick(basis);
+  const widenedBy = concessions.filter((c) => !claims.some((p) => supersedes(p, c, policy)));
+  const content = widenedBy.reduce((acc, c) => widen(catalog, term, acc, c.adds, c.conditions), base);
+  const contested = claims.some((c) => !sameContent(c, claims[0]!));
+  return { claims, concessions, content, basis, widenedBy, contested };
+}
+
+const pick = (c: PositionContent): PositionContent => ({ accepts: c.accepts, rejects: c.rejects, prefers: c.prefers, conditions: c.conditions });
+
+/** The replayed position of a party on a term, if any claim about it has been made. */
+export function positionOf(s: ReplayState, term: string, party: string): StoredPosition | undefined {
+  return s.positions.get(term)?.get(party);
+}
+
+/** Where the claiming event sorts (its log entry's sort days). */
+export interface ClaimAt {
+  readonly day: number;
+  readonly reportedDay: number;
+}
+
+interface ClaimEvent {
+  readonly event: ParleyEvent;
+  readonly at: ClaimAt;
+  readonly inference: string | null;
+}
+
+const orderOf = (at: ClaimAt, s: ReplayState) => ({ day: at.day, reportedDay: at.reportedDay, seq: s.eventCount });
+
+/** Replaces the claimant's earlier claim (or adds one) and returns the new claim list. Pure. */
+function withClaim<C extends { readonly claimant: StoredPositionClaim['claimant'] }>(claims: readonly C[], claim: C): readonly C[] {
+  const key = claimantKey(claim.claimant);
+  const i = claims.findIndex((c) => claimantKey(c.claimant) === key);
+  if (i < 0) return [...claims, claim];
+  const out = claims.slice();
+  out[i] = claim;
+  return out;
+}
+
+/** Records a claim about `party`'s position on `term`, replacing the claimant's earlier one. */
+export function claimPosition(s: ReplayState, ctx: FoldContext, term: string, party: string, content: PositionContent, claim: ClaimEvent): void {
+  const e = claim.event;
+  const claimant = claimantOf(e, party, ctx.catalog);
+  const current = positionOf(s, term, party);
+  const earlier = current?.claims.find((c) => claimantKey(c.claimant) === claimantKey(claimant));
+  // The same claimant saying the same again corroborates its claim: one more id, the date it was first made.
+  const repeat = earlier !== undefined && sameContent(earlier, content) && earlier.inference === claim.inference;
+  const stored: StoredPositionClaim = {
+    claimant,
+    order: orderOf(claim.at, s),
+    date: repeat ? earlier.date : e.occurred,
+    reported: e.reported ?? null,
+    inference: claim.inference,
+    accepts: content.accepts,
+    rejects: content.rejects,
+    prefers: content.prefers,
+    conditions: content.conditions,
+    eventIds: { id: e.id, prev: repeat ? earlier.eventIds : null },
+    hypothetical: e.hypothetical || (repeat && earlier.hypothetical),
+  };
+  const claims = withClaim(current?.claims ?? [], stored);
+  // A reported concession the new claim replaces is gone for good; a hypothetical one stays, to show the override.
+  const concessions = (current?.concessions ?? []).filter((c) => c.hypothetical || !supersedes(stored, c, ctx.policy));
+  let byParty = s.positions.get(term);
+  if (!byParty) s.positions.set(term, (byParty = new Map()));
+  byParty.set(party, derivePosition(ctx.catalog, term, claims, concessions, ctx.policy));
+}
+
+/** Records a claim that `party` widens its position on `term`; merged with the claimant's earlier concessions. `current` must exist. */
+export function claimConcession(s: ReplayState, ctx: FoldContext, term: string, current: StoredPosition, adds: readonly string[], conditions: Conditions, claim: ClaimEvent & { readonly party: string }): void {
+  const e = claim.event;
+  const claimant = claimantOf(e, claim.party, ctx.catalog);
+  const earlier = current.concessions.find((c) => claimantKey(c.claimant) === claimantKey(claimant));
+  const stored: StoredConcessionClaim = {
+    claimant,
+    order: orderOf(claim.at, s),
+    date: e.occurred,
+    reported: e.reported ?? null,
+    inference: claim.inference ?? earlier?.inference ?? null,
+    adds: inLadderOrder(ctx.catalog, term, earlier ? [...earlier.adds, ...adds.filter((o) => !earlier.adds.includes(o))] : adds),
+    conditions: normaliseConditions(ctx.catalog, [...(earlier?.conditions ?? []), ...conditions]),
+    eventIds: { id: e.id, prev: earlier?.eventIds ?? null },
+    hypothetical: e.hypothetical || (earlier?.hypothetical ?? false),
+  };
+  const concessions = withClaim(current.concessions, stored);
+  s.positions.get(term)!.set(claim.party, derivePosition(ctx.catalog, term, current.claims, concessions, ctx.policy));
+}
+
+/** The position `content` widened by `adds`: the options join `accepts` and leave `rejects`. Pure. */
+export function widen(catalog: Catalog, term: string, content: PositionContent, adds: readonly string[], conditions: Conditions): PositionContent {
+  return {
+    accepts: inLadderOrder(catalog, term, [...content.accepts, ...adds.filter((o) => !content.accepts.includes(o))]),
+    rejects: content.rejects.filter((o) => !adds.includes(o)),
+    prefers: content.prefers,
+    conditions: conditions.length === 0 ? content.conditions : normaliseConditions(catalog, [...content.conditions, ...conditions]),
+  };
+}
+
+const responseAgrees = (a: StoredResponseClaim, b: StoredResponseClaim) => a.response === b.response && a.as === b.as;
+
+/** The claims about a response with the response the policy derives from them. Pure. */
+export function deriveResponse(claims: readonly StoredResponseClaim[], policy: Policy): StoredResponse {
+  const contested = claims.some((c) => !responseAgrees(c, claims[0]!));
+  const basis = decidingClaim(claims, policy);
+  if (basis !== null) return { claims, response: basis.response, as: basis.as, basis, contested };
+  const first = claims[0]!;
+  return contested ? { claims, response: 'disputed', as: null, basis: null, contested } : { claims, response: first.response, as: first.as, basis: null, contested };
+}
+
+/** Records a claim about a party's response to a proposal; false when the proposal has not been tabled. */
+export function claimResponse(
+  s: ReplayState,
+  ctx: FoldContext,
+  e: ParleyEvent & { readonly proposal: string; readonly party: string; readonly inference?: string | undefined },
+  at: ClaimAt,
+  response: 'accepted' | 'rejected',
+  as: 'text' | 'basis' | null,
+): boolean {
+  const proposal = s.proposals.get(e.proposal);
   if (!proposal) return false;
-  const current = proposal.responses[e.party];
-  const next =
-    current && current.response === response && current.as === as
-      ? { ...current, eventIds: { id: e.id, prev: current.eventIds }, hypothetical: current.hypothetical || e.hypothetical }
-      : { response, as, date: e.occurred, eventIds: { id: e.id, prev: null }, hypothetical: e.hypothetical };
-  s.proposals[e.proposal] = { ...proposal, responses: { ...proposal.responses, [e.party]: next } } as typeof proposal;
+  const claimant = claimantOf(e, e.party, ctx.catalog);
+  const current = proposal.responses.get(e.party);
+  const earlier = current?.claims.find((c) => claimantKey(c.claimant) === claimantKey(claimant));
+  const repeat = earlier !== undefined && earlier.response === response && earlier.as === as;
+  const stored: StoredResponseClaim = {
+    claimant,
+    order: orderOf(at, s),
+    date: repeat ? earlier.date : e.occurred,
+    reported: e.reported ?? null,
+    inference: e.inference ?? null,
+    response,
+    as,
+    eventIds: { id: e.id, prev: repeat ? earlier.eventIds : null },
+    hypothetical: e.hypothetical || (repeat && earlier.hypothetical),
+  };
+  const responses = new Map(proposal.responses);
+  responses.set(e.party, deriveResponse(withClaim(current?.claims ?? [], stored), ctx.policy));
+  s.proposals.set(e.proposal, { ...proposal, responses });
   return true;
 }

@@ -1,6 +1,7 @@
 // The state a replay carries from event to event. Containers (the records) are
 // owned by one replay and updated in place; every leaf value is replaced, never
 // mutated, so a checkpoint is a copy of the containers and shares the leaves.
+import type { ClaimOrder, ClaimRank, Claimant, Relation } from './claims.js';
 import type { LifecycleKey } from './lifecycle.js';
 import { initialLifecycle } from './lifecycle.js';
 
@@ -22,8 +23,77 @@ export type Stored<T extends Marked> = Omit<T, 'eventIds'> & { readonly eventIds
 
 export type StoredProposal = Omit<Proposal, 'eventIds' | 'responses'> & {
   readonly eventIds: IdNode;
-  readonly responses: Readonly<Record<string, Stored<ProposalResponse>>>;
+  /** party -> the claims about its response, and the response they give under the replay's policy */
+  readonly responses: ReadonlyMap<string, StoredResponse>;
 };
+
+/** What a claim about a position says. */
+export interface PositionContent {
+  /** Ladder options the party accepts, in ladder order. */
+  readonly accepts: readonly string[];
+  /** Ladder options the party refuses, in ladder order. An option in neither list is unknown for the party. */
+  readonly rejects: readonly string[];
+  readonly prefers: string | null;
+  readonly conditions: Conditions;
+}
+
+export type Conditions = readonly { readonly term: string; readonly accepts: readonly string[] }[];
+
+/** What every stored claim carries besides its content. */
+interface StoredClaimBase {
+  readonly claimant: Claimant;
+  readonly order: ClaimOrder;
+  /** When the claim was first made in this form (occurred). */
+  readonly date: string;
+  readonly reported: string | null;
+  /** How the claim was inferred from its quote, when it was (the encoding rule applied). */
+  readonly inference: string | null;
+  readonly eventIds: IdNode;
+  readonly hypothetical: boolean;
+}
+
+export interface StoredPositionClaim extends StoredClaimBase, PositionContent {}
+
+/** A claim that the party widens its position: options it now also accepts. Kept per claimant (merged). */
+export interface StoredConcessionClaim extends StoredClaimBase {
+  readonly adds: readonly string[];
+  readonly conditions: Conditions;
+}
+
+export interface StoredResponseClaim extends StoredClaimBase {
+  readonly response: 'accepted' | 'rejected';
+  readonly as: 'text' | 'basis' | null;
+}
+
+/**
+ * The claims about one party's position on one term (the latest of each
+ * claimant, in the order claimants first spoke) and the position they give
+ * under the replay's policy. Immutable: a new claim makes a new record.
+ */
+export interface StoredPosition {
+  readonly claims: readonly StoredPositionClaim[];
+  /**
+   * Concessions, one per claimant. A concession widens whatever the claims
+   * give until a later position claim of at least its rank replaces it (any
+   * later claim under `latest`); reported ones are dropped then, hypothetical
+   * ones kept so that the override can be shown.
+   */
+  readonly concessions: readonly StoredConcessionClaim[];
+  readonly content: PositionContent;
+  /** The claim that decides (first-hand, latest), or null (consensus). */
+  readonly basis: StoredPositionClaim | null;
+  /** The concessions in force, which widen what the claims give. */
+  readonly widenedBy: readonly StoredConcessionClaim[];
+  readonly contested: boolean;
+}
+
+export interface StoredResponse {
+  readonly claims: readonly StoredResponseClaim[];
+  readonly response: 'accepted' | 'rejected' | 'disputed';
+  readonly as: 'text' | 'basis' | null;
+  readonly basis: StoredResponseClaim | null;
+  readonly contested: boolean;
+}
 
 export function idsToArray(node: IdNode): string[] {
   let n = 0;
@@ -76,17 +146,64 @@ export interface Marked {
   readonly hypothetical: boolean;
 }
 
-export interface Position extends Marked {
-  readonly accepts: readonly string[];
-  readonly prefers: string | null;
-  readonly conditions: readonly { readonly term: string; readonly accepts: readonly string[] }[];
+/** A claim as a query presents it. */
+export interface Claim extends Marked {
+  readonly source: string | null;
+  readonly speaker: string;
+  /** The party the speaker speaks for, if any. */
+  readonly speakerParty: string | null;
+  readonly relation: Relation;
+  readonly onRecord: boolean;
+  readonly rank: ClaimRank;
+  readonly date: string;
+  readonly reported: string | null;
+  readonly inference: string | null;
+}
+
+export interface PositionClaim extends Claim, PositionContent {}
+
+export interface ConcessionClaim extends Claim {
+  readonly adds: readonly string[];
+  readonly conditions: Conditions;
+}
+
+export interface ResponseClaim extends Claim {
+  readonly response: 'accepted' | 'rejected';
+  readonly as: 'text' | 'basis' | null;
+}
+
+/** The claim that decided a value: who said it, according to whom, and how it ranks. */
+export interface Basis {
+  readonly source: string | null;
+  readonly speaker: string;
+  readonly relation: Relation;
+  readonly rank: ClaimRank;
+  readonly eventIds: EventIds;
+}
+
+/**
+ * A party's position on a term, derived from its claims by the policy.
+ * `eventIds` are the events of the deciding claim and of every claim that says
+ * the same; under `consensus`, of every claim.
+ */
+export interface Position extends Marked, PositionContent {
   readonly since: string;
+  readonly basis: Basis | null;
+  /** True when the current claims disagree. */
+  readonly contested: boolean;
+  readonly claims: readonly PositionClaim[];
+  /** Concessions in force that widen what the claims give. */
+  readonly concessions: readonly ConcessionClaim[];
 }
 
 export interface ProposalResponse extends Marked {
-  readonly response: 'accepted' | 'rejected';
+  /** `disputed`: under `consensus`, the claims disagree. */
+  readonly response: 'accepted' | 'rejected' | 'disputed';
   readonly as: 'text' | 'basis' | null;
   readonly date: string;
+  readonly basis: Basis | null;
+  readonly contested: boolean;
+  readonly claims: readonly ResponseClaim[];
 }
 
 export interface Proposal extends Marked {
@@ -151,20 +268,20 @@ export type AnomalyList = { readonly head: Anomaly; readonly tail: AnomalyList }
 
 export interface ReplayState {
   lifecycle: LifecycleKey;
-  /** The event(s) that moved the deal into its current lifecycle state. */
   /** The event(s) that moved the deal into its current lifecycle state (phase and stage). */
   lifecycleMark: Stored<LifecycleMark> | null;
   phaseStarts: Record<string, Stored<LifecycleMark>>;
   agreement: Stored<Agreement> | null;
   round: Stored<Round> | null;
   roundsOpened: number;
-  proposals: Record<string, StoredProposal>;
-  /** term -> party -> position */
-  positions: Record<string, Record<string, Stored<Position>>>;
+  /** Keyed by user ids, so Maps: an id such as "__proto__" is only a name. */
+  proposals: Map<string, StoredProposal>;
+  /** term -> party -> the claims about its position */
+  positions: Map<string, Map<string, StoredPosition>>;
   /** source -> speaker -> latest assessment */
-  assessments: Record<string, Record<string, Stored<Assessment>>>;
+  assessments: Map<string, Map<string, Stored<Assessment>>>;
   /** figure -> source -> latest report */
-  figures: Record<string, Record<string, Stored<FigureReport>>>;
+  figures: Map<string, Map<string, Stored<FigureReport>>>;
   hostagesReleased: Stored<Tally> | null;
   prisonersReleased: Stored<Tally> | null;
   anomalies: AnomalyList;
@@ -181,10 +298,10 @@ export function initialReplayState(): ReplayState {
     agreement: null,
     round: null,
     roundsOpened: 0,
-    proposals: {},
-    positions: {},
-    assessments: {},
-    figures: {},
+    proposals: new Map(),
+    positions: new Map(),
+    assessments: new Map(),
+    figures: new Map(),
     hostagesReleased: null,
     prisonersReleased: null,
     anomalies: null,
@@ -194,9 +311,9 @@ export function initialReplayState(): ReplayState {
   };
 }
 
-function copyNested<T>(outer: Record<string, Record<string, T>>): Record<string, Record<string, T>> {
-  const out: Record<string, Record<string, T>> = {};
-  for (const k in outer) out[k] = { ...outer[k] };
+function copyNested<T>(outer: Map<string, Map<string, T>>): Map<string, Map<string, T>> {
+  const out = new Map<string, Map<string, T>>();
+  for (const [k, inner] of outer) out.set(k, new Map(inner));
   return out;
 }
 
@@ -205,7 +322,7 @@ export function cloneReplayState(s: ReplayState): ReplayState {
   return {
     ...s,
     phaseStarts: { ...s.phaseStarts },
-    proposals: { ...s.proposals },
+    proposals: new Map(s.proposals),
     positions: copyNested(s.positions),
     assessments: copyNested(s.assessments),
     figures: copyNested(s.figures),

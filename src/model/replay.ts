@@ -5,12 +5,14 @@ import { isoFromDayNumber, requireDayNumber } from '../domain/dates.js';
 import type { EventLog } from '../domain/event-log.js';
 import { type LogEntry, publicDay, upperBoundByDay } from '../domain/ordering.js';
 import { type FoldContext, applyEntry } from './apply-event.js';
+import { defaultPolicy } from './claims.js';
 import { memoisedTransition } from './lifecycle.js';
 import { type NegotiationState, type StateFilter, presentState } from './negotiation-state.js';
 import { type ReplayState, cloneReplayState, initialReplayState } from './replay-state.js';
 
-export function fastContext(log: EventLog): FoldContext {
-  return { catalog: log.catalog, step: memoisedTransition };
+/** The fold's context for the fast replay of `log` under `filter`'s policy. Pure. */
+export function fastContext(log: EventLog, filter: StateFilter = {}): FoldContext {
+  return { catalog: log.catalog, step: memoisedTransition, policy: filter.policy ?? defaultPolicy };
 }
 
 /** Applies entries[from, to) to `state` in place and returns it. */
@@ -46,11 +48,11 @@ export function checkpointInterval(n: number): number {
 
 export function buildIndex(log: EventLog, filter: StateFilter = {}): ReplayIndex {
   const entries = filterEntries(log, filter);
-  const ctx = fastContext(log);
+  const ctx = fastContext(log, filter);
   // A fork shares its entries up to the branch with its base, and checkpoints
   // are never mutated: it takes over the base's checkpoints for that prefix
   // and replays only the rest.
-  const reuse = log.forkOf !== undefined && isUnfiltered(filter) ? { index: indexFor(log.forkOf.base), shared: log.forkOf.sharedPrefix } : undefined;
+  const reuse = log.forkOf !== undefined && isUnfiltered(filter) ? { index: indexFor(log.forkOf.base, { policy: filter.policy }), shared: log.forkOf.sharedPrefix } : undefined;
   const interval = reuse ? reuse.index.interval : checkpointInterval(entries.length);
   const checkpoints: ReplayState[] = reuse ? reuse.index.checkpoints.slice(0, Math.floor(reuse.shared / interval) + 1) : [cloneReplayState(initialReplayState())];
   const state = cloneReplayState(checkpoints.at(-1)!);
@@ -61,12 +63,13 @@ export function buildIndex(log: EventLog, filter: StateFilter = {}): ReplayIndex
   return { entries, interval, checkpoints };
 }
 
+/** No event left out (the policy may differ: a fork reuses its base's checkpoints under the same policy). */
 const isUnfiltered = (filter: StateFilter) => filter.knownAt === undefined && filter.sources === undefined;
 
 const indexes = new WeakMap<EventLog, Map<string, ReplayIndex>>();
 
 function filterKey(filter: StateFilter): string {
-  return JSON.stringify([filter.knownAt ?? null, filter.sources ? [...filter.sources].sort() : null]);
+  return JSON.stringify([filter.knownAt ?? null, filter.sources ? [...filter.sources].sort() : null, filter.policy ?? defaultPolicy]);
 }
 
 // Each filter (a knownAt date, a set of sources) has its own index; a viewer
@@ -95,7 +98,7 @@ export function replayStateAt(log: EventLog, date: string, filter: StateFilter =
   const end = upperBoundByDay(index.entries, requireDayNumber(date));
   const k = Math.floor(end / index.interval);
   const state = cloneReplayState(index.checkpoints[k]!);
-  return applyRange(state, index.entries, k * index.interval, end, fastContext(log));
+  return applyRange(state, index.entries, k * index.interval, end, fastContext(log, filter));
 }
 
 export interface StateQuery extends StateFilter {}
@@ -108,7 +111,7 @@ export function stateAt(log: EventLog, date: string, query: StateQuery = {}): Ne
 /** Replays the whole log without checkpoints: the state on the day of its last event. */
 export function replay(log: EventLog, filter: StateFilter = {}): NegotiationState {
   const entries = filterEntries(log, filter);
-  const state = applyRange(initialReplayState(), entries, 0, entries.length, fastContext(log));
+  const state = applyRange(initialReplayState(), entries, 0, entries.length, fastContext(log, filter));
   return presentState(state, log.catalog, lastDate(log) ?? '1970-01-01', filter);
 }
 

@@ -13,7 +13,7 @@ export interface Divergence {
   readonly term: string;
   readonly party: string;
   /** What each outlet that reports a position on this term says, with the events behind it. */
-  readonly bySource: readonly { readonly source: string; readonly accepts: readonly string[]; readonly eventIds: readonly string[] }[];
+  readonly bySource: readonly { readonly source: string; readonly accepts: readonly string[]; readonly rejects: readonly string[]; readonly eventIds: readonly string[] }[];
 }
 
 interface Ids {
@@ -21,16 +21,16 @@ interface Ids {
   readonly parties: readonly { readonly id: string }[];
 }
 
-/** Positions (term x party) that at least two outlets report differently, in catalog order. */
+/** Positions (term x party) that at least two outlets report differently, in catalog order. Pure. */
 export function sourceDivergences(catalog: Ids, views: readonly SourceView[]): Divergence[] {
   const out: Divergence[] = [];
   for (const term of catalog.terms) {
     for (const party of catalog.parties) {
       const bySource = views.flatMap(({ source, state }) => {
         const p = state.positions[term.id]?.[party.id];
-        return p ? [{ source, accepts: p.accepts, eventIds: p.eventIds }] : [];
+        return p ? [{ source, accepts: p.accepts, rejects: p.rejects, eventIds: p.eventIds }] : [];
       });
-      if (new Set(bySource.map((b) => b.accepts.join('|'))).size > 1) out.push({ term: term.id, party: party.id, bySource });
+      if (new Set(bySource.map((b) => `${b.accepts.join('|')}/${b.rejects.join('|')}`)).size > 1) out.push({ term: term.id, party: party.id, bySource });
     }
   }
   return out;

@@ -46,7 +46,7 @@ export interface LinkedCondition {
 export interface ExploreResult {
   readonly date: string;
   readonly principals: readonly [string, string];
-  /** Terms whose gap is open now. */
+  /** Terms not yet bridged (open or undetermined) where both principals accept some option. */
   readonly openTerms: readonly string[];
   readonly settledTerms: readonly string[];
   readonly unknownTerms: readonly { readonly term: string; readonly missing: readonly string[] }[];
@@ -126,11 +126,25 @@ export function explore(state: NegotiationState, catalog: Catalog, options: Expl
   const openTerms: string[] = [];
   const settledTerms: string[] = [];
   const unknownTerms: { term: string; missing: readonly string[] }[] = [];
+  const distances = new Map<string, number>();
   for (const t of catalog.terms) {
     const gap = state.gaps[t.id]!;
-    if (gap.status === 'open') openTerms.push(t.id);
-    else if (gap.status === 'unknown') unknownTerms.push({ term: t.id, missing: gap.missing });
-    else settledTerms.push(t.id);
+    if (gap.status === 'agreed' || gap.status === 'bridged') {
+      settledTerms.push(t.id);
+      continue;
+    }
+    // Concessions widen what a principal accepts toward the other: a side that
+    // names no accepted option (only refusals, or nothing) has nothing to widen.
+    const missing = [pa, pb].filter((p) => (state.positions[t.id]?.[p]?.accepts.length ?? 0) === 0);
+    if (missing.length > 0) {
+      unknownTerms.push({ term: t.id, missing });
+      continue;
+    }
+    openTerms.push(t.id);
+    const index = catalog.optionIndex.get(t.id)!;
+    let d = Infinity;
+    for (const x of state.positions[t.id]![pa]!.accepts) for (const y of state.positions[t.id]![pb]!.accepts) d = Math.min(d, Math.abs(index.get(x)! - index.get(y)!));
+    distances.set(t.id, d);
   }
   const modelled = new Set([...openTerms, ...settledTerms]);
   const conditions: LinkedCondition[] = [];
@@ -166,10 +180,7 @@ export function explore(state: NegotiationState, catalog: Catalog, options: Expl
     .map((c) => ({ slot: termSlot.get(c.requires.term)!, mask: maskOf(c.requires.accepts.map((o) => catalog.optionIndex.get(c.requires.term)!.get(o)!)) }));
 
   // Each open term needs at least its ladder distance in steps, whoever takes them.
-  const lowerBound = openTerms.reduce((sum, t) => {
-    const gap = state.gaps[t]!;
-    return sum + (gap.status === 'open' ? gap.distance : 0);
-  }, 0);
+  const lowerBound = openTerms.reduce((sum, t) => sum + distances.get(t)!, 0);
   const total = models.reduce((n, m) => n * Math.max(1, m.patterns.length), 1);
   const chosen = new Int32Array(models.length);
   const masks = new Int32Array(models.length);

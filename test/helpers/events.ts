@@ -1,5 +1,5 @@
 // Terse builders for hand-written test events against the sample catalog.
-import { type EventLog, type ParleyEvent, eventSchema, logFromEvents } from '../../src/index.js';
+import { type Catalog, type EventLog, type ParleyEvent, eventSchema, logFromEvents } from '../../src/index.js';
 import { sampleCatalog } from '../../src/testing/index.js';
 
 let counter = 0;
@@ -39,4 +39,18 @@ export function sampleLog(events: readonly ParleyEvent[]): EventLog {
   return logFromEvents(sampleCatalog, events);
 }
 
-export const position = (party: string, term: string, accepts: string[]): Payload => ({ type: 'position.stated', party, term, accepts });
+/**
+ * A position as a closed set: the options given are accepted and every other
+ * option of the term is rejected (how positions read before claims carried
+ * rejects). `stance` states accepts and rejects explicitly.
+ */
+export const position = (party: string, term: string, accepts: string[], catalog: Catalog = sampleCatalog): Payload => ({
+  type: 'position.stated',
+  party,
+  term,
+  accepts,
+  rejects: catalog.termById.get(term)!.ladder.map((o) => o.id).filter((o) => !accepts.includes(o)),
+});
+
+/** A position with explicit accepted and rejected options; options in neither are unknown. */
+export const stance = (party: string, term: string, accepts: string[], rejects: string[] = []): Payload => ({ type: 'position.stated', party, term, accepts, rejects });

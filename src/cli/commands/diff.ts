@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { stateAt } from '../../model/replay.js';
 import { diffStates } from '../../model/state-diff.js';
 import { UsageError } from '../cli-errors.js';
-import { type Command, LOG_HELP, checkSources, dateOption, helpOption, jsonOption, knownAtOption, loadOrFail, logOptions, parsing, sourceOption } from '../command.js';
+import { type Command, LOG_HELP, checkSources, dateOption, helpOption, jsonOption, knownAtOption, loadOrFail, logOptions, parsing, policyOption, policyValue, sourceOption, POLICY_HELP } from '../command.js';
 import { HYPOTHETICAL_MARK } from '../format-state.js';
 
 export const show = (v: unknown) => (v === null ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v));
@@ -10,12 +10,13 @@ export const show = (v: unknown) => (v === null ? '(none)' : typeof v === 'strin
 export const diffCommand: Command = {
   name: 'diff',
   summary: 'what changed in the reported state between two dates',
-  usage: `parley diff --from DATE --to DATE [--known-at DATE] [--source ID ...] [--log PATH ...] [--json]
+  usage: `parley diff --from DATE --to DATE [--known-at DATE] [--source ID ...] [--policy NAME] [--log PATH ...] [--json]
 
 Each change names the value (phase, round, a proposal or response, a position,
 a gap, an assessment, a figure, an anomaly), its value before and after, and
 the events behind the new value.
 
+${POLICY_HELP}
 ${LOG_HELP}
   --json          the changes as a JSON array`,
   async run(argv, io) {
@@ -29,6 +30,7 @@ ${LOG_HELP}
           to: { type: 'string' },
           ...knownAtOption,
           ...sourceOption,
+          ...policyOption,
           ...jsonOption,
         },
       }),
@@ -39,7 +41,7 @@ ${LOG_HELP}
     const knownAt = dateOption(values['known-at'], '--known-at');
     const { log } = await loadOrFail(values.log);
     const sources = checkSources(log, values.source);
-    const query = { ...(knownAt ? { knownAt } : {}), ...(sources ? { sources } : {}) };
+    const query = { ...(knownAt ? { knownAt } : {}), ...(sources ? { sources } : {}), policy: policyValue(values.policy) };
     const changes = diffStates(stateAt(log, from, query), stateAt(log, to, query));
     if (values.json) {
       io.out(JSON.stringify(changes, null, 2));

@@ -1,21 +1,23 @@
 import { parseArgs } from 'node:util';
 import { lastDate, stateAt } from '../../model/replay.js';
 import { CheckFailed } from '../cli-errors.js';
-import { type Command, LOG_HELP, atOption, checkSources, dateOption, helpOption, jsonOption, knownAtOption, loadOrFail, logOptions, parsing, sourceOption } from '../command.js';
+import { type Command, LOG_HELP, POLICY_HELP, atOption, checkSources, dateOption, helpOption, jsonOption, knownAtOption, loadOrFail, logOptions, parsing, policyOption, policyValue, sourceOption } from '../command.js';
 import { formatState } from '../format-state.js';
 
 export const stateCommand: Command = {
   name: 'state',
   summary: 'the reported state of the negotiation on a date',
-  usage: `parley state [--at DATE] [--known-at DATE] [--source ID ...] [--log PATH ...] [--json] [--quotes] [--strict]
+  usage: `parley state [--at DATE] [--known-at DATE] [--source ID ...] [--policy NAME] [--log PATH ...] [--json] [--quotes] [--strict]
 
 The phase and its clock, the round, proposals and each party's response, every
 party's position on every term with the gap between the principals,
 assessments of the talks by source, reported figures, and anomalies.
 
   --at DATE       the date to replay to (default: the last event's date)
-  --known-at DATE keep only events reported by DATE ("what was public then?")
+  --known-at DATE keep only events reported in the log's sources by DATE
+                  ("what had these outlets reported by then?"; not "public by")
   --source ID     keep only events from this source; repeatable
+${POLICY_HELP}
 ${LOG_HELP}
   --json          machine-readable output
   --quotes        show the quote and attribution behind each position
@@ -30,6 +32,7 @@ ${LOG_HELP}
           ...atOption,
           ...knownAtOption,
           ...sourceOption,
+          ...policyOption,
           ...jsonOption,
           quotes: { type: 'boolean' },
           strict: { type: 'boolean' },
@@ -41,7 +44,7 @@ ${LOG_HELP}
     const { log } = await loadOrFail(values.log);
     const sources = checkSources(log, values.source);
     const date = at ?? lastDate(log) ?? '1970-01-01';
-    const state = stateAt(log, date, { ...(knownAt ? { knownAt } : {}), ...(sources ? { sources } : {}) });
+    const state = stateAt(log, date, { ...(knownAt ? { knownAt } : {}), ...(sources ? { sources } : {}), policy: policyValue(values.policy) });
     io.out(values.json ? JSON.stringify(state, null, 2) : formatState(state, log, { quotes: values.quotes ?? false }));
     if (values.strict && state.anomalies.length > 0) {
       io.err(`--strict: ${state.anomalies.length} event(s) could not be placed:`);

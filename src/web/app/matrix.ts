@@ -25,7 +25,9 @@ export function gapText(gap: NegotiationState['gaps'][string]): { label: string;
     case 'bridged':
       return { label: 'Bridged', detail: `overlap: ${gap.options.join(', ')}` };
     case 'open':
-      return { label: 'Open', detail: `${gap.distance} step${gap.distance === 1 ? '' : 's'} apart` };
+      return { label: 'Open', detail: gap.distance === null ? 'one side rejects all the other could take' : `${gap.distance} step${gap.distance === 1 ? '' : 's'} apart` };
+    case 'undetermined':
+      return { label: 'Undetermined', detail: `neither rejects ${gap.candidates.join(', ')}` };
     case 'unknown':
       return { label: 'Unknown', detail: `no position from ${gap.missing.join(', ')}` };
   }
@@ -55,9 +57,12 @@ export function renderMatrix(meta: Meta, state: NegotiationState, options: Matri
         td.append(
           h(
             'button',
-            { type: 'button', class: 'cell', id: cellId, 'aria-label': `${partyName(party)} on ${term.label}: ${p.accepts.map((o) => optionLabel(term.id, o)).join(' or ')}. Show the statements behind it.`, onclick: () => options.onOpen({ title: `${partyName(party)} on ${term.label}`, eventIds: p.eventIds }) },
+            { type: 'button', class: 'cell', id: cellId, 'aria-label': `${partyName(party)} on ${term.label}: ${p.accepts.map((o) => optionLabel(term.id, o)).join(' or ')}${p.contested ? ' (contested)' : ''}. Show the statements behind it.`, onclick: () => options.onOpen({ title: `${partyName(party)} on ${term.label}`, eventIds: p.eventIds }) },
             h('span', { class: 'accepts' }, p.accepts.map((o) => optionLabel(term.id, o)).join(' or ')),
+            p.accepts.length === 0 ? h('span', { class: 'rejects' }, `rejects ${p.rejects.map((o) => optionLabel(term.id, o)).join(', ')}`) : null,
             p.conditions.length > 0 ? h('span', { class: 'badge' }, 'conditional') : null,
+            p.contested ? h('span', { class: 'badge contested' }, `contested: ${p.claims.length} claims`) : null,
+            p.basis && p.basis.relation !== 'self' ? h('span', { class: 'badge' }, `according to ${p.basis.speaker}`) : null,
             p.hypothetical ? hypBadge() : null,
             h('span', { class: 'count' }, `${p.eventIds.length} statement${p.eventIds.length === 1 ? '' : 's'}`),
           ),
@@ -70,7 +75,12 @@ export function renderMatrix(meta: Meta, state: NegotiationState, options: Matri
     const text = gapText(gap);
     const gapFlag = options.flags?.get(`${term.id}/gap`);
     const gapCell = h('td', { class: `gap gap-${gap.status}${gap.hypothetical ? ' is-hyp' : ''}${gapFlag ? ' flagged' : ''}`, 'data-gap': gap.status });
-    const content = [h('span', { class: 'gap-label' }, text.label), h('span', { class: 'gap-detail' }, text.detail), gap.hypothetical ? hypBadge() : null];
+    const content = [
+      h('span', { class: 'gap-label' }, text.label),
+      h('span', { class: 'gap-detail' }, text.detail),
+      gap.contested ? h('span', { class: 'badge contested' }, `contested: other claims give ${gap.alternatives.join(', ')}`) : null,
+      gap.hypothetical ? hypBadge() : null,
+    ];
     gapCell.append(
       gap.eventIds.length > 0
         ? h('button', { type: 'button', class: 'cell', id: `${options.idPrefix}-${term.id}-gap`, 'aria-label': `Gap on ${term.label}: ${text.label}, ${text.detail}. Show the statements behind it.`, onclick: () => options.onOpen({ title: `Gap on ${term.label}: ${text.label.toLowerCase()}`, eventIds: gap.eventIds }) }, ...content)
