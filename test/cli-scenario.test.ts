@@ -48,8 +48,23 @@ describe('parley what-if', () => {
   it('answers a one-line question side by side', async () => {
     const r = await runCli(['what-if', '--log', fixture('sample'), '--at', '2024-08-16', '--concede', 'north:corridor=reduced,phased']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/positions\.corridor\.north\s+control\s+control\|reduced\|phased \[hypothetical\]/);
+    expect(r.stdout).toMatch(/positions\.corridor\.north\s+accepts control; rejects reduced\|phased\|withdrawal\s+accepts control\|reduced\|phased; rejects withdrawal \[hypothetical\]/);
     expect(r.stdout).toMatch(/gaps\.corridor\s+open, 2 steps apart\s+bridged: both accept phased \[hypothetical\]/);
+  });
+
+  it('drops later reports unless kept, and says which kept report overrides the what-if', async () => {
+    const args = ['what-if', '--at', '2024-08-25', '--concede', 'hamas:withdrawal=populated-areas', '--until', '2024-09-13'];
+    const dropped = await runCli(args);
+    expect(dropped.stdout).toContain('Branch: reported events after 2024-08-25 dropped');
+    expect(dropped.stdout).not.toContain('overridden');
+    // First-hand: the 13 Sep report is the outlet's narration, which ranks below the what-if (Hamas's own words).
+    expect((await runCli([...args, '--keep', 'all'])).stdout).not.toContain('overridden');
+    const latest = await runCli([...args, '--keep', 'all', '--policy', 'latest']);
+    expect(latest.stdout).toMatch(/! positions\.withdrawal\.hamas: the what-if \(h-what-if-on-2024-08-25-1\) is overridden on 2024-09-13 by nq4fo0uMqq_T, the unnamed outlet, in its own narration according to turkish-sources-2024-09-13/);
+    const json = JSON.parse((await runCli([...args, '--keep', 'all', '--policy', 'latest', '--json'])).stdout);
+    expect(json.comparisons.at(-1).whatIf.overrides).toEqual([
+      expect.objectContaining({ path: 'positions.withdrawal.hamas', hypotheticalEventIds: ['h-what-if-on-2024-08-25-1'], by: expect.objectContaining({ eventIds: ['nq4fo0uMqq_T'], date: '2024-09-13', source: 'turkish-sources-2024-09-13' }) }),
+    ]);
   });
 
   it('rejects a malformed --concede as a usage error and an unknown party as bad input', async () => {

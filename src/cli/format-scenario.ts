@@ -2,14 +2,16 @@
 import type { NegotiationState } from '../model/negotiation-state.js';
 import type { StateChange } from '../model/state-diff.js';
 import type { ScenarioReport } from '../scenario/run-scenario.js';
+import { describeOverride } from '../report/describe-claim.js';
 import { describeGap } from '../report/describe-gap.js';
+import { describeStance } from '../report/describe-stance.js';
 import { HYPOTHETICAL_MARK, pad } from './format-state.js';
 import type { Gap } from '../model/gaps.js';
 
 function describeValue(path: string, value: unknown): string {
   if (value === null) return '(none)';
   if (path.startsWith('gaps.')) return describeGap(value as Gap);
-  if (path.startsWith('positions.')) return (value as { accepts: string[] }).accepts.join('|');
+  if (path.startsWith('positions.')) return describeStance(value as { accepts: string[]; rejects: string[] });
   if (path.includes('.responses.')) return (value as { response: string }).response;
   if (path.startsWith('assessments.')) return `${(value as { tone: string }).tone} (CAMEO ${(value as { cameo: string }).cameo})`;
   if (path.startsWith('figures.')) return String((value as { value: number }).value);
@@ -42,11 +44,13 @@ export function formatScenarioReport(report: ScenarioReport): string {
   const lines: string[] = [];
   lines.push(`Scenario: ${report.title}${report.origin ? ` (${report.origin})` : ''}`);
   for (const l of report.description.trim().split('\n')) lines.push(`  ${l}`);
-  lines.push('', `  Branch: ${report.branchAt ? `reported events after ${report.branchAt} dropped` : 'none (all reported events kept)'}; ${report.events.length} hypothetical event(s):`);
+  const kept = report.keep === 'all' ? 'all kept' : report.keep && report.keep.length > 0 ? `dropped, except ${report.keep.join(', ')}` : 'dropped';
+  lines.push('', `  Branch: ${report.branchAt ? `reported events after ${report.branchAt} ${kept}` : 'none (all reported events kept)'}; ${report.events.length} hypothetical event(s):`);
   for (const e of report.events) lines.push(`    ${e.occurred} ${e.type}: ${e.summary} ${HYPOTHETICAL_MARK}`);
   for (const c of report.comparisons) {
     lines.push('', `  On ${c.date}:`);
     lines.push(...formatChanges(c.changes, c.baseline, c.whatIf));
+    for (const o of c.whatIf.overrides) lines.push(`    ! ${describeOverride(o)}`);
   }
   if (report.expectations.length > 0) {
     lines.push('', '  Expectations:');

@@ -21,7 +21,7 @@ export type GapShape =
   /**
    * Every option is rejected by at least one principal, or everything one
    * accepts the other rejects. `distance`: the fewest ladder steps between an
-   * option each could still take (null when one side can take none).
+   * option each accepts (null when one side names none it accepts).
    */
   | { readonly status: 'open'; readonly distance: number | null }
   /** No option both accept, but some option neither rejects (`candidates`). */
@@ -55,14 +55,11 @@ export function gapShape(ladder: readonly string[], principals: readonly [string
 
 const coveredBy = (accepts: readonly string[], rejects: readonly string[]) => accepts.length > 0 && accepts.every((o) => rejects.includes(o));
 
-/** What a side could still take: what it accepts, or (if it names none) every option it does not reject. */
-const takeable = (ladder: readonly string[], s: Stance) => (s.accepts.length > 0 ? s.accepts : ladder.filter((o) => !s.rejects.includes(o)));
-
+// Measured between what the two accept, so that a concession (which only adds
+// accepted options) can only shorten it.
 function distance(ladder: readonly string[], a: Stance, b: Stance): number | null {
-  const xs = takeable(ladder, a);
-  const ys = takeable(ladder, b);
   let best = Infinity;
-  for (const x of xs) for (const y of ys) best = Math.min(best, Math.abs(ladder.indexOf(x) - ladder.indexOf(y)));
+  for (const x of a.accepts) for (const y of b.accepts) best = Math.min(best, Math.abs(ladder.indexOf(x) - ladder.indexOf(y)));
   return best === Infinity ? null : best;
 }
 

@@ -12,13 +12,19 @@ export interface StateChange {
   readonly hypothetical: boolean;
 }
 
+// What says where a value came from rather than what it is: another source
+// confirming a position, or another claimant deciding it with the same
+// content, is not a change. (`contested` is kept: claims starting or ceasing to
+// disagree is one.)
+const PROVENANCE = new Set(['eventIds', 'hypothetical', 'since', 'date', 'claims', 'basis', 'concessions']);
+
 type Flat = Map<string, { value: unknown; eventIds: readonly string[]; hypothetical: boolean }>;
 
 function withoutProvenance(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutProvenance);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (k !== 'eventIds' && k !== 'hypothetical' && k !== 'since' && k !== 'date') out[k] = withoutProvenance(v);
+  for (const [k, v] of Object.entries(value)) if (!PROVENANCE.has(k)) out[k] = withoutProvenance(v);
   return out;
 }
 

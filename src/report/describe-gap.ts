@@ -9,7 +9,7 @@ export function describeGap(gap: Gap, label: (option: string) => string = (optio
     case 'bridged':
       return `bridged: both accept ${gap.options.map(label).join(' or ')}`;
     case 'open':
-      return gap.distance === null ? 'open: one side rejects every option the other could take' : `open, ${gap.distance} step${gap.distance === 1 ? '' : 's'} apart`;
+      return gap.distance === null ? 'open: no option both could accept (one side names only refusals)' : `open, ${gap.distance} step${gap.distance === 1 ? '' : 's'} apart`;
     case 'undetermined':
       return `undetermined: no option both accept; neither rejects ${gap.candidates.map(label).join(' or ')}`;
     case 'unknown':

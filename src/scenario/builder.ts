@@ -7,6 +7,7 @@
 //     .concede('israel', 'philadelphi', 'phased-withdrawal')
 //     .expectGap('philadelphi', 'bridged')
 //     .run();
+import type { Policy } from '../model/claims.js';
 import type { EventLog } from '../domain/event-log.js';
 import { type Problem, formatProblem } from '../domain/problem.js';
 import type { Phase } from '../model/deal-machine.js';
@@ -66,8 +67,14 @@ export class ScenarioBuilder {
     return this.with({ branchAt: date }, date);
   }
 
-  keep(ids: readonly string[] | true): ScenarioBuilder {
-    return this.with({ keep: ids === true ? true : [...ids] });
+  /** How positions are derived from claims (default first-hand). */
+  policy(policy: Policy): ScenarioBuilder {
+    return this.with({ policy });
+  }
+
+  /** Keeps reported events after the branch date: 'all', or these ids. */
+  keep(ids: readonly string[] | 'all'): ScenarioBuilder {
+    return this.with({ keep: ids === 'all' ? 'all' : [...ids] });
   }
 
   compareOn(...dates: string[]): ScenarioBuilder {

@@ -4,6 +4,7 @@ import type { EventLog } from '../domain/event-log.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
 import type { Result } from '../domain/problem.js';
 import type { NegotiationState } from '../model/negotiation-state.js';
+import { defaultPolicy } from '../model/claims.js';
 import { stateAt } from '../model/replay.js';
 import { type StateChange, diffStates } from '../model/state-diff.js';
 import { type ExpectationResult, evaluateExpectation } from './expectations.js';
@@ -22,7 +23,9 @@ export interface ScenarioReport {
   readonly title: string;
   readonly description: string;
   readonly origin: string | null;
+  /** Reported events after this date are dropped from the what-if unless kept. */
   readonly branchAt: string | null;
+  readonly keep: 'all' | readonly string[] | null;
   readonly events: readonly ParleyEvent[];
   readonly comparisons: readonly Comparison[];
   readonly expectations: readonly ExpectationResult[];
@@ -32,20 +35,22 @@ export interface ScenarioReport {
 export function runScenario(scenario: Scenario, base: EventLog): Result<ScenarioReport> {
   const logs = scenarioLogs(scenario, base);
   if (!logs.ok) return logs;
-  const { baseline, whatIf, dates, events } = logs.value;
+  const { baseline, whatIf, dates, events, branchAt } = logs.value;
+  const query = { policy: scenario.policy ?? defaultPolicy };
   const comparisons = dates.map((date) => {
-    const b = stateAt(baseline, date);
-    const w = stateAt(whatIf, date);
+    const b = stateAt(baseline, date, query);
+    const w = stateAt(whatIf, date, query);
     return { date, baseline: b, whatIf: w, changes: diffStates(b, w) };
   });
-  const expectations = scenario.expect.map((e) => evaluateExpectation(e, stateAt(e.on === 'baseline' ? baseline : whatIf, e.at)));
+  const expectations = scenario.expect.map((e) => evaluateExpectation(e, stateAt(e.on === 'baseline' ? baseline : whatIf, e.at, query)));
   return {
     ok: true,
     value: {
       title: scenario.title,
       description: scenario.description,
       origin: scenario.origin ?? null,
-      branchAt: scenario.branchAt ?? null,
+      branchAt,
+      keep: scenario.keep ?? null,
       events,
       comparisons,
       expectations,

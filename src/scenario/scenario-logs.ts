@@ -16,6 +16,21 @@ export interface ScenarioLogs {
   readonly dates: readonly string[];
   /** The hypothetical events, completed (ids, summaries). */
   readonly events: readonly ParleyEvent[];
+  /** Where the what-if leaves the reported log: reported events after it are dropped unless kept. */
+  readonly branchAt: string | null;
+}
+
+/**
+ * The one branching rule of every what-if (scenario files, the builder,
+ * `what-if`, `step --scenario`, the viewer): reported events that occurred
+ * after the branch date are dropped unless the scenario keeps them; the branch
+ * date is the scenario's `branchAt`, or else the day of its earliest
+ * hypothetical event. Pure.
+ */
+export function branchDate(scenario: Scenario, events: readonly ParleyEvent[]): string | undefined {
+  if (scenario.branchAt) return scenario.branchAt;
+  const days = events.map((e) => occurredSortDay(e.occurred)!);
+  return days.length === 0 ? undefined : isoFromDayNumber(Math.min(...days));
 }
 
 /** Adds the file line of each problem's field (or its nearest parent) when the scenario came from a file. */
@@ -58,7 +73,8 @@ function checkExpectation(e: Expectation, i: number, log: EventLog, origin: stri
 
 function defaultDates(scenario: Scenario, events: readonly ParleyEvent[], base: EventLog): string[] {
   const days = new Set<number>();
-  if (scenario.branchAt) days.add(dayNumber(scenario.branchAt)!);
+  const branchAt = branchDate(scenario, events);
+  if (branchAt) days.add(dayNumber(branchAt)!);
   for (const e of events) days.add(occurredSortDay(e.occurred)!);
   const last = lastDate(base);
   if (last) days.add(dayNumber(last)!);
@@ -71,14 +87,15 @@ export function scenarioLogs(scenario: Scenario, base: EventLog): Result<Scenari
   const problems: Problem[] = completed.ok ? [] : [...completed.problems];
   problems.push(...scenario.expect.flatMap((e, i) => checkExpectation(e, i, base, origin)));
   if (!completed.ok || problems.length > 0) return { ok: false, problems: locateProblems(scenario, problems) };
+  const branchAt = branchDate(scenario, completed.value);
   const whatIf = fork(base, {
     add: completed.value,
     origin,
     label: 'events',
-    ...(scenario.branchAt ? { branchAt: scenario.branchAt } : {}),
-    ...(scenario.keep ? { keep: scenario.keep } : {}),
+    ...(branchAt ? { branchAt } : {}),
+    ...(scenario.keep ? { keep: scenario.keep === 'all' ? true : scenario.keep } : {}),
   });
   if (!whatIf.ok) return { ok: false, problems: locateProblems(scenario, whatIf.problems) };
   const dates = scenario.dates ? [...scenario.dates].sort() : defaultDates(scenario, completed.value, base);
-  return { ok: true, value: { baseline: base, whatIf: whatIf.value, dates, events: completed.value } };
+  return { ok: true, value: { baseline: base, whatIf: whatIf.value, dates, events: completed.value, branchAt: branchAt ?? null } };
 }

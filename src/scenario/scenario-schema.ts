@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { isoDay, slug } from '../domain/catalog-schema.js';
 import { attributionSchema, eventId, eventSchemas, precision } from '../domain/event-schema.js';
+import { policies } from '../model/claims.js';
 import { phases } from '../model/deal-machine.js';
 import { gapStatuses } from '../model/gaps.js';
 
@@ -77,10 +78,12 @@ export const scenarioSchema = z.strictObject({
   description: z.string().min(1),
   /** The reported log to branch from: a JSONL file or folder, relative to the scenario file. Default: the bundled log. */
   base: z.string().min(1).optional(),
-  /** Reported events that occurred after this date are dropped from the what-if. */
+  /** Reported events that occurred after this date are dropped from the what-if. Default: the date of the earliest hypothetical event. */
   branchAt: isoDay.optional(),
-  /** Reported events after the branch date to keep anyway: their ids, or true for all. */
-  keep: z.union([z.literal(true), z.array(eventId)]).optional(),
+  /** Reported events after the branch date to keep anyway: "all", or a list of their ids. */
+  keep: z.union([z.literal('all'), z.array(eventId)], 'write "all" or a list of event ids').optional(),
+  /** How positions are derived from claims on both sides of the comparison (default first-hand). */
+  policy: z.enum(policies).optional(),
   /** The dates to compare baseline and what-if on. Default: the branch date, each event's date, the last reported date. */
   dates: z.array(isoDay).min(1).optional(),
   events: z.array(hypotheticalEventSchema).default([]),

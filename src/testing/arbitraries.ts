@@ -16,6 +16,12 @@ export interface EventArbitraryOptions {
   readonly hypotheticalWeight?: number;
   /** How many distinct round and proposal ids to draw from (small pools make events meet). */
   readonly idPool?: number;
+  /**
+   * Positions as closed sets: every option not accepted is rejected (how
+   * positions read before claims carried rejects). Default false: each claim
+   * accepts, rejects or says nothing of each option.
+   */
+  readonly closedSets?: boolean;
 }
 
 const DEFAULT_FROM = '2024-05-01';
@@ -32,7 +38,7 @@ function subsetOf<T>(items: readonly T[]): fc.Arbitrary<T[]> {
 }
 
 /** The type-specific part of an event, valid against the catalog. */
-function payloadArbitrary(catalog: Catalog, pool: number): fc.Arbitrary<Record<string, unknown>> {
+function payloadArbitrary(catalog: Catalog, pool: number, closedSets: boolean): fc.Arbitrary<Record<string, unknown>> {
   const parties = catalog.parties.map((p) => p.id);
   const party = fc.constantFrom(...parties);
   const principal = fc.constantFrom(...catalog.principals);
@@ -46,18 +52,29 @@ function payloadArbitrary(catalog: Catalog, pool: number): fc.Arbitrary<Record<s
   // Now and then a position is linked to another term (a condition), as logs record them.
   const condition = (own: string) =>
     fc.constantFrom(...catalog.terms.filter((t) => t.id !== own)).chain((t) => subsetOf(t.ladder.map((o) => o.id)).map((accepts) => ({ term: t.id, accepts })));
+  // What a claim says of each option: accepted, rejected, or (open sets only) nothing.
+  const stance = (ladder: readonly string[]) =>
+    closedSets
+      ? subsetOf(ladder).map((accepts) => ({ accepts, rejects: ladder.filter((o) => !accepts.includes(o)) }))
+      : fc
+          .array(fc.constantFrom('accepts', 'rejects', 'unknown'), { minLength: ladder.length, maxLength: ladder.length })
+          .filter((marks) => marks.some((m) => m !== 'unknown'))
+          .map((marks) => ({ accepts: ladder.filter((_, i) => marks[i] === 'accepts'), rejects: ladder.filter((_, i) => marks[i] === 'rejects') }));
   const position = term.chain((t) =>
     fc.record({
       party: fc.oneof({ weight: 3, arbitrary: principal }, { weight: 1, arbitrary: party }),
       term: fc.constant(t.id),
-      accepts: subsetOf(t.ladder.map((o) => o.id)),
+      stance: stance(t.ladder.map((o) => o.id)),
       conditions: catalog.terms.length > 1 ? fc.oneof({ weight: 6, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: condition(t.id).map((c) => [c]) }) : fc.constant([]),
     }),
   );
   const phase = fc.constantFrom(1, 2, 3);
   return fc.oneof(
-    { weight: 8, arbitrary: position.map((p) => ({ type: 'position.stated', ...p })) },
-    { weight: 2, arbitrary: position.map(({ accepts, ...p }) => ({ type: 'concession.offered', ...p, adds: accepts })) },
+    { weight: 8, arbitrary: position.map(({ stance: st, ...p }) => ({ type: 'position.stated', ...p, ...st })) },
+    {
+      weight: 2,
+      arbitrary: position.map(({ stance: st, ...p }) => ({ type: 'concession.offered', ...p, adds: st.accepts.length > 0 ? st.accepts : st.rejects })),
+    },
     { weight: 5, arbitrary: fc.constantFrom('optimistic', 'pessimistic').map((tone) => ({ type: 'talks.assessed', tone })) },
     { weight: 2, arbitrary: fc.record({ figure: fc.constantFrom('hostages-remaining', 'prisoners-vetoed'), value: fc.integer({ min: 0, max: 200 }) }).map((f) => ({ type: 'figure.reported', ...f })) },
     { weight: 2, arbitrary: fc.constantFrom('call', 'accusation', 'meeting').map((kind) => ({ type: 'statement.made', kind })) },
@@ -84,7 +101,16 @@ export function eventArbitrary(catalog: Catalog, options: EventArbitraryOptions 
     ...(reportedWeight > 0
       ? [{
           weight: 4,
-          arbitrary: fc.record({ source: fc.constantFrom(...catalog.sources.map((s) => s.id)), lag: fc.integer({ min: 0, max: 10 }), onRecord: fc.boolean() }).map((p) => ({ ...p, hypothetical: false as const })),
+          arbitrary: fc
+            .record({
+              source: fc.constantFrom(...catalog.sources.map((s) => s.id)),
+              lag: fc.integer({ min: 0, max: 10 }),
+              onRecord: fc.boolean(),
+              // A few speakers, each for a party or for none (narration), so claims meet and rank differently.
+              speaker: fc.constantFrom('speaker-a', 'speaker-b', 'speaker-c'),
+              speakerParty: fc.option(fc.constantFrom(...catalog.parties.map((x) => x.id)), { nil: undefined, freq: 3 }),
+            })
+            .map((p) => ({ ...p, hypothetical: false as const })),
         }]
       : []),
     ...(hypotheticalWeight > 0 ? [{ weight: Math.max(1, Math.round(4 * hypotheticalWeight)), arbitrary: fc.constant({ hypothetical: true as const }) }] : []),
@@ -96,7 +122,7 @@ export function eventArbitrary(catalog: Catalog, options: EventArbitraryOptions 
       // Now and then month precision, sometimes placed within the month by a sortDate.
       month: fc.option(fc.integer({ min: 1, max: 28 }), { nil: undefined, freq: 6 }),
       act: fc.option(fc.constantFrom('act-a', 'act-b'), { nil: undefined, freq: 4 }),
-      payload: payloadArbitrary(catalog, options.idPool ?? 3),
+      payload: payloadArbitrary(catalog, options.idPool ?? 3, options.closedSets ?? false),
       provenance,
     })
     .map(({ id, occurred: day, month, act, payload, provenance: p }) => {
@@ -112,7 +138,7 @@ export function eventArbitrary(catalog: Catalog, options: EventArbitraryOptions 
             source: p.source,
             reported: isoFromDayNumber(requireDayNumber(sortDate ?? (month === undefined ? day : `${occurred}-28`)) + p.lag),
             quote: 'generated quote',
-            attribution: { speaker: 'a generated speaker', onRecord: p.onRecord },
+            attribution: { speaker: p.speaker, ...(p.speakerParty ? { party: p.speakerParty } : {}), onRecord: p.onRecord },
           };
       return withDefaults({ ...event, ...payload });
     });

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { runScenario } from '../../scenario/run-scenario.js';
 import { scenario } from '../../scenario/builder.js';
 import { CheckFailed, InputError, UsageError } from '../cli-errors.js';
-import { type Command, LOG_HELP, dateOption, helpOption, loadOrFail, logOptions, parsing } from '../command.js';
+import { type Command, LOG_HELP, POLICY_HELP, dateOption, helpOption, loadOrFail, logOptions, parsing, policyOption, policyValue } from '../command.js';
 import { formatScenarioReport } from '../format-scenario.js';
 
 const CONCEDE = /^([a-z0-9-]+):([a-z0-9-]+)=([a-z0-9-]+(?:,[a-z0-9-]+)*)$/;
@@ -10,23 +10,29 @@ const CONCEDE = /^([a-z0-9-]+):([a-z0-9-]+)=([a-z0-9-]+(?:,[a-z0-9-]+)*)$/;
 export const whatIfCommand: Command = {
   name: 'what-if',
   summary: 'one-line what-if: concessions on a date, side by side with the baseline',
-  usage: `parley what-if --at DATE --concede PARTY:TERM=OPTION[,OPTION] ... [--until DATE] [--log PATH ...] [--json]
+  usage: `parley what-if --at DATE --concede PARTY:TERM=OPTION[,OPTION] ... [--until DATE] [--keep all|ID,...] [--policy NAME] [--log PATH ...] [--json]
 
 Adds hypothetical concessions (each widens PARTY's accepted set on TERM by
 the given ladder options) on DATE, and shows the reported baseline and the
-what-if side by side on DATE (and on --until DATE if given).
+what-if side by side on DATE (and on --until DATE if given). As in scenario
+files, reported events after DATE are dropped from the what-if unless kept;
+a kept report that overrides a concession is listed with the date, event,
+speaker and source.
 
   --at DATE       the date of the concessions and of the comparison
   --concede SPEC  PARTY:TERM=OPTION[,OPTION]; repeatable
                   e.g. israel:philadelphi=phased-withdrawal
   --until DATE    also compare on this later date
+  --keep WHAT     keep reported events after DATE: "all", or event ids
+                  separated by commas
+${POLICY_HELP}
 ${LOG_HELP}
   --json          the report as JSON`,
   async run(argv, io) {
     const { values } = parsing(() =>
       parseArgs({
         args: [...argv],
-        options: { ...helpOption, ...logOptions, at: { type: 'string' }, until: { type: 'string' }, concede: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+        options: { ...helpOption, ...logOptions, ...policyOption, at: { type: 'string' }, until: { type: 'string' }, keep: { type: 'string' }, concede: { type: 'string', multiple: true }, json: { type: 'boolean' } },
       }),
     );
     const at = dateOption(values.at, '--at');
@@ -34,7 +40,12 @@ ${LOG_HELP}
     if (!at) throw new UsageError('what-if needs --at DATE');
     const specs = values.concede ?? [];
     if (specs.length === 0) throw new UsageError('what-if needs at least one --concede PARTY:TERM=OPTION');
-    let builder = scenario(`what-if on ${at}`).describe(`Concessions given on the command line: ${specs.join('; ')}`).compareOn(...(until && until > at ? [at, until] : [at]));
+    let builder = scenario(`what-if on ${at}`)
+      .describe(`Concessions given on the command line: ${specs.join('; ')}`)
+      .branchAt(at)
+      .policy(policyValue(values.policy))
+      .compareOn(...(until && until > at ? [at, until] : [at]));
+    if (values.keep !== undefined) builder = builder.keep(values.keep === 'all' ? 'all' : values.keep.split(',').filter(Boolean));
     for (const spec of specs) {
       const m = CONCEDE.exec(spec);
       if (!m) throw new UsageError(`--concede expects PARTY:TERM=OPTION[,OPTION], got "${spec}"`);

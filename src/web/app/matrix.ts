@@ -25,7 +25,7 @@ export function gapText(gap: NegotiationState['gaps'][string]): { label: string;
     case 'bridged':
       return { label: 'Bridged', detail: `overlap: ${gap.options.join(', ')}` };
     case 'open':
-      return { label: 'Open', detail: gap.distance === null ? 'one side rejects all the other could take' : `${gap.distance} step${gap.distance === 1 ? '' : 's'} apart` };
+      return { label: 'Open', detail: gap.distance === null ? 'one side names only refusals' : `${gap.distance} step${gap.distance === 1 ? '' : 's'} apart` };
     case 'undetermined':
       return { label: 'Undetermined', detail: `neither rejects ${gap.candidates.join(', ')}` };
     case 'unknown':
