@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { runScenario } from '../../scenario/run-scenario.js';
 import { loadScenarioWithBase } from '../../io/load-scenario-run.js';
 import { CheckFailed, InputError, UsageError } from '../cli-errors.js';
-import { type Command, LOG_HELP, helpOption, logOptions, parsing } from '../command.js';
+import { type Command, LOG_HELP, POLICY_HELP, helpOption, logOptions, parsing, policyOption, policyValue } from '../command.js';
 import { formatScenarioReport } from '../format-scenario.js';
 import type { Problem } from '../../domain/problem.js';
 import type { ScenarioReport } from '../../scenario/run-scenario.js';
@@ -10,7 +10,7 @@ import type { ScenarioReport } from '../../scenario/run-scenario.js';
 export const scenarioCommand: Command = {
   name: 'scenario',
   summary: 'run what-if scenario files against the reported baseline',
-  usage: `parley scenario run FILE ... [--log PATH ...] [--json]
+  usage: `parley scenario run FILE ... [--policy NAME] [--log PATH ...] [--json]
 
 For each scenario (YAML or JSON; see scenarios/ and "parley schema scenario"):
 the reported baseline and the what-if side by side on the scenario's dates,
@@ -18,12 +18,14 @@ what changed (phase, gaps, positions, proposals), and each expectation passed
 or failed with the actual value. Exit 1 if any expectation fails, so scenarios
 can run in CI.
 
+${POLICY_HELP}
+                  (overrides the scenario's own policy)
 ${LOG_HELP}
                   (used when a scenario names no base log)
   --json          the reports as a JSON array`,
   async run(argv, io) {
     const { values, positionals } = parsing(() =>
-      parseArgs({ args: [...argv], options: { ...helpOption, ...logOptions, json: { type: 'boolean' } }, allowPositionals: true }),
+      parseArgs({ args: [...argv], options: { ...helpOption, ...logOptions, ...policyOption, json: { type: 'boolean' } }, allowPositionals: true }),
     );
     const [sub, ...files] = positionals;
     if (sub !== 'run') throw new UsageError(sub === undefined ? 'missing subcommand: run' : `unknown subcommand "${sub}"; expected run`);
@@ -36,7 +38,8 @@ ${LOG_HELP}
         problems.push(...loaded.problems);
         continue;
       }
-      const report = runScenario(loaded.value.scenario, loaded.value.base);
+      const { scenario } = loaded.value;
+      const report = runScenario(values.policy === undefined ? scenario : { ...scenario, policy: policyValue(values.policy) }, loaded.value.base);
       if (report.ok) reports.push(report.value);
       else problems.push(...report.problems);
     }
