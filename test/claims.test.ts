@@ -38,7 +38,7 @@ const claimArbitrary = fc.record({
 type TestClaim = { claimant: Claimant; order: ClaimOrder };
 const asClaims = (xs: { rank: Claimant['rank']; day: number; reportedDay: number; seq: number }[]): TestClaim[] =>
   xs.map((x, i) => ({
-    claimant: { source: 's', speaker: `speaker ${i}`, speakerParty: null, relation: 'narration', onRecord: false, rank: x.rank },
+    claimant: { source: 's', speaker: `speaker ${i}`, speakerParty: null, relation: 'narration', onRecord: false, rank: x.rank, impliedBy: null },
     order: { day: x.day, reportedDay: x.day + x.reportedDay, seq: x.seq * 100 + i },
   }));
 
@@ -116,7 +116,8 @@ describe('policies', () => {
 /**
  * The wave-1 model, written out again: one position per (term, party), the
  * last report wins, a concession widens the current position; gaps from
- * accepted sets (bridged when they overlap, else open with a distance).
+ * accepted sets (bridged when they overlap, else open with a distance). Plus
+ * the one rule added with claims: accepting a text accepts its terms.
  */
 function wave1(log: EventLog, date: string): { positions: Map<string, string[]>; gaps: Map<string, string> } {
   const positions = new Map<string, string[]>();
@@ -138,8 +139,11 @@ function wave1(log: EventLog, date: string): { positions: Map<string, string[]>;
       if (p) p.terms = { ...p.terms, ...e.terms };
       else tabled.push({ id: e.proposal, terms: e.terms });
     }
-    if ((e.type === 'proposal.accepted' || e.type === 'proposal.rejected') && tabled.some((x) => x.id === e.proposal)) {
+    const proposal = 'proposal' in e ? tabled.find((x) => x.id === e.proposal) : undefined;
+    if ((e.type === 'proposal.accepted' || e.type === 'proposal.rejected') && proposal) {
       responses.set(`${e.proposal}/${e.party}`, { response: e.type === 'proposal.accepted' ? 'accepted' : 'rejected', as: e.type === 'proposal.accepted' ? e.as : null });
+      // The one rule added since: accepting a text is accepting what it says on each term.
+      if (e.type === 'proposal.accepted' && e.as === 'text') for (const [term, option] of Object.entries(proposal.terms)) positions.set(`${term}/${e.party}`, [option]);
     }
   }
   const gaps = new Map<string, string>();
@@ -210,6 +214,21 @@ describe('a contested position, end to end', () => {
     expect(s('first-hand')).toMatchObject({ response: 'accepted', contested: true, basis: { relation: 'mediator', speaker: 'Broker envoy' } });
     expect(s('latest')).toMatchObject({ response: 'rejected', basis: { relation: 'other-party' } });
     expect(s('consensus')).toMatchObject({ response: 'disputed', basis: null });
+  });
+});
+
+describe('accepting a text', () => {
+  it('implies, by the same claimant, accepting what the text says on each term it settles; a basis implies nothing', () => {
+    const tabled = reported('2024-08-01', { type: 'proposal.tabled', proposal: 'plan', by: 'broker', title: 'Plan', terms: { corridor: 'phased', ceasefire: 'permanent' } });
+    const own = reported('2024-08-02', stance('north', 'corridor', ['control'], ['withdrawal']), { attribution: { speaker: 'North office', party: 'north', onRecord: true } });
+    const accepted = reported('2024-08-03', { type: 'proposal.accepted', proposal: 'plan', party: 'north', as: 'text' }, { attribution: { speaker: 'Broker envoy', party: 'broker', onRecord: true } });
+    const basis = reported('2024-08-03', { type: 'proposal.accepted', proposal: 'plan', party: 'south', as: 'basis' }, { attribution: { speaker: 'South office', party: 'south', onRecord: true } });
+    const s = stateAt(sampleLog([tabled, own, accepted, basis]), '2024-08-03');
+    // North's own words outrank the mediator's report of its acceptance; the implied claim stands beside them.
+    expect(s.positions.corridor!.north).toMatchObject({ accepts: ['control'], contested: true });
+    expect(s.positions.corridor!.north!.claims.at(-1)).toMatchObject({ accepts: ['phased'], rejects: [], relation: 'mediator', impliedBy: 'plan', inference: 'implied by accepting the text of plan', eventIds: [accepted.id] });
+    expect(s.positions.ceasefire!.north).toMatchObject({ accepts: ['permanent'], basis: { impliedBy: 'plan', relation: 'mediator' } });
+    expect(s.positions.ceasefire!.south).toBeUndefined();
   });
 });
 

@@ -31,6 +31,8 @@ export interface Claimant {
   readonly relation: Relation;
   readonly onRecord: boolean;
   readonly rank: ClaimRank;
+  /** Set when the claim is implied by accepting this proposal's text rather than made about the term itself. */
+  readonly impliedBy: string | null;
 }
 
 /** The speaker a hypothetical event without attribution is credited to. */
@@ -41,9 +43,9 @@ export const SCENARIO_SPEAKER = 'the scenario author';
  * the party's own on-record statement: a what-if says "suppose the party said
  * this", so it outranks reports of what others say the party wants.
  */
-export function claimantOf(e: ParleyEvent, subject: string, catalog: Catalog): Claimant {
+export function claimantOf(e: ParleyEvent, subject: string, catalog: Catalog, impliedBy: string | null = null): Claimant {
   if (e.hypothetical) {
-    return { source: null, speaker: e.attribution?.speaker ?? SCENARIO_SPEAKER, speakerParty: subject, relation: 'self', onRecord: true, rank: 'own-on-record' };
+    return { source: null, speaker: e.attribution?.speaker ?? SCENARIO_SPEAKER, speakerParty: subject, relation: 'self', onRecord: true, rank: 'own-on-record', impliedBy };
   }
   const a = e.attribution;
   const speakerParty = a?.party ?? null;
@@ -51,12 +53,16 @@ export function claimantOf(e: ParleyEvent, subject: string, catalog: Catalog): C
   const relation: Relation =
     speakerParty === null ? 'narration' : speakerParty === subject ? 'self' : catalog.partyById.get(speakerParty)?.role === 'mediator' ? 'mediator' : 'other-party';
   const rank: ClaimRank = relation === 'self' ? (onRecord ? 'own-on-record' : 'own-off-record') : relation;
-  return { source: e.source ?? null, speaker: a?.speaker ?? 'unattributed', speakerParty, relation, onRecord, rank };
+  return { source: e.source ?? null, speaker: a?.speaker ?? 'unattributed', speakerParty, relation, onRecord, rank, impliedBy };
 }
 
-/** One claimant's identity: the same speaker for the same party in the same source. Pure. */
+/**
+ * One claimant's identity: the same speaker for the same party in the same
+ * source (a claim implied by accepting a proposal stands apart from the
+ * speaker's own claims on the term). Pure.
+ */
 export function claimantKey(c: Claimant): string {
-  return `${c.source ?? ''}\u0000${c.speaker}\u0000${c.speakerParty ?? ''}`;
+  return `${c.source ?? ''}\u0000${c.speaker}\u0000${c.speakerParty ?? ''}\u0000${c.impliedBy ?? ''}`;
 }
 
 /** Where a claim sits in the replay order, for "latest" comparisons. */

@@ -118,6 +118,7 @@ function presentClaim<C extends StoredPositionClaim | StoredResponseClaim | Stor
       relation: claimant.relation,
       onRecord: claimant.onRecord,
       rank: claimant.rank,
+      impliedBy: claimant.impliedBy,
       ...rest,
       eventIds: idsToArray(eventIds),
     };
@@ -126,8 +127,8 @@ function presentClaim<C extends StoredPositionClaim | StoredResponseClaim | Stor
 
 function basisOf(claim: StoredPositionClaim | StoredResponseClaim | null): Basis | null {
   if (claim === null) return null;
-  const { source, speaker, relation, rank } = claim.claimant;
-  return { source, speaker, relation, rank, eventIds: idsToArray(claim.eventIds) };
+  const { source, speaker, relation, rank, impliedBy } = claim.claimant;
+  return { source, speaker, relation, rank, impliedBy, eventIds: idsToArray(claim.eventIds) };
 }
 
 /** The events behind a derived value: those of every claim that says what it says (every claim under consensus). */

@@ -109,6 +109,8 @@ interface ClaimEvent {
   readonly event: ParleyEvent;
   readonly at: ClaimAt;
   readonly inference: string | null;
+  /** The proposal whose accepted text implies this claim, if that is where it comes from. */
+  readonly impliedBy?: string;
 }
 
 const orderOf = (at: ClaimAt, s: ReplayState) => ({ day: at.day, reportedDay: at.reportedDay, seq: s.eventCount });
@@ -126,7 +128,7 @@ function withClaim<C extends { readonly claimant: StoredPositionClaim['claimant'
 /** Records a claim about `party`'s position on `term`, replacing the claimant's earlier one. */
 export function claimPosition(s: ReplayState, ctx: FoldContext, term: string, party: string, content: PositionContent, claim: ClaimEvent): void {
   const e = claim.event;
-  const claimant = claimantOf(e, party, ctx.catalog);
+  const claimant = claimantOf(e, party, ctx.catalog, claim.impliedBy ?? null);
   const current = positionOf(s, term, party);
   const earlier = current?.claims.find((c) => claimantKey(c.claimant) === claimantKey(claimant));
   // The same claimant saying the same again corroborates its claim: one more id, the date it was first made.
@@ -222,5 +224,15 @@ export function claimResponse(
   const responses = new Map(proposal.responses);
   responses.set(e.party, deriveResponse(withClaim(current?.claims ?? [], stored), ctx.policy));
   s.proposals.set(e.proposal, { ...proposal, responses });
+  // The one rule by which a response reaches positions: accepting a text is
+  // accepting what it says on each term it settles (as tabled so far), a
+  // claim of the same claimant, marked as implied. Accepting a text only as
+  // a basis for talks, or rejecting it, implies nothing about any one term.
+  if (response === 'accepted' && as === 'text') {
+    for (const term of Object.keys(proposal.terms)) {
+      const content = { accepts: [proposal.terms[term]!], rejects: NONE, prefers: null, conditions: NO_CONDITIONS };
+      claimPosition(s, ctx, term, e.party, content, { event: e, at, inference: `implied by accepting the text of ${e.proposal}`, impliedBy: e.proposal });
+    }
+  }
   return true;
 }

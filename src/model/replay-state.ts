@@ -158,6 +158,8 @@ export interface Claim extends Marked {
   readonly date: string;
   readonly reported: string | null;
   readonly inference: string | null;
+  /** The proposal whose accepted text implies the claim, when it is implied rather than stated. */
+  readonly impliedBy: string | null;
 }
 
 export interface PositionClaim extends Claim, PositionContent {}
@@ -178,6 +180,7 @@ export interface Basis {
   readonly speaker: string;
   readonly relation: Relation;
   readonly rank: ClaimRank;
+  readonly impliedBy: string | null;
   readonly eventIds: EventIds;
 }
 

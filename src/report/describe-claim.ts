@@ -9,13 +9,15 @@ interface ClaimantLike {
   readonly speaker: string;
   readonly source: string | null;
   readonly relation: Relation;
+  readonly impliedBy?: string | null;
 }
 
 const relationWords: Record<Relation, string> = { self: 'its own words', mediator: 'a mediator', 'other-party': 'another party', narration: "the outlet's narration" };
 
 /** "the office of Prime Minister Netanyahu (its own words, according to anadolu-2024-08-23)". Pure. */
 export function describeClaimant(c: ClaimantLike): string {
-  return `${c.speaker} (${relationWords[c.relation]}, ${c.source === null ? 'hypothetical' : `according to ${c.source}`})`;
+  const implied = c.impliedBy ? `, implied by accepting the text of ${c.impliedBy}` : '';
+  return `${c.speaker} (${relationWords[c.relation]}${implied}, ${c.source === null ? 'hypothetical' : `according to ${c.source}`})`;
 }
 
 /** "accepted as a basis", or "accepted, according to the White House" when the deciding claim is not the party's own. Pure. */
