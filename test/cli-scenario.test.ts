@@ -77,7 +77,8 @@ describe('parley what-if', () => {
 
 describe('parley explore', () => {
   it('lists the cheapest minimal sets that bridge every term', async () => {
-    const r = await runCli(['explore', '--log', fixture('sample'), '--at', '2024-08-20']);
+    // 18 Aug: before North's acceptance of the bridging text moves it to "reduced".
+    const r = await runCli(['explore', '--log', fixture('sample'), '--at', '2024-08-18']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('open: corridor');
     expect(r.stdout).toContain('3 minimal set(s); the cheapest takes 2 step(s)');
@@ -85,9 +86,9 @@ describe('parley explore', () => {
   });
 
   it('explains when the step budget is too small, and prints JSON', async () => {
-    const small = await runCli(['explore', '--log', fixture('sample'), '--at', '2024-08-20', '--max-steps', '1']);
+    const small = await runCli(['explore', '--log', fixture('sample'), '--at', '2024-08-18', '--max-steps', '1']);
     expect(small.stdout).toContain('No set of at most 1 steps bridges every term (at least 2 needed)');
-    const json = JSON.parse((await runCli(['explore', '--log', fixture('sample'), '--at', '2024-08-20', '--json'])).stdout);
+    const json = JSON.parse((await runCli(['explore', '--log', fixture('sample'), '--at', '2024-08-18', '--json'])).stdout);
     expect(json).toMatchObject({ solutionCount: 3, cheapest: 2, openTerms: ['corridor'] });
     expect((await runCli(['explore', '--max-steps', 'lots'])).code).toBe(2);
   });

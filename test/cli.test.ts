@@ -14,7 +14,9 @@ describe('parley state', () => {
     const s = JSON.parse(r.stdout);
     for (const key of ['date', 'phase', 'positions', 'gaps', 'proposals', 'anomalies']) expect(s).toHaveProperty(key);
     expect(s).toMatchObject({ date: '2024-08-20', phase: 'negotiating', stage: 'betweenRounds' });
-    expect(s.gaps.corridor).toMatchObject({ status: 'open', distance: 2 });
+    // North accepted the bridging text (according to the broker), which settles the corridor at "reduced": one step from South.
+    expect(s.gaps.corridor).toMatchObject({ status: 'open', distance: 1 });
+    expect(s.positions.corridor.north).toMatchObject({ accepts: ['reduced'], basis: { impliedBy: 'bridge' }, contested: true });
     expect(s.proposals.bridge.responses).toMatchObject({ north: { response: 'accepted' }, south: { response: 'rejected' } });
   });
 
