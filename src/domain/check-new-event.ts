@@ -78,7 +78,7 @@ export function checkNewEvent(input: unknown, ctx: NewEventContext): { ok: true;
     problems.push(codedProblem('reported-not-published', { ...where, field: 'reported' }, `${event.reported} differs from the publication date of source ${source.id}, ${source.published}`));
   }
   const entry = toEntry(event, ctx.file.nextLine);
-  const latest = ctx.file.entries.reduce<LogEntry | undefined>((a, e) => (a === undefined || compareKey(e, a) > 0 ? e : a), undefined);
+  const latest = ctx.file.entries.reduce<LogEntry | undefined>((a, e) => (a === undefined || compareKey(e, a) >= 0 ? e : a), undefined);
   if (latest !== undefined && compareKey(entry, latest) < 0) {
     const date = (e: LogEntry) => `occurred ${e.event.sortDate ?? e.event.occurred}, reported ${e.event.reported ?? '-'}`;
     problems.push(

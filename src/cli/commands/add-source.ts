@@ -1,4 +1,4 @@
-import { open, readdir, stat, unlink } from 'node:fs/promises';
+import { open, readFile, readdir, stat, unlink } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CodedProblem, codedProblem } from '../../domain/coded-problem.js';
@@ -97,6 +97,9 @@ lock, like a log file by parley add.
     const parsed = sourceSchema.safeParse(entry);
     if (!parsed.success) fail(parsed.error.issues.map((i) => codedProblem('invalid-source', { file: displayPath(registry), field: fieldPath(i.path) }, i.message.replace(/^Invalid input: /, ''))));
     if (basename(entry.document) !== entry.document) fail([codedProblem('invalid-source', { file: displayPath(registry), field: 'document' }, 'a file name in the sources folder, without a folder')]);
+    // Checked before the log file is created, and again under the registry's lock.
+    const early = withSourceEntry(await readFile(registry, 'utf8'), entry);
+    if (!early.ok) fail(early.problems.map((p) => ({ ...p, file: displayPath(registry) })));
     const logFile = join(dir, `${entry.id}.jsonl`);
     const created = await createLogFile(logFile);
     const updated = await updateFile(registry, async (current) => {
