@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The entry point: picks the command, turns failures into exit codes
 // (0 ok, 1 bad input or failed check, 2 usage), and is the only place that exits.
-import { CheckFailed, EnvironmentError, InputError, UsageError } from './cli-errors.js';
+import { CheckFailed, EnvironmentError, InputError, Interrupted, UsageError } from './cli-errors.js';
 import type { Command, Output } from './command.js';
 import { addCommand } from './commands/add.js';
 import { addSourceCommand } from './commands/add-source.js';
@@ -64,6 +64,10 @@ async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     if (e instanceof CheckFailed) return 1;
+    if (e instanceof Interrupted) {
+      io.err(`parley ${name}: interrupted; nothing was written`);
+      return 130;
+    }
     if (e instanceof EnvironmentError) {
       io.err(`parley ${name}: ${e.message}`);
       return 1;

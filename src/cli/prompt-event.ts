@@ -108,3 +108,19 @@ export async function promptEvent(catalog: Catalog, given: { source?: string }):
   }
   return event;
 }
+
+/** Shows the line and asks before it is written. Not pure (reads the terminal). */
+export async function confirmAppend(line: string, file: string): Promise<boolean> {
+  process.stdout.write(`${line}\n`);
+  return confirm({ message: `append this event to ${file}?`, default: true });
+}
+
+/** Runs a prompt session, turning Ctrl-C (the library's ExitPromptError) into `onInterrupt`'s result. */
+export async function interruptible<T>(ask: () => Promise<T>, onInterrupt: () => never): Promise<T> {
+  try {
+    return await ask();
+  } catch (e) {
+    if ((e as Error).name === 'ExitPromptError') onInterrupt();
+    throw e;
+  }
+}

@@ -11,13 +11,17 @@ import { parseEventFile, parseLog } from '../../domain/parse-log.js';
 import { fieldsOf } from '../../domain/schema-fields.js';
 import { appendLine } from '../../io/append-line.js';
 import { CATALOG_FILES, bundledEventsDir, displayPath, loadCatalog, readText } from '../../io/read-log.js';
-import { InputError, UsageError } from '../cli-errors.js';
+import { CheckFailed, InputError, Interrupted, UsageError } from '../cli-errors.js';
 import { type Command, helpOption, parsing } from '../command.js';
 import { applySettings } from '../field-settings.js';
 
 const MAX_INPUT_BYTES = 1024 * 1024;
 /** Where `parley audit` documents usually live, relative to the working directory. */
 const DEFAULT_SOURCES_DIR = '../shared/sources';
+
+const interrupted = (): never => {
+  throw new Interrupted();
+};
 
 const fail = (problems: readonly CodedProblem[]): never => {
   throw new InputError(problems);
@@ -202,12 +206,18 @@ runs never lose a line.
     );
     const { dir, file } = await logTarget(values.log);
     const catalog = await catalogIn(dir);
+    // Before any question is asked: a wrong --sources should not cost the answers.
+    if (values.sources !== undefined && !(await isDirectory(resolve(values.sources)))) {
+      fail([codedProblem('no-sources-folder', { file: displayPath(resolve(values.sources)) }, 'cannot read the sources folder (--sources): no such folder')]);
+    }
     const interactive = values.from === undefined && values.type === undefined && (values.set ?? []).length === 0;
     let event: Record<string, unknown>;
+    let prompts: typeof import('../prompt-event.js') | undefined;
     if (interactive) {
       if (!io.isTTY || process.stdin.isTTY !== true) throw new UsageError('give the event with --from FILE|- or --type and --set, or run parley add on a terminal to be asked for it');
-      const { promptEvent } = await import('../prompt-event.js');
-      event = await promptEvent(catalog, { source: values.source });
+      prompts = await import('../prompt-event.js');
+      const { promptEvent, interruptible } = prompts;
+      event = await interruptible(() => promptEvent(catalog, { source: values.source }), interrupted);
     } else {
       event = eventFromFlags(values.from === undefined ? {} : await readEventObject(values.from), values);
     }
@@ -224,12 +234,18 @@ runs never lose a line.
     }
     const document = await sourceDocument(values.sources, catalog, event.source);
     const context = { ...(expectLast === undefined ? {} : { expectLast }), ...(document.text === undefined ? {} : { document: document.text }) };
-    if (values['dry-run']) {
+    if (values['dry-run'] || prompts !== undefined) {
+      // A dry run, or the answers checked before asking to write them; the append checks again under the lock.
       const checked = await checkAgainstLog(event, target!, await readFile(target!, 'utf8'), catalog, context);
       if (!checked.ok) fail(checked.problems);
-      io.out((checked as { ok: true; value: AcceptedEvent }).value.line);
+      const { line } = (checked as { ok: true; value: AcceptedEvent }).value;
       if (document.note !== undefined) io.err(document.note);
-      return;
+      if (values['dry-run']) return io.out(line);
+      const { confirmAppend, interruptible } = prompts!;
+      if (!(await interruptible(() => confirmAppend(line, displayPath(target!)), interrupted))) {
+        io.err('parley add: not appended; nothing was written');
+        throw new CheckFailed();
+      }
     }
     let line = 0;
     const added = await appendLine(target!, async (current) => {
@@ -240,6 +256,6 @@ runs never lose a line.
     if (!added.ok) fail(added.problems);
     const accepted = (added as { ok: true; value: AcceptedEvent }).value;
     io.out(`added ${accepted.event.id} (${accepted.event.type}) to ${displayPath(target!)}:${line}`);
-    if (document.note !== undefined) io.err(document.note);
+    if (document.note !== undefined && prompts === undefined) io.err(document.note);
   },
 };
