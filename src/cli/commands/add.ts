@@ -89,7 +89,7 @@ async function sourceDocument(option: string | undefined, catalog: Catalog, sour
   }
   const path = join(dir, source.document);
   if (basename(source.document) !== source.document || !(await stat(path).then((s) => s.isFile(), () => false))) {
-    return { note: `quote not audited: ${source.document} (source ${source.id}) is not in ${displayPath(dir)}` };
+    return { note: `quote not audited: ${source.document} (source ${source.id}) is not in ${option ?? DEFAULT_SOURCES_DIR}` };
   }
   return { text: await readFile(path, 'utf8') };
 }
