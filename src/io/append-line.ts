@@ -2,7 +2,7 @@
 // what is there now, decide the new content from it, and replace the file
 // atomically. Deciding under the lock is what makes concurrent writers safe:
 // each sees the line the previous one added.
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { type CodedProblem, codedProblem } from '../domain/coded-problem.js';
 import { LockTimeout, acquireLock } from './file-lock.js';
 import { removeLeftoverTemps, writeFileAtomically } from './atomic-write.js';
@@ -17,8 +17,9 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; problems: CodedPr
 async function regularFile(path: string): Promise<{ ok: true; mode: number } | { ok: false; problems: CodedProblem[] }> {
   const file = displayPath(path);
   try {
-    const s = await stat(path);
-    if (!s.isFile()) return { ok: false, problems: [codedProblem('not-a-regular-file', { file }, 'not a regular file; parley writes only regular files')] };
+    // lstat: renaming over a symbolic link would replace the link, not the file it points to.
+    const s = await lstat(path);
+    if (!s.isFile()) return { ok: false, problems: [codedProblem('not-a-regular-file', { file }, `${s.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; parley writes only regular files`)] };
     if (s.size > MAX_WRITABLE_BYTES) return { ok: false, problems: [codedProblem('file-too-large', { file }, `larger than ${MAX_WRITABLE_BYTES} bytes; split it`)] };
     return { ok: true, mode: s.mode & 0o7777 };
   } catch (e) {
