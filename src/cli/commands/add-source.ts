@@ -1,4 +1,4 @@
-import { open, readFile, readdir, stat, unlink } from 'node:fs/promises';
+import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CodedProblem, codedProblem } from '../../domain/coded-problem.js';
@@ -6,7 +6,8 @@ import { sourceSchema, sourcesFileSchema } from '../../domain/catalog-schema.js'
 import { fieldPath } from '../../domain/problem.js';
 import { withSourceEntry } from '../../domain/sources-file.js';
 import { updateFile } from '../../io/append-line.js';
-import { CATALOG_FILES, bundledEventsDir, displayPath } from '../../io/read-log.js';
+import { catalogBeside } from '../../io/log-folder.js';
+import { bundledEventsDir, displayPath } from '../../io/read-log.js';
 import { InputError, UsageError } from '../cli-errors.js';
 import { type Command, helpOption, parsing } from '../command.js';
 
@@ -82,9 +83,8 @@ lock, like a log file by parley add.
     const missing = (['outlet', 'title', 'published', 'published-basis', 'document'] as const).filter((k) => values[k] === undefined);
     if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
     const dir = resolve(values.log ?? bundledEventsDir);
-    const names = new Set(await readdir(dir).catch(() => [] as string[]));
-    const absent = CATALOG_FILES.filter((f) => !names.has(f));
-    if (absent.length > 0) fail([codedProblem('no-catalog', { file: displayPath(dir) }, `not a log folder with a catalog (missing ${absent.join(', ')})`)]);
+    const catalog = await catalogBeside(dir);
+    if (!catalog.ok) fail(catalog.problems);
     const entry = {
       id: values.id ?? defaultId(values.outlet!, values.published!),
       outlet: values.outlet!,
