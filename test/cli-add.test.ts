@@ -127,6 +127,21 @@ describe('parley add', () => {
     expect(r.stderr).toContain('give the event with --from FILE|- or --type and --set');
   });
 
+  it('answers hostile input with problems, never a crash: deep nesting, a JSON array, broken JSON', async () => {
+    const before = await readFile(file, 'utf8');
+    const deep = join(dir, 'deep.json');
+    await writeFile(deep, `{"type":"statement.made","source":"${SOURCE}","about":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    const nested = await add('--from', deep, '--set', 'attribution.speaker=x');
+    expect(nested.code).toBe(1);
+    expect(nested.stderr).toMatch(/field "about\[0\]": expected string, received array/);
+    const { done } = spawnAdd(['--from', '-'], {}, '[1, 2]');
+    expect((await done).stderr).toContain('(stdin): expected one JSON object (an event)');
+    const broken = spawnAdd(['--from', '-'], {}, '{"type": ');
+    expect((await broken.done).stderr).toMatch(/^\(stdin\): not valid JSON/m);
+    expect(nested.stderr).not.toMatch(/unexpected error|^\s+at /m);
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+
   it('names a mistyped --set field and suggests the right one (exit 2)', async () => {
     const r = await add(...eventFlags(), '--set', 'partyy=israel');
     expect(r.code).toBe(2);

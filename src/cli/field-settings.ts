@@ -39,7 +39,8 @@ function parseJson(field: FieldSpec, raw: string): unknown {
  * unknown field, with a suggestion. Pure apart from the exception.
  */
 export function applySettings(event: Readonly<Record<string, unknown>>, settings: readonly string[], fields: readonly FieldSpec[]): Record<string, unknown> {
-  const out: Record<string, unknown> = structuredClone({ ...event });
+  // Copy on write along each path: `event` stays untouched, and no deep copy of what the user gave (it may be deeply nested).
+  const out: Record<string, unknown> = { ...event };
   for (const setting of settings) {
     const eq = setting.indexOf('=');
     if (eq <= 0) throw new UsageError(`--set expects FIELD=VALUE, got "${setting.slice(0, 60)}"`);
@@ -53,7 +54,7 @@ export function applySettings(event: Readonly<Record<string, unknown>>, settings
     let target = out;
     for (const name of names.slice(0, -1)) {
       const next = Object.hasOwn(target, name) ? target[name] : undefined;
-      if (typeof next !== 'object' || next === null || Array.isArray(next)) target[name] = {};
+      target[name] = typeof next !== 'object' || next === null || Array.isArray(next) ? {} : { ...next };
       target = target[name] as Record<string, unknown>;
     }
     target[names.at(-1)!] = valueFor(field, setting.slice(eq + 1));
