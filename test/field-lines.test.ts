@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldLines, lineOfField } from '../src/domain/field-lines.js';
+import { fieldLines, lineOfField, mayNestTooDeep } from '../src/domain/field-lines.js';
 
 describe('field lines', () => {
   it('finds the line of a field in YAML and JSON, and of the enclosing object for a missing one', () => {
@@ -11,7 +11,10 @@ describe('field lines', () => {
     expect(lineOfField(json, '[1].label')).toBe(5);
   });
 
-  it('gives nothing for a text that does not parse', () => {
+  it('gives nothing for a text that does not parse, and does not crash on deep nesting', () => {
     expect(fieldLines('{ "a": ').size).toBe(0);
+    expect(fieldLines(`${'['.repeat(100_000)}${']'.repeat(100_000)}`).size).toBe(0);
+    expect(mayNestTooDeep('[[[', 3)).toBe(false);
+    expect(mayNestTooDeep('"[[" [[', 3)).toBe(true);
   });
 });

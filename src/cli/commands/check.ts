@@ -3,7 +3,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import type { Catalog } from '../../domain/catalog-schema.js';
-import { fieldLines, lineOfField } from '../../domain/field-lines.js';
+import { fieldLines, lineOfField, mayNestTooDeep } from '../../domain/field-lines.js';
 import type { Problem } from '../../domain/problem.js';
 import { unknownReferences, withSuggestion } from '../../domain/reference-suggestions.js';
 import { scenarioLogs } from '../../scenario/scenario-logs.js';
@@ -96,8 +96,9 @@ async function checkScenario(path: string, cache: Map<string, string | undefined
     problems = [...logs.problems];
   } else problems = [...loaded.problems];
   let raw: unknown;
+  const text = (await textOf(name, cache)) ?? '';
   try {
-    raw = parseYaml((await textOf(name, cache)) ?? '', { maxAliasCount: 100 });
+    raw = mayNestTooDeep(text) ? undefined : parseYaml(text, { maxAliasCount: 100 });
   } catch {
     raw = undefined;
   }
