@@ -1,6 +1,7 @@
 // `--set FIELD=VALUE` for `parley add`: the value is read as the schema's
 // field expects it (a list splits on commas, a yes/no is true or false, a
 // number is a number, anything structured is JSON).
+import { echo } from '../domain/coded-problem.js';
 import { suggestionSuffix } from '../domain/did-you-mean.js';
 import { type FieldSpec, fieldAt, leafPaths } from '../domain/schema-fields.js';
 import { UsageError } from './cli-errors.js';
@@ -11,10 +12,10 @@ function valueFor(field: FieldSpec, raw: string): unknown {
       return raw.trim().startsWith('[') ? parseJson(field, raw) : raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
     case 'yes-no':
       if (raw === 'true' || raw === 'false') return raw === 'true';
-      throw new UsageError(`--set ${field.path} expects true or false, got "${raw.slice(0, 40)}"`);
+      throw new UsageError(`--set ${field.path} expects true or false, got ${echo(raw)}`);
     case 'number': {
       const n = Number(raw);
-      if (raw.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--set ${field.path} expects a number, got "${raw.slice(0, 40)}"`);
+      if (raw.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--set ${field.path} expects a number, got ${echo(raw)}`);
       return n;
     }
     case 'group':
@@ -43,12 +44,12 @@ export function applySettings(event: Readonly<Record<string, unknown>>, settings
   const out: Record<string, unknown> = { ...event };
   for (const setting of settings) {
     const eq = setting.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--set expects FIELD=VALUE, got "${setting.slice(0, 60)}"`);
+    if (eq <= 0) throw new UsageError(`--set expects FIELD=VALUE, got ${echo(setting)}`);
     const path = setting.slice(0, eq);
     const field = fieldAt(fields, path);
     if (field === undefined || field.kind === 'fixed') {
       const known = leafPaths(fields).filter((p) => p !== 'type');
-      throw new UsageError(`--set: unknown field "${path.slice(0, 60)}"${suggestionSuffix(path, known)}; the fields of this type are ${known.join(', ')}`);
+      throw new UsageError(`--set: unknown field ${echo(path)}${suggestionSuffix(path, known)}; the fields of this type are ${known.join(', ')}`);
     }
     const names = path.split('.');
     let target = out;

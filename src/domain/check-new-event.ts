@@ -3,7 +3,7 @@
 // reads the log, the catalog and the source document and hands them here.
 import { createLog } from './event-log.js';
 import type { Catalog } from './catalog-schema.js';
-import { type CodedProblem, codedProblem } from './coded-problem.js';
+import { type CodedProblem, codedProblem, echo } from './coded-problem.js';
 import { eventLine } from './event-line.js';
 import type { ParleyEvent } from './event-schema.js';
 import { type LogEntry, toEntry } from './ordering.js';
@@ -35,10 +35,13 @@ function compareKey(a: LogEntry, b: LogEntry): number {
   return a.day - b.day || a.reportedDay - b.reportedDay;
 }
 
+/** The audit quotes the event and the document, either of which may hold a line break. */
+const oneLine = (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+
 function auditProblems(event: ParleyEvent, catalog: Catalog, document: string, at: { file: string; line: number; eventId: string }): CodedProblem[] {
   const { failures } = auditQuotes(createLog(catalog, [toEntry(event, 0)]), new Map([[catalog.sourceById.get(event.source!)!.document, document]]));
   return failures.map((f) =>
-    codedProblem(f.kind === 'normalised-only' ? 'quote-not-verbatim' : 'quote-not-found', { ...at, field: 'quote' }, f.hint === null ? f.message : `${f.message}: ${f.hint}`),
+    codedProblem(f.kind === 'normalised-only' ? 'quote-not-verbatim' : 'quote-not-found', { ...at, field: 'quote' }, oneLine(f.hint === null ? f.message : `${f.message}: ${f.hint}`)),
   );
 }
 
@@ -56,7 +59,7 @@ export function checkNewEvent(input: unknown, ctx: NewEventContext): { ok: true;
   const last = ctx.file.entries.reduce<LogEntry | undefined>((a, e) => (a === undefined || e.position > a.position ? e : a), undefined);
   if (ctx.expectLast !== undefined && (last?.event.id ?? null) !== ctx.expectLast) {
     const found = last === undefined ? 'the file has no event yet' : `its last event is ${last.event.id}`;
-    const expected = ctx.expectLast === null ? 'no event' : ctx.expectLast;
+    const expected = ctx.expectLast === null ? 'none' : /^[A-Za-z0-9_-]{1,40}$/.test(ctx.expectLast) ? ctx.expectLast : echo(ctx.expectLast);
     problems.push(codedProblem('unexpected-last-event', at, `--expect-last ${expected}, but ${found}: the file changed since you read it; nothing was written`));
   }
   const validated = validateEvent(input, ctx.catalog, at);

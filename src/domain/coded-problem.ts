@@ -8,3 +8,8 @@ export type CodedProblem = Problem & { readonly code: string };
 export function codedProblem(code: string, at: Omit<Problem, 'message'>, message: string): CodedProblem {
   return { ...at, code, message };
 }
+
+/** User text as a problem may show it: quoted, escaped (a line break stays on the line) and truncated. Pure. */
+export function echo(text: string, max = 60): string {
+  return JSON.stringify(text.length > max ? `${text.slice(0, max)}...` : text);
+}

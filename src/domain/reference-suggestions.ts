@@ -2,6 +2,7 @@
 // mean" for a near-miss id, and the unknown ids of an object whose shape is
 // broken elsewhere, so one pass reports references as well as structure.
 import type { Catalog } from './catalog-schema.js';
+import { echo } from './coded-problem.js';
 import { suggestionSuffix } from './did-you-mean.js';
 import type { Problem } from './problem.js';
 import { catalogIds, catalogKindOf } from './reference-fields.js';
@@ -91,9 +92,8 @@ export function unknownReferences(root: unknown, catalog: Catalog, at: Omit<Prob
     if (reported.has(field)) return;
     const ref = reference(root, field, catalog);
     if (ref === undefined || ref.ids.includes(ref.value)) return;
-    const shown = JSON.stringify(ref.value.length > 60 ? `${ref.value.slice(0, 60)}...` : ref.value);
     const list = ref.ids.join(', ');
-    problems.push({ ...at, field, message: `unknown ${ref.kind} ${shown}; expected one of ${list.length > MAX_LISTED ? `${list.slice(0, MAX_LISTED)}...` : list}${suggestionSuffix(ref.value, ref.ids)}` });
+    problems.push({ ...at, field, message: `unknown ${ref.kind} ${echo(ref.value)}; expected one of ${list.length > MAX_LISTED ? `${list.slice(0, MAX_LISTED)}...` : list}${suggestionSuffix(ref.value, ref.ids)}` });
   }, 0);
   return problems;
 }

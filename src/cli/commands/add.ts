@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { nanoid } from 'nanoid';
 import type { Catalog } from '../../domain/catalog-schema.js';
 import { type NewEventContext, checkNewEvent } from '../../domain/check-new-event.js';
-import { type CodedProblem, codedProblem } from '../../domain/coded-problem.js';
+import { type CodedProblem, codedProblem, echo } from '../../domain/coded-problem.js';
 import { suggestionSuffix } from '../../domain/did-you-mean.js';
 import { eventSchemas, eventTypes } from '../../domain/event-schema.js';
 import { fieldsOf } from '../../domain/schema-fields.js';
@@ -84,15 +84,17 @@ function completed(event: Record<string, unknown>, catalog: Catalog): Record<str
   return out;
 }
 
-function eventFromFlags(base: Record<string, unknown>, values: { type?: string; source?: string; set?: string[] }): Record<string, unknown> {
+function eventFromFlags(base: Record<string, unknown>, values: { from?: string; type?: string; source?: string; set?: string[] }): Record<string, unknown> {
   const event: Record<string, unknown> = { ...base };
   if (values.type !== undefined) event.type = values.type;
   if (values.source !== undefined) event.source = values.source;
   const type = event.type;
   const schema = eventSchemas.find((s) => s.shape.type.value === type);
   if (schema === undefined) {
-    const shown = typeof type === 'string' ? `"${type.slice(0, 60)}"${suggestionSuffix(type, eventTypes)}` : 'none';
-    throw new UsageError(`--type: expected one of ${eventTypes.join(', ')}; got ${shown}`);
+    const shown = typeof type === 'string' ? `${echo(type)}${suggestionSuffix(type, eventTypes)}` : 'none';
+    const message = `expected one of ${eventTypes.join(', ')}; got ${shown}`;
+    if (values.type !== undefined) throw new UsageError(`--type: ${message}`);
+    throw new InputError([codedProblem('invalid-event', { file: values.from === '-' ? '(stdin)' : displayPath(resolve(values.from ?? '')), field: 'type' }, message)]);
   }
   return applySettings(event, values.set ?? [], fieldsOf(schema));
 }
