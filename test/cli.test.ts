@@ -94,7 +94,7 @@ describe('bad input', () => {
     await writeFile(join(dir, 'parties.json'), JSON.stringify([{ id: 'north', name: 'North', role: 'boss' }]));
     const r = await runCli(['check', dir]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/parties\.json: field "\[0\]\.role": .*principal/);
+    expect(r.stderr).toMatch(/parties\.json:1: field "\[0\]\.role": .*principal/);
   });
 });
 

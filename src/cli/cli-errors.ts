@@ -16,3 +16,6 @@ export class CheckFailed extends Error {}
 
 /** The command cannot run here as things stand (a port in use, an unbuilt page); the message says what to do (exit 1). */
 export class EnvironmentError extends Error {}
+
+/** The user stopped an interactive command (Ctrl-C); nothing was written (exit 130). */
+export class Interrupted extends Error {}

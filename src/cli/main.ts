@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // The entry point: picks the command, turns failures into exit codes
 // (0 ok, 1 bad input or failed check, 2 usage), and is the only place that exits.
-import { CheckFailed, EnvironmentError, InputError, UsageError } from './cli-errors.js';
+import { CheckFailed, EnvironmentError, InputError, Interrupted, UsageError } from './cli-errors.js';
 import type { Command, Output } from './command.js';
+import { addCommand } from './commands/add.js';
+import { addSourceCommand } from './commands/add-source.js';
 import { auditCommand } from './commands/audit.js';
 import { checkCommand } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
@@ -17,7 +19,7 @@ import { timelineCommand } from './commands/timeline.js';
 import { viewCommand } from './commands/view.js';
 import { whatIfCommand } from './commands/what-if.js';
 
-const commands: readonly Command[] = [stateCommand, timelineCommand, diffCommand, sourcesCommand, checkCommand, scenarioCommand, whatIfCommand, exploreCommand, schemaCommand, stepCommand, viewCommand, reportCommand, auditCommand];
+const commands: readonly Command[] = [stateCommand, timelineCommand, diffCommand, sourcesCommand, checkCommand, scenarioCommand, whatIfCommand, exploreCommand, schemaCommand, stepCommand, viewCommand, reportCommand, auditCommand, addCommand, addSourceCommand];
 
 const overview = `parley: replay reported statements about the Gaza ceasefire talks through a
 model of the three-phase deal, and see the reported state on any date.
@@ -62,6 +64,10 @@ async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     if (e instanceof CheckFailed) return 1;
+    if (e instanceof Interrupted) {
+      io.err(`parley ${name}: interrupted; nothing was written`);
+      return 130;
+    }
     if (e instanceof EnvironmentError) {
       io.err(`parley ${name}: ${e.message}`);
       return 1;

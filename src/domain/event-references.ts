@@ -34,7 +34,7 @@ function sortDateProblem(problems: ReferenceProblem[], event: ParleyEvent): void
   }
 }
 
-const REQUIRED_WHEN_REPORTED = ['source', 'quote', 'reported', 'attribution'] as const;
+export const REQUIRED_WHEN_REPORTED = ['source', 'quote', 'reported', 'attribution'] as const;
 
 export function checkReferences(event: ParleyEvent, catalog: Catalog): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];

@@ -1,0 +1,119 @@
+import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type CodedProblem, codedProblem } from '../../domain/coded-problem.js';
+import { sourceSchema, sourcesFileSchema } from '../../domain/catalog-schema.js';
+import { fieldPath } from '../../domain/problem.js';
+import { withSourceEntry } from '../../domain/sources-file.js';
+import { updateFile } from '../../io/append-line.js';
+import { catalogBeside } from '../../io/log-folder.js';
+import { bundledEventsDir, displayPath } from '../../io/read-log.js';
+import { InputError, UsageError } from '../cli-errors.js';
+import { type Command, helpOption, parsing } from '../command.js';
+
+const fail = (problems: readonly CodedProblem[]): never => {
+  throw new InputError(problems);
+};
+
+/** "Al Qahera News TV" + 2024-08-15 -> "al-qahera-news-tv-2024-08-15". Pure. */
+function defaultId(outlet: string, published: string): string {
+  const name = outlet
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return name === '' ? published : `${name}-${published}`;
+}
+
+/** Creates the empty log file; true when this run created it, false when an empty one was already there. */
+async function createLogFile(path: string): Promise<boolean> {
+  try {
+    await (await open(path, 'wx')).close();
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    const s = await stat(path);
+    // An empty file is what an interrupted add-source leaves: take it over.
+    if (s.isFile() && s.size === 0) return false;
+    return fail([codedProblem('log-file-exists', { file: displayPath(path) }, 'already exists and is not empty; choose another --id')]);
+  }
+}
+
+export const addSourceCommand: Command = {
+  name: 'add-source',
+  summary: 'register an article in sources.json and create its empty log file',
+  usage: `parley add-source --outlet NAME --title TITLE --published DATE
+                  --published-basis TEXT --document FILE [--id ID] [--log DIR]
+
+Adds the article to the source registry (sources.json in the log folder) and
+creates its log file <id>.jsonl, empty, for parley add. sources.json keeps
+its lines as they are and gains one entry; it is replaced atomically under a
+lock, like a log file by parley add.
+
+  --outlet NAME            the outlet ("Anadolu (AA)")
+  --title TITLE            the article's headline
+  --published DATE         its publication date, YYYY-MM-DD
+  --published-basis TEXT   one line: how that date was established
+  --document FILE          the article's file name in the sources folder
+                           (see parley audit)
+  --id ID                  the source id, a lower-case slug
+                           (default: the outlet and the date, e.g.
+                           anadolu-aa-2024-08-23)
+  --log DIR                the log folder with the catalog (default: the
+                           bundled events/)`,
+  async run(argv, io) {
+    const { values } = parsing(() =>
+      parseArgs({
+        args: [...argv],
+        options: {
+          ...helpOption,
+          log: { type: 'string' },
+          id: { type: 'string' },
+          outlet: { type: 'string' },
+          title: { type: 'string' },
+          published: { type: 'string' },
+          'published-basis': { type: 'string' },
+          document: { type: 'string' },
+        },
+      }),
+    );
+    const missing = (['outlet', 'title', 'published', 'published-basis', 'document'] as const).filter((k) => values[k] === undefined);
+    if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
+    const dir = resolve(values.log ?? bundledEventsDir);
+    const catalog = await catalogBeside(dir);
+    if (!catalog.ok) fail(catalog.problems);
+    const entry = {
+      id: values.id ?? defaultId(values.outlet!, values.published!),
+      outlet: values.outlet!,
+      title: values.title!,
+      published: values.published!,
+      publishedBasis: values['published-basis']!,
+      document: values.document!,
+    };
+    const registry = join(dir, 'sources.json');
+    const parsed = sourceSchema.safeParse(entry);
+    if (!parsed.success) fail(parsed.error.issues.map((i) => codedProblem('invalid-source', { file: displayPath(registry), field: fieldPath(i.path) }, i.message.replace(/^Invalid input: /, ''))));
+    if (basename(entry.document) !== entry.document) fail([codedProblem('invalid-source', { file: displayPath(registry), field: 'document' }, 'a file name in the sources folder, without a folder')]);
+    // Checked before the log file is created, and again under the registry's lock.
+    const early = withSourceEntry(await readFile(registry, 'utf8'), entry);
+    if (!early.ok) fail(early.problems.map((p) => ({ ...p, file: displayPath(registry) })));
+    const logFile = join(dir, `${entry.id}.jsonl`);
+    const created = await createLogFile(logFile);
+    const updated = await updateFile(registry, async (current) => {
+      const next = withSourceEntry(current, entry);
+      if (!next.ok) return { ok: false, problems: next.problems.map((p) => ({ ...p, file: displayPath(registry) })) };
+      // What is written must read back as a valid registry holding the new source.
+      const check = sourcesFileSchema.safeParse(JSON.parse(next.text));
+      if (!check.success) return { ok: false, problems: [codedProblem('invalid-source', { file: displayPath(registry) }, 'the registry would not be valid after the change; nothing was written')] };
+      return { ok: true, text: next.text, value: undefined };
+    });
+    if (!updated.ok) {
+      if (created) await unlink(logFile).catch(() => undefined);
+      fail(updated.problems);
+    }
+    io.out(`added source ${entry.id} to ${displayPath(registry)}; its log file is ${displayPath(logFile)}`);
+  },
+};

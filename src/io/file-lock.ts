@@ -1,0 +1,117 @@
+// An advisory lock beside a file (`<file>.lock`), so that two parley processes
+// writing the same file take turns. Written here rather than taken from
+// proper-lockfile: that one judges staleness by mtime (a killed writer blocks
+// others for its whole stale period), while a lock that records its owner's pid
+// can be broken the moment the owner is known to be dead.
+import { randomBytes } from 'node:crypto';
+import { link, open, readFile, rename, unlink } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface FileLock {
+  readonly path: string;
+  /** True while the lock file still holds this lock's token (nobody broke it). */
+  stillHeld(): Promise<boolean>;
+  release(): Promise<void>;
+}
+
+export class LockTimeout extends Error {
+  constructor(
+    readonly lockPath: string,
+    readonly owner: string,
+  ) {
+    super(`${lockPath} is held by ${owner}`);
+  }
+}
+
+interface Owner {
+  readonly pid: number;
+  readonly host: string;
+  readonly token: string;
+}
+
+function parseOwner(text: string): Owner | undefined {
+  try {
+    const o = JSON.parse(text) as Partial<Owner>;
+    return typeof o.pid === 'number' && typeof o.host === 'string' && typeof o.token === 'string' ? (o as Owner) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a process with this id runs on this host. Not pure. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A lock is stale when its owner ran on this host and is dead. A lock from
+ * another host, or one whose content is unreadable, is never broken here: the
+ * owner may be writing it (a half-written lock file is a second or so old at
+ * most) or alive elsewhere.
+ */
+function isStale(owner: Owner | undefined): boolean {
+  return owner !== undefined && owner.host === hostname() && !isAlive(owner.pid);
+}
+
+/**
+ * Breaks a stale lock without stealing a fresh one: the lock file is moved
+ * aside first (atomic), and put back if what was moved is not the stale lock
+ * read a moment ago (another waiter broke it and locked in between).
+ */
+async function breakStale(lockPath: string, stale: Owner): Promise<void> {
+  const aside = `${lockPath}.${randomBytes(6).toString('hex')}.broken`;
+  try {
+    await rename(lockPath, aside);
+  } catch {
+    return; // someone else moved it first
+  }
+  const moved = parseOwner(await readFile(aside, 'utf8').catch(() => ''));
+  if (moved?.token !== stale.token) await link(aside, lockPath).catch(() => undefined);
+  await unlink(aside).catch(() => undefined);
+}
+
+/**
+ * Takes the lock of `path`, waiting up to `timeoutMs` for its holder; breaks
+ * the lock of a dead process on this host. Not pure: creates `<path>.lock`
+ * with O_EXCL.
+ */
+export async function acquireLock(path: string, options: { timeoutMs?: number } = {}): Promise<FileLock> {
+  const lockPath = `${path}.lock`;
+  const me: Owner = { pid: process.pid, host: hostname(), token: randomBytes(12).toString('hex') };
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(lockPath, 'wx');
+      try {
+        await handle.writeFile(JSON.stringify(me));
+      } finally {
+        await handle.close();
+      }
+      return {
+        path: lockPath,
+        stillHeld: async () => parseOwner(await readFile(lockPath, 'utf8').catch(() => ''))?.token === me.token,
+        release: async () => {
+          const current = parseOwner(await readFile(lockPath, 'utf8').catch(() => ''));
+          if (current?.token === me.token) await unlink(lockPath).catch(() => undefined);
+        },
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const owner = parseOwner(await readFile(lockPath, 'utf8').catch(() => ''));
+    if (owner !== undefined && isStale(owner)) {
+      await breakStale(lockPath, owner);
+      continue;
+    }
+    if (Date.now() > deadline) throw new LockTimeout(lockPath, owner === undefined ? 'an unknown process' : `process ${owner.pid} on ${owner.host}`);
+    // Jittered back-off so that many waiters do not retry in lock-step.
+    await sleep(Math.min(200, 5 * 2 ** Math.min(attempt, 5)) * (0.5 + Math.random()));
+  }
+}
