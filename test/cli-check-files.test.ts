@@ -36,7 +36,7 @@ describe('parley check on scenario files', () => {
         '    party: Israel', // 6
         '    term: philadelfi', // 7
         '    adds: [phased-withdrawal]', // 8
-        '  - type: position.stated', // 9
+        '  - type: concession.offered', // 9
         '    occurred: 2024-08-32', // 10
         '    party: hamas', // 11
         '    term: philadelphi', // 12
@@ -53,7 +53,7 @@ describe('parley check on scenario files', () => {
         expect.stringMatching(/bad\.yaml:7: field "events\[0\]\.term": .*did you mean "philadelphi"\?$/),
         expect.stringMatching(/bad\.yaml:10: field "events\[1\]\.occurred": /),
         // The missing field is reported at the line of the event that lacks it.
-        expect.stringMatching(/bad\.yaml:9: field "events\[1\]\.accepts": /),
+        expect.stringMatching(/bad\.yaml:9: field "events\[1\]\.adds": /),
       ]),
     );
     for (const line of lines) expect(line).toMatch(/^\S*bad\.yaml:\d+: /);

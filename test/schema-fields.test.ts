@@ -13,7 +13,7 @@ describe('the fields of an event type, from its schema', () => {
     const fields = fieldsOf(positionStatedSchema);
     expect(fieldAt(fields, 'precision')).toMatchObject({ kind: 'choice', options: ['day', 'week', 'month'], required: true });
     expect(fieldAt(fields, 'type')).toMatchObject({ kind: 'fixed', value: 'position.stated' });
-    expect(fieldAt(fields, 'accepts')).toMatchObject({ kind: 'list', required: true });
+    expect(fieldAt(fields, 'accepts')).toMatchObject({ kind: 'list', required: false });
     expect(fieldAt(fields, 'prefers')).toMatchObject({ kind: 'text', required: false });
     expect(fieldAt(fields, 'conditions')).toMatchObject({ kind: 'json', required: false });
     expect(fieldAt(fields, 'attribution.onRecord')).toMatchObject({ kind: 'yes-no', required: true });
