@@ -19,8 +19,11 @@ function describeValue(kind: string, v: unknown): string {
       return `${o.id} in ${o.venue}, ${o.closed ? `closed ${o.closed}` : `opened ${o.opened}, in session`}`;
     case 'agreement':
       return `agreement on ${Object.keys(o.terms as object).join(', ') || 'the deal'}`;
-    case 'proposal':
-      return `"${o.title}" tabled by ${o.by} on ${o.tabled}`;
+    case 'proposal': {
+      // A later report can add the terms a text settles; without them the change would read "A -> A".
+      const terms = Object.entries((o.terms as Record<string, string> | undefined) ?? {}).map(([term, option]) => `${term} as ${option}`);
+      return `"${o.title}" tabled by ${o.by} on ${o.tabled}${terms.length ? `, settling ${terms.join(', ')}` : ''}`;
+    }
     case 'response':
       return `${o.response}${o.as === 'basis' ? ' as a basis' : ''}`;
     case 'position': {
@@ -54,8 +57,8 @@ export interface ChangeText {
 }
 
 function subjectOf(path: string): { group: ChangeGroup; kind: string; subject: string } {
-  const parts = path.split('.');
-  const [head, a, b, c, d] = parts;
+  // Paths are dotted ids (catalog slugs and event ids never contain a dot).
+  const [head, a, b, c] = path.split('.');
   switch (head) {
     case 'phase':
       return { group: 'phase', kind: 'phase', subject: 'phase' };
@@ -64,7 +67,8 @@ function subjectOf(path: string): { group: ChangeGroup; kind: string; subject: s
     case 'agreement':
       return { group: 'phase', kind: 'agreement', subject: 'agreement' };
     case 'proposals':
-      return c === 'responses' ? { group: 'proposals', kind: 'response', subject: `${d} on ${a}` } : { group: 'proposals', kind: 'proposal', subject: `proposal ${a}` };
+      // proposals.<proposal> is the proposal, proposals.<proposal>.responses.<party> one party's response.
+      return b === 'responses' && c !== undefined ? { group: 'proposals', kind: 'response', subject: `${c} on ${a}` } : { group: 'proposals', kind: 'proposal', subject: `proposal ${a}` };
     case 'positions':
       return { group: 'positions', kind: 'position', subject: `${b} on ${a}` };
     case 'gaps':
@@ -82,6 +86,7 @@ function subjectOf(path: string): { group: ChangeGroup; kind: string; subject: s
   }
 }
 
+/** One change in words, with its group for ordering and the events behind it. Pure. */
 export function describeChange(change: StateChange): ChangeText {
   const { group, kind, subject } = subjectOf(change.path);
   return {
