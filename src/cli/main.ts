@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The entry point: picks the command, turns failures into exit codes
-// (0 ok, 1 bad input or failed check, 2 usage), and is the only place that exits.
-import { CheckFailed, EnvironmentError, InputError, UsageError } from './cli-errors.js';
+// (0 ok, 1 bad input or failed check, 2 usage, 128 + N on signal N), and is the only place that exits.
+import { constants } from 'node:os';
+import { CheckFailed, EnvironmentError, InputError, Interrupted, UsageError } from './cli-errors.js';
 import type { Command, Output } from './command.js';
 import { auditCommand } from './commands/audit.js';
 import { checkCommand } from './commands/check.js';
@@ -62,6 +63,7 @@ async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     if (e instanceof CheckFailed) return 1;
+    if (e instanceof Interrupted) return 128 + constants.signals[e.signal];
     if (e instanceof EnvironmentError) {
       io.err(`parley ${name}: ${e.message}`);
       return 1;

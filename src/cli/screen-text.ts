@@ -1,0 +1,60 @@
+// Text measured as a terminal shows it: by display width (wide characters take
+// two columns, ANSI styling none), never by string length, so a laid-out line
+// is never wider than the screen.
+import cliTruncate from 'cli-truncate';
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
+
+/** Columns the text takes on a terminal. Pure. */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
+
+// C0 controls (but for tab), DEL and C1 controls: from log text they could move the
+// cursor or restyle the terminal, so they are shown as U+FFFD instead.
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
+
+/** Log text made safe to print on a terminal: every control character becomes "\uFFFD". Pure. */
+export function terminalSafe(text: string): string {
+  return text.replace(CONTROL, '\uFFFD');
+}
+
+/**
+ * `text` wrapped to `width` columns, the first line after `firstIndent` and the
+ * others after `restIndent` (both spaces). Words longer than a line are broken.
+ * Every returned line is at most `width` columns wide (the indent at most
+ * width - 1). Styling survives the break. Pure.
+ */
+export function wrapIndented(text: string, width: number, firstIndent: number, restIndent: number): string[] {
+  const first = Math.min(firstIndent, Math.max(0, width - 1));
+  const rest = Math.min(restIndent, Math.max(0, width - 1));
+  const out: string[] = [];
+  // The first line may be wider than the rest: wrap it alone, then the remainder.
+  const [head = '', ...tail] = wrapAnsi(text, width - first, { hard: true, trim: true }).split('\n');
+  out.push(' '.repeat(first) + head);
+  const remainder = tail.join(' ');
+  if (remainder !== '') for (const line of wrapAnsi(remainder, width - rest, { hard: true, trim: true }).split('\n')) out.push(' '.repeat(rest) + line);
+  return out;
+}
+
+/**
+ * One line of a text screen fitted to `width` columns: unchanged when it fits,
+ * else wrapped with a hanging indent two columns deeper than its own (so the
+ * text of a bullet or a table row lines up under itself). Pure.
+ */
+export function fitLine(line: string, width: number): string[] {
+  if (displayWidth(line) <= width) return [line];
+  const indent = /^ */.exec(line)![0].length;
+  return wrapIndented(line.slice(indent), width, indent, indent + 2);
+}
+
+/** `fitLine` over many lines. Pure. */
+export function fitLines(lines: readonly string[], width: number): string[] {
+  return lines.flatMap((l) => fitLine(l, width));
+}
+
+/** The line cut to `width` columns, with "…" where it was cut. Pure. */
+export function truncateTo(line: string, width: number): string {
+  if (width <= 0) return '';
+  return displayWidth(line) <= width ? line : cliTruncate(line, width, { position: 'end' });
+}
