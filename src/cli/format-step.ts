@@ -50,12 +50,20 @@ export interface StepSections {
   readonly terms: readonly string[];
 }
 
+export interface StepLayout {
+  /** Columns to wrap quotes and attributions to. */
+  readonly width: number;
+  /** Show the terms one under another when their table is wider than `width` (a screen); else always a table (the handout). */
+  readonly fitTable: boolean;
+}
+
 /**
- * One step as text parts: quotes and attributions wrapped to `width` columns;
- * other lines are left whole for the caller to fit. All log text is made safe
- * for a terminal. Pure.
+ * One step as text parts: quotes and attributions wrapped to the width; other
+ * lines are left whole for the caller to fit. All log text is made safe for a
+ * terminal. Pure.
  */
-export function stepSections(step: Step, total: number, by: StepUnit, log: EventLog, style: Style, width = 100): StepSections {
+export function stepSections(step: Step, total: number, by: StepUnit, log: EventLog, style: Style, layout: StepLayout = { width: 100, fitTable: false }): StepSections {
+  const { width } = layout;
   const range = step.from === step.to ? step.from : `${step.from} to ${step.to}`;
   const header = [
     style.heading(`Step ${step.index + 1} of ${total} (by ${by}${step.round ? `, round ${step.round}` : ''}): ${range}`),
@@ -75,7 +83,7 @@ export function stepSections(step: Step, total: number, by: StepUnit, log: Event
   if (described.length === 0) changes.push('  nothing in the modelled state');
   for (const c of described) {
     const mark = c.hypothetical ? ` ${style.hypothetical(HYPOTHETICAL_MARK)}` : '';
-    changes.push(`  * ${c.subject}: ${c.before} -> ${style.changed(c.after)}${mark}`);
+    changes.push(`  * ${safe(c.subject)}: ${safe(c.before)} -> ${style.changed(safe(c.after))}${mark}`);
   }
 
   const [a, b] = log.catalog.principals;
@@ -92,9 +100,18 @@ export function stepSections(step: Step, total: number, by: StepUnit, log: Event
     return [t.id, cell(t.id, a), cell(t.id, b), `${describeGap(gap)}${gap.hypothetical ? ' [H]' : ''}`];
   });
   const widths = [0, 1, 2].map((c) => Math.max(0, ...rows.map((r) => displayWidth(r[c]!))));
+  // The mark, three padded columns and the gap, two spaces between columns.
+  const tableWidth = 2 + widths[0]! + widths[1]! + widths[2]! + 6 + Math.max(0, ...rows.map((r) => displayWidth(r[3]!)));
+  const asTable = !layout.fitTable || tableWidth <= layout.width;
   for (const [i, r] of rows.entries()) {
-    const text = r.map((x, c) => (c < 3 ? x + ' '.repeat(widths[c]! - displayWidth(x)) : x)).join('  ');
-    terms.push(changedTerms.has(shown[i]!.id) ? `* ${style.changed(text)}` : `  ${text}`);
+    const mark = changedTerms.has(shown[i]!.id) ? '* ' : '  ';
+    const styled = (text: string) => (mark === '* ' ? style.changed(text) : text);
+    if (asTable) {
+      terms.push(mark + styled(r.map((x, c) => (c < 3 ? x + ' '.repeat(widths[c]! - displayWidth(x)) : x)).join('  ')));
+    } else {
+      // Too wide for a table here: each term on its own, its gap first, the two positions under it.
+      terms.push(mark + styled(`${r[0]}: ${r[3]}`), `    ${a}: ${r[1]}   ${b}: ${r[2]}`);
+    }
   }
   const silent = log.catalog.terms.length - shown.length;
   if (silent > 0) terms.push(style.dim(`  ${rows.length === 0 ? `all ${silent}` : `${silent} other`} term${silent === 1 ? '' : 's'}: no position reported from either side yet`));
@@ -103,7 +120,7 @@ export function stepSections(step: Step, total: number, by: StepUnit, log: Event
 }
 
 /** One step as the plain handout prints it: header, events, what changed, terms. Pure. */
-export function formatStep(step: Step, total: number, by: StepUnit, log: EventLog, style: Style, width = 100): string[] {
-  const s = stepSections(step, total, by, log, style, width);
+export function formatStep(step: Step, total: number, by: StepUnit, log: EventLog, style: Style): string[] {
+  const s = stepSections(step, total, by, log, style);
   return [...s.header, '', ...s.events, '', ...s.changes, '', ...s.terms];
 }

@@ -22,19 +22,22 @@ export function terminalSafe(text: string): string {
 /**
  * `text` wrapped to `width` columns, the first line after `firstIndent` and the
  * others after `restIndent` (both spaces). Words longer than a line are broken.
- * Every returned line is at most `width` columns wide (the indent at most
- * width - 1). Styling survives the break. Pure.
+ * Every returned line is at most `width` columns wide (indents shrink to leave
+ * two columns for text). Styling survives the break. Pure.
  */
 export function wrapIndented(text: string, width: number, firstIndent: number, restIndent: number): string[] {
-  const first = Math.min(firstIndent, Math.max(0, width - 1));
-  const rest = Math.min(restIndent, Math.max(0, width - 1));
+  // Two columns at least are left for text, so a wide character always fits a line.
+  const room = Math.max(0, width - 2);
+  const first = Math.min(firstIndent, room);
+  const rest = Math.min(restIndent, room);
   const out: string[] = [];
   // The first line may be wider than the rest: wrap it alone, then the remainder.
   const [head = '', ...tail] = wrapAnsi(text, width - first, { hard: true, trim: true }).split('\n');
   out.push(' '.repeat(first) + head);
   const remainder = tail.join(' ');
   if (remainder !== '') for (const line of wrapAnsi(remainder, width - rest, { hard: true, trim: true }).split('\n')) out.push(' '.repeat(rest) + line);
-  return out;
+  // Only a screen one column wide is left: there a wide character is cut.
+  return out.map((line) => truncateTo(line, width));
 }
 
 /**
@@ -56,5 +59,10 @@ export function fitLines(lines: readonly string[], width: number): string[] {
 /** The line cut to `width` columns, with "…" where it was cut. Pure. */
 export function truncateTo(line: string, width: number): string {
   if (width <= 0) return '';
-  return displayWidth(line) <= width ? line : cliTruncate(line, width, { position: 'end' });
+  // cli-truncate can overshoot by one column when it cuts beside a wide character: ask again for less.
+  for (let room = width; room > 0; room--) {
+    const cut = displayWidth(line) <= room ? line : cliTruncate(line, room, { position: 'end' });
+    if (displayWidth(cut) <= width) return cut;
+  }
+  return '';
 }

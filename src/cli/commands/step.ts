@@ -64,7 +64,7 @@ ${LOG_HELP}`,
 
 /** The stepper's screen for one view: header fixed, what changed first, then the events and terms. Pure. */
 function stepScreen(sequence: readonly Step[], view: StepperView, by: StepUnit, log: EventLog, title: string | null, style: Style, size: ScreenSize) {
-  const s = stepSections(sequence[view.index]!, sequence.length, by, log, style, size.columns);
+  const s = stepSections(sequence[view.index]!, sequence.length, by, log, style, { width: size.columns, fitTable: true });
   const [stepLine, ...rest] = s.header;
   return layoutScreen(
     {
