@@ -1,8 +1,11 @@
 // One wording for a gap, in every output (state, scenario, stepper, report):
-// with option ids by default, or with the catalog's labels for handouts.
+// with ids by default, or with the catalog's labels and party names for handouts.
 import type { Gap } from '../model/gaps.js';
 
-export function describeGap(gap: Gap, label: (option: string) => string = (option) => option): string {
+const asIs = (id: string) => id;
+
+/** The gap in words; `label` names an option of the gap's term, `party` a party. Pure. */
+export function describeGap(gap: Gap, label: (option: string) => string = asIs, party: (id: string) => string = asIs): string {
   switch (gap.status) {
     case 'agreed':
       return `agreed: ${label(gap.option)} (${gap.basis === 'agreement' ? 'signed agreement' : `both accepted ${gap.proposal}`})`;
@@ -11,6 +14,6 @@ export function describeGap(gap: Gap, label: (option: string) => string = (optio
     case 'open':
       return `open, ${gap.distance} step${gap.distance === 1 ? '' : 's'} apart`;
     case 'unknown':
-      return `unknown: no position from ${gap.missing.join(', ')}`;
+      return `unknown: no position from ${gap.missing.map(party).join(', ')}`;
   }
 }
