@@ -70,7 +70,7 @@ describe('screen text', () => {
     expect(fitLine('  2024-08-22 round.opened: talks open', 20)).toEqual(['  2024-08-22', '    round.opened:', '    talks open']);
   });
 
-  it('shows control characters from log text as U+FFFD', () => {
-    expect(terminalSafe('a\x1b[2Jb\u0007c\u009bd\te')).toBe('a\uFFFD[2Jb\uFFFDc\uFFFDd\te');
+  it('shows control characters from log text as U+FFFD, and a tab or line break as a space', () => {
+    expect(terminalSafe('a\x1b[2Jb\u0007c\u009bd\te\r\nf\ng')).toBe('a\uFFFD[2Jb\uFFFDc\uFFFDd e f g');
   });
 });

@@ -46,22 +46,23 @@ export function runFullScreen(program: FullScreenProgram, stdin: NodeJS.ReadStre
       stdin.pause();
       stdout.write(LEAVE);
     };
-    const guarded = (f: () => void) => () => {
+    const draw = () => {
       try {
-        f();
+        stdout.write(frame(program.render(size())));
       } catch (error) {
         finish({ error });
       }
     };
-    const draw = guarded(() => {
-      stdout.write(frame(program.render(size())));
-    });
-    const onKey = (_: string | undefined, key: Key | undefined) =>
-      guarded(() => {
-        const next = program.key(key ?? {});
-        if (next === 'continue') draw();
-        else finish({ ending: next });
-      })();
+    const onKey = (_: string | undefined, key: Key | undefined) => {
+      let next: 'continue' | Ending;
+      try {
+        next = program.key(key ?? {});
+      } catch (error) {
+        return finish({ error });
+      }
+      if (next === 'continue') draw();
+      else finish({ ending: next });
+    };
     const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
     const onSignal = { SIGINT: () => finish({ ending: 'SIGINT' }), SIGTERM: () => finish({ ending: 'SIGTERM' }), SIGHUP: () => finish({ ending: 'SIGHUP' }) };
 

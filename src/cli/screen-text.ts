@@ -10,13 +10,16 @@ export function displayWidth(text: string): number {
   return stringWidth(text);
 }
 
-// C0 controls (but for tab), DEL and C1 controls: from log text they could move the
-// cursor or restyle the terminal, so they are shown as U+FFFD instead.
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
+// C0 controls, DEL and C1 controls: from log text they could move the cursor or
+// restyle the terminal, so they are shown as U+FFFD instead.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
-/** Log text made safe to print on a terminal: every control character becomes "\uFFFD". Pure. */
+/**
+ * Log text made safe to print on a terminal: a tab or line break becomes a space
+ * (a line of the screen is one line), every other control character "\uFFFD". Pure.
+ */
 export function terminalSafe(text: string): string {
-  return text.replace(CONTROL, '\uFFFD');
+  return text.replace(/\r\n|[\t\n\r]/g, ' ').replace(CONTROL, '\uFFFD');
 }
 
 /**

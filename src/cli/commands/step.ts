@@ -22,8 +22,9 @@ proposals, positions, gaps), and the terms after the step.
 On a terminal it is interactive and full-screen: the step's header stays at
 the top, what changed comes first, then the events and the terms; the text
 scrolls between the header and the key line and reflows when the terminal is
-resized. Keys: ${KEY_HELP_VARIANTS[0]}.
-Ctrl-C leaves with exit code 130.
+resized. Keys: n, → or space next; p or ← previous; j jump to a date;
+↑/↓ and PgUp/PgDn scroll; Home/End first/last step; q quit. Ctrl-C quits
+with exit code 130.
 Otherwise (piped or redirected) it prints every step as plain text.
 Colour follows NO_COLOR; changes are also marked with "*".
 
