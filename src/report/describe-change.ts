@@ -46,7 +46,7 @@ function describeValue(kind: string, v: unknown, term: string, n: Names): string
       return `accepts ${n.options(term, strings(o.accepts))}${conditions.length ? ` if ${conditions.map((c) => `${n.term(c.term)} is ${n.options(c.term, c.accepts)}`).join(' and ')}` : ''}`;
     }
     case 'gap':
-      return describeGap(o as unknown as Gap, (option) => n.options(term, [option]), n.party);
+      return describeGap(o as unknown as Gap, { option: (option) => n.options(term, [option]), party: n.party, proposal: n.proposal });
     case 'assessment':
       return `${o.tone}`;
     case 'figure':

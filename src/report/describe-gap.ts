@@ -1,16 +1,27 @@
 // One wording for a gap, in every output (state, scenario, stepper, report):
-// with ids by default, or with the catalog's labels and party names for handouts.
+// with ids by default, or with the catalog's labels, party names and proposal
+// titles for handouts.
 import type { Gap } from '../model/gaps.js';
+
+/** How to name what a gap mentions; each defaults to the id itself. */
+export interface GapNames {
+  /** An option of the gap's term. */
+  readonly option?: (id: string) => string;
+  readonly party?: (id: string) => string;
+  readonly proposal?: (id: string) => string;
+}
 
 const asIs = (id: string) => id;
 
-/** The gap in words; `label` names an option of the gap's term, `party` a party. Pure. */
-export function describeGap(gap: Gap, label: (option: string) => string = asIs, party: (id: string) => string = asIs): string {
+/** The gap in words. Pure. */
+export function describeGap(gap: Gap, names: GapNames = {}): string {
+  const { option = asIs, party = asIs, proposal = asIs } = names;
   switch (gap.status) {
     case 'agreed':
-      return `agreed: ${label(gap.option)} (${gap.basis === 'agreement' ? 'signed agreement' : `both accepted ${gap.proposal}`})`;
+      // A proposal basis always names its proposal; the type allows null only for an agreement.
+      return `agreed: ${option(gap.option)} (${gap.basis === 'agreement' || gap.proposal === null ? 'signed agreement' : `both accepted ${proposal(gap.proposal)}`})`;
     case 'bridged':
-      return `bridged: both accept ${gap.options.map(label).join(' or ')}`;
+      return `bridged: both accept ${gap.options.map(option).join(' or ')}`;
     case 'open':
       return `open, ${gap.distance} step${gap.distance === 1 ? '' : 's'} apart`;
     case 'unknown':

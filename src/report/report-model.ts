@@ -132,7 +132,7 @@ export function buildReport({ state, log, baseline, scenario }: ReportInput): Re
         const pos = state.positions[t.id]?.[p];
         return pos ? cited(`${pos.accepts.map(label(t.id)).join(' or ')}${pos.conditions.length ? ' (conditional)' : ''}`, pos) : null;
       }),
-      gap: { ...cited(describeGap(gap, label(t.id), party), gap), status: gap.status },
+      gap: { ...cited(describeGap(gap, { option: label(t.id), party, proposal: names.proposal }), gap), status: gap.status },
     };
   });
   const others = catalog.terms.flatMap((t) =>
