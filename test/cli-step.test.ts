@@ -109,7 +109,7 @@ describe('parley step, in a terminal (tmux)', () => {
 
   it('highlights changes with ANSI styling', async () => {
     start(120, 40, `node ${main} step --by day --from 2024-08-19 --log ${fixture}`);
-    await waitFor((t) => t.includes('Step 1 of 3'));
+    await waitFor((t) => t.includes('Step 1 of 3') && /q quit\n*$/.test(t));
     expect(screen('-e')).toMatch(/\x1b\[[0-9;]*1[;m][^\n]*accepts israeli-control/);
   });
 
@@ -118,6 +118,8 @@ describe('parley step, in a terminal (tmux)', () => {
     [80, 24],
     [160, 50],
   ])('full screen at %ix%i', (columns, rows) => {
+    // A frame is written top to bottom, so a screen is whole once its last line is the key line.
+    const drawn = (check: (text: string) => boolean) => waitFor((t) => check(t) && lines(t).length === rows && / q quit$/.test(lines(t)[rows - 1]!));
     const fits = (text: string) => {
       const shown = lines(text);
       expect(shown).toHaveLength(rows);
@@ -127,7 +129,7 @@ describe('parley step, in a terminal (tmux)', () => {
 
     it('keeps the step line first and the key line last, what changed above the events, no line wider than the pane', async () => {
       start(columns, rows, `NO_COLOR=1 node ${main} step --by day --from 2024-08-23`);
-      const shown = fits(await waitFor((t) => t.includes('Step 1 of 2')));
+      const shown = fits(await drawn((t) => t.includes('Step 1 of 2')));
       expect(shown[0]).toBe('Step 1 of 2 (by day): 2024-08-23');
       expect(shown[rows - 1]).toMatch(/^n\/→\/space next .*q quit$/);
       const changed = shown.findIndex((l) => l.startsWith('What changed (9):'));
@@ -140,15 +142,15 @@ describe('parley step, in a terminal (tmux)', () => {
 
     it('scrolls the text under a fixed header, and redraws the same layout when the pane is resized', async () => {
       start(columns, rows, `NO_COLOR=1 node ${main} step --by day --from 2024-08-23`);
-      const top = fits(await waitFor((t) => t.includes('Step 1 of 2')));
+      const top = fits(await drawn((t) => t.includes('Step 1 of 2')));
       keys('Down');
-      const down = fits(await waitFor((t) => /^lines 2–/m.test(t)));
+      const down = fits(await drawn((t) => /^lines 2–/m.test(t)));
       expect(down[0]).toBe(top[0]);
       // The body moved up a line: the old second body line is now the first.
       const bodyStart = top.findIndex((l) => l.startsWith('What changed'));
       expect(down[bodyStart]).toBe(top[bodyStart + 1]);
       keys('NPage', 'NPage', 'NPage', 'NPage', 'NPage', 'NPage', 'NPage', 'NPage', 'NPage', 'NPage', 'NPage', 'NPage');
-      const bottom = fits(await waitFor((t) => t.includes('↑/PgUp to scroll back')));
+      const bottom = fits(await drawn((t) => t.includes('↑/PgUp to scroll back')));
       expect(bottom[0]).toBe(top[0]);
       expect(bottom[rows - 2]).toMatch(/^lines \d+–(\d+) of \1; ↑\/PgUp to scroll back$/);
       // The end of the text: the last terms of the bundled catalog.
@@ -164,9 +166,9 @@ describe('parley step, in a terminal (tmux)', () => {
 
     it('says so when a jump goes past the last event, and exits 130 on Ctrl-C with the terminal restored', async () => {
       start(columns, rows, `NO_COLOR=1 node ${main} step --by day; echo "exit code $?"; sleep 30`);
-      await waitFor((t) => t.includes('Step 1 of 15'));
+      await drawn((t) => t.includes('Step 1 of 15'));
       keys('j', '2025-01-01', 'Enter');
-      const shown = fits(await waitFor((t) => t.includes('Step 15 of 15')));
+      const shown = fits(await drawn((t) => t.includes('Step 15 of 15') && t.includes('showing the last step')));
       expect(shown[rows - 2]).toBe('2025-01-01 is after the last event, 2024-09-13; showing the last step');
       keys('C-c');
       await waitFor((t) => t.includes('exit code 130'));
