@@ -17,7 +17,8 @@ describe('parley report', () => {
     expect(md).toMatch(/^# The reported state of the talks on 2024-08-23$/m);
     expect(md).toContain('- **Round:** Cairo round (cairo-2024-08), mediated by United States, Egypt, Qatar: opened 2024-08-22, in session [1]');
     const row = md.split('\n').find((l) => l.startsWith('| Philadelphi corridor |'))!;
-    expect(row).toMatch(/\| Israeli forces control the corridor \[(\d+)\] \| complete Israeli withdrawal in phase 1 \[(\d+)\] \| open, 3 steps apart \[\d+\]\[\d+\] \|$/);
+    // One bracket per statement, its numbers apart: "[3][4]" would run together (and read as Markdown links).
+    expect(row).toMatch(/\| Israeli forces control the corridor \[(\d+)\] \| complete Israeli withdrawal in phase 1 \[(\d+)\] \| open, 3 steps apart \[\d+, \d+\] \|$/);
     const n = /Israeli forces control the corridor \[(\d+)\]/.exec(row)![1];
     expect(md).toContain(`${n}. The Wire Service, “Gaps remain over the border corridor”, 2024-08-19. “Israel wants forces to remain on the Philadelphi corridor” Said by an Israeli official (event of 2024-08-19, fixture-005).`);
     expect(md).not.toContain('hypothetical');
@@ -27,7 +28,9 @@ describe('parley report', () => {
     const md = await report('--at', '2024-08-24', '--log', fixture, '--scenario', whatIf, '--format', 'md');
     expect(md).toMatch(/^# What-if on 2024-08-24: Both sides accept a phased Philadelphi withdrawal$/m);
     expect(md).toContain('bridged: both accept gradual Israeli withdrawal during the deal [hypothetical]');
-    expect(md).toContain('- gap on philadelphi: reported open, 3 steps apart; what-if bridged: both accept phased-withdrawal [hypothetical]');
+    // Names from the catalog, not ids, in what the scenario changes too.
+    expect(md).toContain('- gap on Philadelphi corridor: reported open, 3 steps apart; what-if bridged: both accept gradual Israeli withdrawal during the deal [hypothetical]');
+    expect(md).toContain('- Israel on Philadelphi corridor: reported accepts Israeli forces control the corridor; what-if accepts gradual Israeli withdrawal during the deal [hypothetical]');
     expect(md).toMatch(/^\d+\. \[hypothetical\] Israel accepts a gradual withdrawal from the Philadelphi corridor\. A what-if event from the scenario, reported by no source \(2024-08-24\)\.$/m);
   });
 
@@ -59,6 +62,54 @@ describe('parley report', () => {
     expect(md).toMatch(/^# What-if on 2024-08-23: Israel accepts a phased Philadelphi withdrawal/m);
     expect(md).toContain('[hypothetical]');
     expect(md).toMatch(/Al Mayadeen, “New formulas for approaching contentious Gaza points reached: Source”, 2024-08-23\./);
+  });
+
+  it('names parties in gaps, and groups citation numbers in one superscript in HTML', async () => {
+    const md = await report('--at', '2024-08-20', '--log', fixture);
+    expect(md).toContain('| Netzarim corridor | no reported position | no reported position | unknown: no position from Israel, Hamas |');
+    expect(md).not.toMatch(/no position from (israel|hamas)\b/);
+    const html = await report('--at', '2024-08-23', '--log', fixture, '--format', 'html');
+    expect(html).toMatch(/open, 3 steps apart<sup class="refs"><a href="#note-(\d+)">\1<\/a>, <a href="#note-\d+">\d+<\/a><\/sup>/);
+    expect(html).not.toMatch(/<\/sup><sup/);
+    // Dates never break at a hyphen in print.
+    expect(html).toContain('opened <span class="nw">2024-08-22</span>');
+  });
+
+  it('shows a quote that brings its own quotation marks inside no second pair', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-report-'));
+    for (const f of ['terms.json', 'parties.json', 'sources.json']) cpSync(join(fixture, f), join(dir, f));
+    const event = (id: string, quote: string) => ({
+      id, type: 'position.stated', occurred: '2024-08-20', precision: 'day', dateBasis: 'test', reported: '2024-08-20', source: 'wire-2024-08-19',
+      quote, attribution: { speaker: 'an official', onRecord: true }, summary: 'A position.', party: 'israel', term: 'philadelphi', accepts: ['israeli-control'],
+    });
+    writeFileSync(join(dir, 'events.jsonl'), `${JSON.stringify(event('own-marks-1', '"We stay on the corridor."'))}\n${JSON.stringify(event('bare-quote-1', 'we stay'))}\n`);
+    const md = await report('--at', '2024-08-20', '--log', dir);
+    expect(md).toContain('2024-08-19. "We stay on the corridor." Said by an official');
+    expect(md).toContain('2024-08-19. “we stay” Said by an official');
+    const html = await report('--at', '2024-08-20', '--log', dir, '--format', 'html');
+    expect(html).toContain('<q class="own-marks">&quot;We stay on the corridor.&quot;</q>');
+    expect(html).toContain('<q>we stay</q>');
+  });
+
+  it('reports only what was public by --known-at, and says so under the title', async () => {
+    const all = await report('--at', '2024-08-23', '--log', fixture);
+    const early = await report('--at', '2024-08-23', '--known-at', '2024-08-20', '--log', fixture);
+    expect(early).toMatch(/^# The reported state of the talks on 2024-08-23\n\n\*\*Only what had been reported by 2024-08-20; later reports are left out\.\*\*$/m);
+    // The Cairo round was reported on 23 Aug: not public on the 20th.
+    expect(all).toContain('Cairo round');
+    expect(early).not.toContain('Cairo round');
+    expect(early).not.toContain('2024-08-23.');
+    expect(all).not.toContain('Only what');
+  });
+
+  it('reports one outlet with --source, and refuses an unknown one with exit 2', async () => {
+    const wire = await report('--at', '2024-08-23', '--source', 'wire-2024-08-19', '--log', fixture);
+    expect(wire).toContain('**Only events reported by The Wire Service; other outlets are left out.**');
+    const outlets = [...wire.matchAll(/^\d+\. ([^,]+),/gm)].map((m) => m[1]);
+    expect(outlets.length).toBeGreaterThan(0);
+    expect(new Set(outlets)).toEqual(new Set(['The Wire Service']));
+    const failure = await report('--source', 'nowhere', '--log', fixture).catch((e: { code: number; stderr: string }) => e);
+    expect(failure).toMatchObject({ code: 2, stderr: expect.stringContaining('--source: unknown source "nowhere"') });
   });
 
   it('rejects an unknown format with exit 2', async () => {

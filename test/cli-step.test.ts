@@ -1,6 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -39,67 +40,140 @@ describe('parley step, piped', () => {
   });
 });
 
-describe('parley step, in a terminal (tmux)', () => {
-  const session = `parley-step-${process.pid}`;
-  // A private tmux server, so the test never touches anyone's sessions.
-  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', session, ...args], { encoding: 'utf8' });
-  const alive = () => {
-    try {
-      tmux('has-session', '-t', session);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  // The server goes away with the stepper, so a capture may find nothing to read.
-  const screen = () => {
-    try {
-      return tmux('capture-pane', '-p', '-t', session);
-    } catch {
-      return '';
-    }
-  };
-  async function waitFor(check: (text: string) => boolean): Promise<string> {
-    let text = '';
-    // Generous: under a full parallel test run, starting node in a pane can take seconds.
-    for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
-      text = screen();
-      if (check(text)) return text;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`screen never matched; last screen:\n${text}`);
+// A private tmux server per test, so the tests never touch anyone's sessions, nor
+// start a session on a server that is still shutting down after the last test.
+let serverCount = 0;
+let session = '';
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', session, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const alive = () => {
+  try {
+    tmux('has-session', '-t', session);
+    return true;
+  } catch {
+    return false;
   }
+};
+// The screen as laid out: -J joins lines the terminal itself wrapped, so a line
+// wider than the pane shows up as one. The server may be gone with the program.
+const screen = (...flags: string[]) => {
+  try {
+    return tmux('capture-pane', '-p', '-J', ...flags, '-t', session);
+  } catch {
+    return '';
+  }
+};
+async function waitFor(check: (text: string) => boolean): Promise<string> {
+  let text = '';
+  // Generous: under a full parallel test run, starting node in a pane can take seconds.
+  for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
+    text = screen();
+    if (check(text)) return text;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`screen never matched; last screen:\n${text}`);
+}
+const start = (columns: number, rows: number, command: string) => {
+  session = `parley-step-${process.pid}-${++serverCount}`;
+  return tmux('new-session', '-d', '-x', String(columns), '-y', String(rows), '-s', session, command);
+};
+const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
+const lines = (text: string) => text.replace(/\n$/, '').split('\n');
+
+describe('parley step, in a terminal (tmux)', () => {
   afterEach(() => {
     if (alive()) tmux('kill-server');
   });
 
   it('steps with n, p, arrows and space, jumps to a date with j, and quits with q', async () => {
-    tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', session, `NO_COLOR=1 node ${main} step --by day --log ${fixture}`);
+    start(120, 40, `NO_COLOR=1 node ${main} step --by day --log ${fixture}`);
     expect(await waitFor((t) => t.includes('Step 1 of 6'))).toContain('n/→/space next');
-    tmux('send-keys', '-t', session, 'n');
+    keys('n');
     expect(await waitFor((t) => t.includes('Step 2 of 6'))).toContain('The US tables a bridging proposal.');
-    tmux('send-keys', '-t', session, 'Right');
+    keys('Right');
     await waitFor((t) => t.includes('Step 3 of 6'));
-    tmux('send-keys', '-t', session, 'Space');
+    keys('Space');
     await waitFor((t) => t.includes('Step 4 of 6'));
-    tmux('send-keys', '-t', session, 'Left');
+    keys('Left');
     await waitFor((t) => t.includes('Step 3 of 6'));
-    tmux('send-keys', '-t', session, 'p');
+    keys('p');
     await waitFor((t) => t.includes('Step 2 of 6'));
-    tmux('send-keys', '-t', session, 'j');
+    keys('j');
     await waitFor((t) => t.includes('Jump to date'));
-    tmux('send-keys', '-t', session, '2024-08-22', 'Enter');
+    keys('2024-08-22', 'Enter');
     const jumped = await waitFor((t) => t.includes('Step 5 of 6'));
     expect(jumped).toContain('A round of talks opens in Cairo.');
     expect(jumped).toContain('jumped to 2024-08-22');
-    tmux('send-keys', '-t', session, 'q');
+    keys('q');
     await waitFor(() => !alive());
   });
 
   it('highlights changes with ANSI styling', async () => {
-    tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', session, `node ${main} step --by day --from 2024-08-19 --log ${fixture}`);
-    await waitFor((t) => t.includes('Step 1 of 3'));
-    const styled = tmux('capture-pane', '-p', '-e', '-t', session);
-    expect(styled).toMatch(/\x1b\[[0-9;]*1[;m][^\n]*accepts israeli-control/);
+    start(120, 40, `node ${main} step --by day --from 2024-08-19 --log ${fixture}`);
+    await waitFor((t) => t.includes('Step 1 of 3') && /q quit\n*$/.test(t));
+    expect(screen('-e')).toMatch(/\x1b\[[0-9;]*1[;m][^\n]*accepts israeli-control/);
+  });
+
+  // The bundled log's long summaries and quotes are what pushed the old screen around.
+  describe.each([
+    [80, 24],
+    [160, 50],
+  ])('full screen at %ix%i', (columns, rows) => {
+    // A frame is written top to bottom, so a screen is whole once its last line is the key line.
+    const drawn = (check: (text: string) => boolean) => waitFor((t) => check(t) && lines(t).length === rows && / q quit$/.test(lines(t)[rows - 1]!));
+    const fits = (text: string) => {
+      const shown = lines(text);
+      expect(shown).toHaveLength(rows);
+      for (const l of shown) expect(stringWidth(l), l).toBeLessThanOrEqual(columns);
+      return shown;
+    };
+
+    it('keeps the step line first and the key line last, what changed above the events, no line wider than the pane', async () => {
+      start(columns, rows, `NO_COLOR=1 node ${main} step --by day --from 2024-08-23`);
+      const shown = fits(await drawn((t) => t.includes('Step 1 of 2')));
+      expect(shown[0]).toBe('Step 1 of 2 (by day): 2024-08-23');
+      expect(shown[rows - 1]).toMatch(/^n\/→\/space next .*q quit$/);
+      const changed = shown.findIndex((l) => /^What changed \(\d+\):/.test(l));
+      expect(changed).toBeGreaterThan(0);
+      const events = shown.findIndex((l) => /^Events \(\d+\):/.test(l));
+      if (events !== -1) expect(events).toBeGreaterThan(changed);
+      // The day's events do not fit either pane: the status line says how far the text goes.
+      expect(shown[rows - 2]).toMatch(/^lines 1–\d+ of \d+; ↓\/PgDn for more$/);
+    });
+
+    it('scrolls the text under a fixed header, and redraws the same layout when the pane is resized', async () => {
+      start(columns, rows, `NO_COLOR=1 node ${main} step --by day --from 2024-08-23`);
+      const top = fits(await drawn((t) => t.includes('Step 1 of 2')));
+      keys('Down');
+      const down = fits(await drawn((t) => /^lines 2–/m.test(t)));
+      expect(down[0]).toBe(top[0]);
+      // The body moved up a line: the old second body line is now the first.
+      const bodyStart = top.findIndex((l) => l.startsWith('What changed'));
+      expect(down[bodyStart]).toBe(top[bodyStart + 1]);
+      keys('NPage', 'NPage', 'NPage', 'NPage', 'NPage', 'NPage', 'NPage', 'NPage', 'NPage', 'NPage', 'NPage', 'NPage');
+      const bottom = fits(await drawn((t) => t.includes('↑/PgUp to scroll back')));
+      expect(bottom[0]).toBe(top[0]);
+      expect(bottom[rows - 2]).toMatch(/^lines \d+–(\d+) of \1; ↑\/PgUp to scroll back$/);
+      // The end of the text: the last terms of the bundled catalog.
+      expect(bottom.join('\n')).toMatch(/reconstruction/);
+
+      const [wider, taller] = [columns + 20, rows + 6];
+      tmux('resize-window', '-t', session, '-x', String(wider), '-y', String(taller));
+      const resized = lines(await waitFor((t) => lines(t).length === taller && lines(t)[taller - 1]!.includes('q quit')));
+      expect(resized[0]).toBe('Step 1 of 2 (by day): 2024-08-23');
+      expect(resized[2]).toBe('─'.repeat(wider));
+      for (const l of resized) expect(stringWidth(l)).toBeLessThanOrEqual(wider);
+    });
+
+    it('says so when a jump goes past the last event, and exits 130 on Ctrl-C with the terminal restored', async () => {
+      start(columns, rows, `NO_COLOR=1 node ${main} step --by day; echo "exit code $?"; sleep 30`);
+      await drawn((t) => t.includes('Step 1 of 15'));
+      keys('j', '2025-01-01', 'Enter');
+      const shown = fits(await drawn((t) => t.includes('Step 15 of 15') && t.includes('showing the last step')));
+      expect(shown[rows - 2]).toBe('2025-01-01 is after the last event, 2024-09-13; showing the last step');
+      keys('C-c');
+      await waitFor((t) => t.includes('exit code 130'));
+      // Back on the normal screen with the cursor shown.
+      expect(tmux('display-message', '-p', '-t', session, '#{alternate_on} #{cursor_flag}').trim()).toBe('0 1');
+    });
   });
 });

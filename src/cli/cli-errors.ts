@@ -17,5 +17,9 @@ export class CheckFailed extends Error {}
 /** The command cannot run here as things stand (a port in use, an unbuilt page); the message says what to do (exit 1). */
 export class EnvironmentError extends Error {}
 
-/** The user stopped an interactive command (Ctrl-C); nothing was written (exit 130). */
-export class Interrupted extends Error {}
+/** The user interrupted the command (Ctrl-C) or a signal ended it: exit 128 + the signal's number, as a shell does. */
+export class Interrupted extends Error {
+  constructor(readonly signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP') {
+    super(`interrupted by ${signal}`);
+  }
+}

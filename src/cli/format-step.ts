@@ -7,7 +7,9 @@ import { describeLifecycle } from '../model/apply-event.js';
 import type { Step, StepUnit } from '../model/steps.js';
 import { describeChanges } from '../report/describe-change.js';
 import { describeGap } from '../report/describe-gap.js';
+import { inQuotationMarks } from '../report/quote-marks.js';
 import { HYPOTHETICAL_MARK } from './format-state.js';
+import { displayWidth, terminalSafe, wrapIndented } from './screen-text.js';
 
 export interface Style {
   readonly heading: (s: string) => string;
@@ -27,51 +29,65 @@ export function ansiStyle(colour: boolean): Style {
     : { heading: sgr('1'), changed: sgr('1'), hypothetical: sgr('1'), dim: (s) => s };
 }
 
-function wrap(text: string, width: number, indent: string): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line !== '' && indent.length + line.length + 1 + word.length > width) {
-      lines.push(indent + line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') lines.push(indent + line);
-  return lines;
-}
+const wrap = (text: string, width: number, indent: number) => wrapIndented(text, width, indent, indent);
+const safe = terminalSafe;
 
 function who(step: Step['events'][number]): string {
   const { event, source } = step;
   if (event.hypothetical) return `${HYPOTHETICAL_MARK}: a what-if event, reported by no source`;
   const a = event.attribution;
-  const speaker = a ? `${a.speaker}${a.party ? ` (${a.party})` : ''}${a.via ? `, via ${a.via}` : ''}${a.onRecord ? '' : ', not on record'}` : 'unattributed';
-  const cited = source ? `according to ${source.outlet}, "${source.title}", ${source.published}` : `source ${event.source ?? 'unknown'}`;
+  const speaker = a ? `${safe(a.speaker)}${a.party ? ` (${a.party})` : ''}${a.via ? `, via ${safe(a.via)}` : ''}${a.onRecord ? '' : ', not on record'}` : 'unattributed';
+  const cited = source ? `according to ${safe(source.outlet)}, "${safe(source.title)}", ${source.published}` : `source ${event.source ?? 'unknown'}`;
   return `${speaker}; ${cited}`;
 }
 
-export function formatStep(step: Step, total: number, by: StepUnit, log: EventLog, style: Style, width = 100): string[] {
-  const range = step.from === step.to ? step.from : `${step.from} to ${step.to}`;
-  const lines = [style.heading(`Step ${step.index + 1} of ${total} (by ${by}${step.round ? `, round ${step.round}` : ''}): ${range}`)];
-  lines.push(`Phase: ${describeLifecycle(step.after.stage ? `${step.after.phase}.${step.after.stage}` : step.after.phase)}`);
+/** A step's text in parts, so a screen can fix the header and reorder the rest. */
+export interface StepSections {
+  /** "Step N of M ..." and the phase. */
+  readonly header: readonly string[];
+  readonly events: readonly string[];
+  readonly changes: readonly string[];
+  readonly terms: readonly string[];
+}
 
-  lines.push('', style.heading(`Events (${step.events.length}):`));
+export interface StepLayout {
+  /** Columns to wrap quotes and attributions to. */
+  readonly width: number;
+  /** Show the terms one under another when their table is wider than `width` (a screen); else always a table (the handout). */
+  readonly fitTable: boolean;
+}
+
+/**
+ * One step as text parts: quotes and attributions wrapped to the width; other
+ * lines are left whole for the caller to fit. All log text is made safe for a
+ * terminal. Pure.
+ */
+export function stepSections(step: Step, total: number, by: StepUnit, log: EventLog, style: Style, layout: StepLayout = { width: 100, fitTable: false }): StepSections {
+  const { width } = layout;
+  const range = step.from === step.to ? step.from : `${step.from} to ${step.to}`;
+  const header = [
+    style.heading(`Step ${step.index + 1} of ${total} (by ${by}${step.round ? `, round ${step.round}` : ''}): ${range}`),
+    `Phase: ${describeLifecycle(step.after.stage ? `${step.after.phase}.${step.after.stage}` : step.after.phase)}`,
+  ];
+
+  const events = [style.heading(`Events (${step.events.length}):`)];
   for (const e of step.events) {
     const mark = e.event.hypothetical ? ` ${style.hypothetical(HYPOTHETICAL_MARK)}` : '';
-    lines.push(`  ${e.event.occurred} ${e.event.type}: ${e.event.summary}${mark}`);
-    if (e.event.quote) lines.push(...wrap(`“${e.event.quote}”`, width, '      '));
-    lines.push(...wrap(`- ${who(e)}`, width, '      ').map(style.dim));
+    events.push(`  ${e.event.occurred} ${e.event.type}: ${safe(e.event.summary)}${mark}`);
+    if (e.event.quote) events.push(...wrap(inQuotationMarks(safe(e.event.quote)), width, 6));
+    events.push(...wrap(`- ${who(e)}`, width, 6).map(style.dim));
   }
 
-  const changes = describeChanges(step.changes);
-  lines.push('', style.heading(`What changed (${changes.length}):`));
-  if (changes.length === 0) lines.push('  nothing in the modelled state');
-  for (const c of changes) {
+  const described = describeChanges(step.changes);
+  const changes = [style.heading(`What changed (${described.length}):`)];
+  if (described.length === 0) changes.push('  nothing in the modelled state');
+  for (const c of described) {
     const mark = c.hypothetical ? ` ${style.hypothetical(HYPOTHETICAL_MARK)}` : '';
-    lines.push(`  * ${c.subject}: ${c.before} -> ${style.changed(c.after)}${mark}`);
+    changes.push(`  * ${safe(c.subject)}: ${safe(c.before)} -> ${style.changed(safe(c.after))}${mark}`);
   }
 
   const [a, b] = log.catalog.principals;
-  lines.push('', style.heading(`Terms after this step (${a} / ${b} / gap; * = changed):`));
+  const terms = [style.heading(`Terms after this step (${a} / ${b} / gap; * = changed):`)];
   const changedTerms = new Set(step.changes.filter((c) => /^(positions|gaps)\./.test(c.path)).map((c) => c.path.split('.')[1]));
   const cell = (term: string, party: string) => {
     const p = step.after.positions[term]?.[party];
@@ -83,13 +99,28 @@ export function formatStep(step: Step, total: number, by: StepUnit, log: EventLo
     const gap = step.after.gaps[t.id]!;
     return [t.id, cell(t.id, a), cell(t.id, b), `${describeGap(gap)}${gap.hypothetical ? ' [H]' : ''}`];
   });
-  const widths = [0, 1, 2].map((c) => Math.max(0, ...rows.map((r) => r[c]!.length)));
+  const widths = [0, 1, 2].map((c) => Math.max(0, ...rows.map((r) => displayWidth(r[c]!))));
+  // The mark, three padded columns and the gap, two spaces between columns.
+  const tableWidth = 2 + widths[0]! + widths[1]! + widths[2]! + 6 + Math.max(0, ...rows.map((r) => displayWidth(r[3]!)));
+  const asTable = !layout.fitTable || tableWidth <= layout.width;
   for (const [i, r] of rows.entries()) {
-    const text = r.map((x, c) => (c < 3 ? x.padEnd(widths[c]!) : x)).join('  ');
-    lines.push(changedTerms.has(shown[i]!.id) ? `* ${style.changed(text)}` : `  ${text}`);
+    const mark = changedTerms.has(shown[i]!.id) ? '* ' : '  ';
+    const styled = (text: string) => (mark === '* ' ? style.changed(text) : text);
+    if (asTable) {
+      terms.push(mark + styled(r.map((x, c) => (c < 3 ? x + ' '.repeat(widths[c]! - displayWidth(x)) : x)).join('  ')));
+    } else {
+      // Too wide for a table here: each term on its own, its gap first, the two positions under it.
+      terms.push(mark + styled(`${r[0]}: ${r[3]}`), `    ${a}: ${r[1]}   ${b}: ${r[2]}`);
+    }
   }
   const silent = log.catalog.terms.length - shown.length;
-  if (silent > 0) lines.push(style.dim(`  ${rows.length === 0 ? `all ${silent}` : `${silent} other`} term${silent === 1 ? '' : 's'}: no position reported from either side yet`));
-  if (rows.some((r) => r.some((x) => x.endsWith('[H]')))) lines.push(`  [H] = rests on a hypothetical event`);
-  return lines;
+  if (silent > 0) terms.push(style.dim(`  ${rows.length === 0 ? `all ${silent}` : `${silent} other`} term${silent === 1 ? '' : 's'}: no position reported from either side yet`));
+  if (rows.some((r) => r.some((x) => x.endsWith('[H]')))) terms.push(`  [H] = rests on a hypothetical event`);
+  return { header, events, changes, terms };
+}
+
+/** One step as the plain handout prints it: header, events, what changed, terms. Pure. */
+export function formatStep(step: Step, total: number, by: StepUnit, log: EventLog, style: Style): string[] {
+  const s = stepSections(step, total, by, log, style);
+  return [...s.header, '', ...s.events, '', ...s.changes, '', ...s.terms];
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The entry point: picks the command, turns failures into exit codes
-// (0 ok, 1 bad input or failed check, 2 usage), and is the only place that exits.
+// (0 ok, 1 bad input or failed check, 2 usage, 128 + N on signal N), and is the only place that exits.
+import { constants } from 'node:os';
 import { CheckFailed, EnvironmentError, InputError, Interrupted, UsageError } from './cli-errors.js';
 import type { Command, Output } from './command.js';
 import { addCommand } from './commands/add.js';
@@ -65,8 +66,8 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     if (e instanceof CheckFailed) return 1;
     if (e instanceof Interrupted) {
-      io.err(`parley ${name}: interrupted; nothing was written`);
-      return 130;
+      io.err(`parley ${name}: ${e.message}`);
+      return 128 + constants.signals[e.signal];
     }
     if (e instanceof EnvironmentError) {
       io.err(`parley ${name}: ${e.message}`);

@@ -5,12 +5,13 @@ import { isIsoDay } from '../domain/dates.js';
 export interface StepperView {
   readonly index: number;
   readonly count: number;
-  /** First visible line of the step's text. */
+  /** First visible line of the step's scrolling text. */
   readonly scroll: number;
   /** The date typed so far after "j"; null when not jumping. */
   readonly jump: string | null;
   readonly message: string | null;
-  readonly quit: boolean;
+  /** "quit" on q or Esc; "interrupt" on Ctrl-C (the command then exits 130). */
+  readonly quit: null | 'quit' | 'interrupt';
 }
 
 export interface Key {
@@ -19,8 +20,47 @@ export interface Key {
   readonly ctrl?: boolean;
 }
 
+/** How much of the step's text the screen shows: a page of lines, and how far it can scroll. */
+export interface Viewport {
+  readonly page: number;
+  readonly maxScroll: number;
+}
+
+/** Where a jump lands and what to tell the user about it. */
+export interface JumpTarget {
+  readonly index: number;
+  readonly message: string;
+}
+
+/** Every key the stepper knows, for the key line and --help; the screen shows the longest that fits. */
+export const KEY_HELP_VARIANTS = [
+  'n/→/space next   p/← previous   j jump to date   ↑/↓ PgUp/PgDn scroll   Home/End first/last   q quit',
+  'n/→/space next  p/← prev  j jump to date  ↑/↓ PgUp/PgDn scroll  q quit',
+  'n next  p prev  j jump  ↑↓ PgUp/PgDn scroll  q quit',
+  'n p j ↑↓ q',
+] as const;
+
+/** The view on the first step. Pure. */
 export function initialView(count: number, index = 0): StepperView {
-  return { index, count, scroll: 0, jump: null, message: null, quit: false };
+  return { index, count, scroll: 0, jump: null, message: null, quit: null };
+}
+
+/**
+ * The step a date falls in, for steps spanning `from`..`to` in order: the last
+ * step starting on or before the date, with a message that says when the date
+ * lies before the first event, after the last, or between steps. Pure.
+ */
+export function jumpTarget(steps: readonly { readonly from: string; readonly to: string }[], date: string): JumpTarget {
+  const first = steps[0];
+  const last = steps[steps.length - 1];
+  if (first === undefined || last === undefined) return { index: 0, message: 'no steps to jump to' };
+  if (date < first.from) return { index: 0, message: `${date} is before the first event, ${first.from}; showing the first step` };
+  if (date > last.to) return { index: steps.length - 1, message: `${date} is after the last event, ${last.to}; showing the last step` };
+  let index = 0;
+  for (const [i, s] of steps.entries()) if (s.from <= date) index = i;
+  const s = steps[index]!;
+  if (date <= s.to) return { index, message: `jumped to ${date}` };
+  return { index, message: `no event on ${date}; showing the last step before it (${s.from === s.to ? s.from : `${s.from} to ${s.to}`})` };
 }
 
 const at = (v: StepperView, index: number, message: string | null = null): StepperView => ({
@@ -30,13 +70,17 @@ const at = (v: StepperView, index: number, message: string | null = null): Stepp
   message: message ?? (index < 0 ? 'already at the first step' : index >= v.count ? 'already at the last step' : null),
 });
 
-/** `stepFor` maps a date to the step that shows it. */
-export function pressKey(v: StepperView, key: Key, stepFor: (date: string) => number, page: number): StepperView {
-  if (key.ctrl && key.name === 'c') return { ...v, quit: true };
+const scrollTo = (v: StepperView, scroll: number, viewport: Viewport): StepperView => ({ ...v, scroll: Math.max(0, Math.min(viewport.maxScroll, scroll)), message: null });
+
+/** The view after a key; `jump` maps a typed date to a step. Pure. */
+export function pressKey(v: StepperView, key: Key, jump: (date: string) => JumpTarget, viewport: Viewport): StepperView {
+  if (key.ctrl && key.name === 'c') return { ...v, quit: 'interrupt' };
   if (v.jump !== null) {
     if (key.name === 'escape') return { ...v, jump: null, message: null };
     if (key.name === 'return' || key.name === 'enter') {
-      return isIsoDay(v.jump) ? { ...at(v, stepFor(v.jump)), jump: null, message: `jumped to ${v.jump}` } : { ...v, jump: null, message: `not a date: "${v.jump}" (expected YYYY-MM-DD)` };
+      if (!isIsoDay(v.jump)) return { ...v, jump: null, message: `not a date: "${v.jump}" (expected YYYY-MM-DD)` };
+      const target = jump(v.jump);
+      return { ...at(v, target.index, target.message), jump: null };
     }
     if (key.name === 'backspace') return { ...v, jump: v.jump.slice(0, -1) };
     if (key.sequence && /^[0-9-]$/.test(key.sequence) && v.jump.length < 10) return { ...v, jump: v.jump + key.sequence };
@@ -45,7 +89,7 @@ export function pressKey(v: StepperView, key: Key, stepFor: (date: string) => nu
   switch (key.name) {
     case 'q':
     case 'escape':
-      return { ...v, quit: true };
+      return { ...v, quit: 'quit' };
     case 'n':
     case 'right':
     case 'space':
@@ -60,13 +104,13 @@ export function pressKey(v: StepperView, key: Key, stepFor: (date: string) => nu
     case 'j':
       return { ...v, jump: '', message: null };
     case 'down':
-      return { ...v, scroll: v.scroll + 1 };
+      return scrollTo(v, v.scroll + 1, viewport);
     case 'up':
-      return { ...v, scroll: Math.max(0, v.scroll - 1) };
+      return scrollTo(v, v.scroll - 1, viewport);
     case 'pagedown':
-      return { ...v, scroll: v.scroll + page };
+      return scrollTo(v, v.scroll + Math.max(1, viewport.page - 1), viewport);
     case 'pageup':
-      return { ...v, scroll: Math.max(0, v.scroll - page) };
+      return scrollTo(v, v.scroll - Math.max(1, viewport.page - 1), viewport);
     default:
       return key.sequence === ' ' ? at(v, v.index + 1) : v;
   }

@@ -7,9 +7,24 @@ import { describeGap } from './describe-gap.js';
 
 type Value = Record<string, unknown> | null;
 
-const list = (v: unknown) => (Array.isArray(v) ? v.join('|') : String(v));
+/** How a change names what it is about: ids for the terminal, the catalog's names for a handout. */
+export interface Names {
+  party(id: string): string;
+  term(id: string): string;
+  /** A set of options of a term, e.g. "a|b" or "a or b". */
+  options(term: string, ids: readonly string[]): string;
+  source(id: string): string;
+  proposal(id: string): string;
+}
 
-function describeValue(kind: string, v: unknown): string {
+const asIs = (id: string) => id;
+
+/** Names that are the ids themselves, options joined by "|". */
+export const idNames: Names = { party: asIs, term: asIs, options: (_, ids) => ids.join('|'), source: asIs, proposal: asIs };
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : [String(v)]);
+
+function describeValue(kind: string, v: unknown, term: string, n: Names): string {
   if (v === null || v === undefined) return '(none)';
   const o = v as Value & Record<string, unknown>;
   switch (kind) {
@@ -18,17 +33,20 @@ function describeValue(kind: string, v: unknown): string {
     case 'round':
       return `${o.id} in ${o.venue}, ${o.closed ? `closed ${o.closed}` : `opened ${o.opened}, in session`}`;
     case 'agreement':
-      return `agreement on ${Object.keys(o.terms as object).join(', ') || 'the deal'}`;
-    case 'proposal':
-      return `"${o.title}" tabled by ${o.by} on ${o.tabled}`;
+      return `agreement on ${Object.keys(o.terms as object).map(n.term).join(', ') || 'the deal'}`;
+    case 'proposal': {
+      // A later report can add the terms a text settles; without them the change would read "A -> A".
+      const terms = Object.entries((o.terms as Record<string, string> | undefined) ?? {}).map(([t, option]) => `${n.term(t)} as ${n.options(t, [option])}`);
+      return `"${o.title}" tabled by ${n.party(String(o.by))} on ${o.tabled}${terms.length ? `, settling ${terms.join(', ')}` : ''}`;
+    }
     case 'response':
       return `${o.response}${o.as === 'basis' ? ' as a basis' : ''}`;
     case 'position': {
       const conditions = (o.conditions as { term: string; accepts: string[] }[]) ?? [];
-      return `accepts ${list(o.accepts)}${conditions.length ? ` if ${conditions.map((c) => `${c.term} is ${list(c.accepts)}`).join(' and ')}` : ''}`;
+      return `accepts ${n.options(term, strings(o.accepts))}${conditions.length ? ` if ${conditions.map((c) => `${n.term(c.term)} is ${n.options(c.term, c.accepts)}`).join(' and ')}` : ''}`;
     }
     case 'gap':
-      return describeGap(o as unknown as Gap);
+      return describeGap(o as unknown as Gap, { option: (option) => n.options(term, [option]), party: n.party, proposal: n.proposal });
     case 'assessment':
       return `${o.tone}`;
     case 'figure':
@@ -39,7 +57,6 @@ function describeValue(kind: string, v: unknown): string {
       return typeof v === 'string' ? v : JSON.stringify(v);
   }
 }
-
 
 export type ChangeGroup = 'phase' | 'round' | 'proposals' | 'positions' | 'gaps' | 'other';
 
@@ -53,42 +70,45 @@ export interface ChangeText {
   readonly eventIds: readonly string[];
 }
 
-function subjectOf(path: string): { group: ChangeGroup; kind: string; subject: string } {
-  const parts = path.split('.');
-  const [head, a, b, c, d] = parts;
+function subjectOf(path: string, n: Names): { group: ChangeGroup; kind: string; term: string; subject: string } {
+  // Paths are dotted ids (catalog slugs and event ids never contain a dot).
+  const [head, a = '', b = '', c] = path.split('.');
+  const about = (group: ChangeGroup, kind: string, subject: string, term = '') => ({ group, kind, term, subject });
   switch (head) {
     case 'phase':
-      return { group: 'phase', kind: 'phase', subject: 'phase' };
+      return about('phase', 'phase', 'phase');
     case 'round':
-      return { group: 'round', kind: 'round', subject: 'round' };
+      return about('round', 'round', 'round');
     case 'agreement':
-      return { group: 'phase', kind: 'agreement', subject: 'agreement' };
+      return about('phase', 'agreement', 'agreement');
     case 'proposals':
-      return c === 'responses' ? { group: 'proposals', kind: 'response', subject: `${d} on ${a}` } : { group: 'proposals', kind: 'proposal', subject: `proposal ${a}` };
+      // proposals.<proposal> is the proposal, proposals.<proposal>.responses.<party> one party's response.
+      return b === 'responses' && c !== undefined ? about('proposals', 'response', `${n.party(c)} on ${n.proposal(a)}`) : about('proposals', 'proposal', `proposal ${n.proposal(a)}`);
     case 'positions':
-      return { group: 'positions', kind: 'position', subject: `${b} on ${a}` };
+      return about('positions', 'position', `${n.party(b)} on ${n.term(a)}`, a);
     case 'gaps':
-      return { group: 'gaps', kind: 'gap', subject: `gap on ${a}` };
+      return about('gaps', 'gap', `gap on ${n.term(a)}`, a);
     case 'assessments':
-      return { group: 'other', kind: 'assessment', subject: `assessment by ${b} (according to ${a})` };
+      return about('other', 'assessment', `assessment by ${b} (according to ${n.source(a)})`);
     case 'figures':
-      return { group: 'other', kind: 'figure', subject: `${a} according to ${b}` };
+      return about('other', 'figure', `${a} according to ${n.source(b)}`);
     case 'releases':
-      return { group: 'other', kind: 'tally', subject: `${a} released` };
+      return about('other', 'tally', `${a} released`);
     case 'anomalies':
-      return { group: 'other', kind: 'anomaly', subject: `anomaly in event ${a}` };
+      return about('other', 'anomaly', `anomaly in event ${a}`);
     default:
-      return { group: 'other', kind: 'other', subject: path };
+      return about('other', 'other', path);
   }
 }
 
-export function describeChange(change: StateChange): ChangeText {
-  const { group, kind, subject } = subjectOf(change.path);
+/** One change in words, with its group for ordering and the events behind it; ids by default. Pure. */
+export function describeChange(change: StateChange, names: Names = idNames): ChangeText {
+  const { group, kind, term, subject } = subjectOf(change.path, names);
   return {
     group,
     subject,
-    before: describeValue(kind, change.before),
-    after: describeValue(kind, change.after),
+    before: describeValue(kind, change.before, term, names),
+    after: describeValue(kind, change.after, term, names),
     hypothetical: change.hypothetical,
     eventIds: change.eventIds,
   };
@@ -96,7 +116,7 @@ export function describeChange(change: StateChange): ChangeText {
 
 const groupOrder: readonly ChangeGroup[] = ['phase', 'round', 'proposals', 'positions', 'gaps', 'other'];
 
-/** Changes in reading order: the lifecycle first, then proposals, positions, gaps. */
-export function describeChanges(changes: readonly StateChange[]): ChangeText[] {
-  return changes.map(describeChange).sort((x, y) => groupOrder.indexOf(x.group) - groupOrder.indexOf(y.group));
+/** Changes in reading order: the lifecycle first, then proposals, positions, gaps. Pure. */
+export function describeChanges(changes: readonly StateChange[], names: Names = idNames): ChangeText[] {
+  return changes.map((c) => describeChange(c, names)).sort((x, y) => groupOrder.indexOf(x.group) - groupOrder.indexOf(y.group));
 }

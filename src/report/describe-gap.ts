@@ -1,18 +1,32 @@
 // One wording for a gap, in every output (state, scenario, stepper, report):
-// with option ids by default, or with the catalog's labels for handouts.
+// with ids by default, or with the catalog's labels, party names and proposal
+// titles for handouts.
 import type { Gap } from '../model/gaps.js';
 
-export function describeGap(gap: Gap, label: (option: string) => string = (option) => option): string {
+/** How to name what a gap mentions; each defaults to the id itself. */
+export interface GapNames {
+  /** An option of the gap's term. */
+  readonly option?: (id: string) => string;
+  readonly party?: (id: string) => string;
+  readonly proposal?: (id: string) => string;
+}
+
+const asIs = (id: string) => id;
+
+/** The gap in words. Pure. */
+export function describeGap(gap: Gap, names: GapNames = {}): string {
+  const { option = asIs, party = asIs, proposal = asIs } = names;
   switch (gap.status) {
     case 'agreed':
-      return `agreed: ${label(gap.option)} (${gap.basis === 'agreement' ? 'signed agreement' : `both accepted ${gap.proposal}`})`;
+      // A proposal basis always names its proposal; the type allows null only for an agreement.
+      return `agreed: ${option(gap.option)} (${gap.basis === 'agreement' || gap.proposal === null ? 'signed agreement' : `both accepted ${proposal(gap.proposal)}`})`;
     case 'bridged':
-      return `bridged: both accept ${gap.options.map(label).join(' or ')}`;
+      return `bridged: both accept ${gap.options.map(option).join(' or ')}`;
     case 'open':
       return gap.distance === null ? 'open: no option both could accept (one side names only refusals)' : `open, ${gap.distance} step${gap.distance === 1 ? '' : 's'} apart`;
     case 'undetermined':
-      return `undetermined: no option both accept; neither rejects ${gap.candidates.map(label).join(' or ')}`;
+      return `undetermined: no option both accept; neither rejects ${gap.candidates.map(option).join(' or ')}`;
     case 'unknown':
-      return `unknown: no position from ${gap.missing.join(', ')}`;
+      return `unknown: no position from ${gap.missing.map(party).join(', ')}`;
   }
 }

@@ -1,6 +1,8 @@
 // The handout as Markdown: a table of terms, lists for the rest, numbered
 // sources at the end. Hypothetical values carry "[hypothetical]".
+import { citationText } from './citation-runs.js';
 import { HYPOTHETICAL_MARK as HYPOTHETICAL } from './hypothetical-mark.js';
+import { inQuotationMarks } from './quote-marks.js';
 import type { Cited, Note, Report } from './report-model.js';
 
 /** Text that cannot break out of a table cell or start Markdown syntax. */
@@ -8,18 +10,21 @@ function md(text: string): string {
   return text.replace(/\r?\n/g, ' ').replace(/([\\`*_{}[\]<>|#])/g, '\\$1');
 }
 
-const refs = (notes: readonly number[]) => (notes.length ? ` ${notes.map((n) => `[${n}]`).join('')}` : '');
+// One bracket per statement, "[11–13, 17]": "[11][12]" would read as Markdown reference links.
+const refs = (notes: readonly number[]) => (notes.length ? ` [${citationText(notes)}]` : '');
 const cite = (c: Cited) => `${md(c.text)}${c.hypothetical ? ` ${HYPOTHETICAL}` : ''}${refs(c.notes)}`;
 
 function note(x: Note): string {
   if (x.hypothetical) return `${x.n}. ${HYPOTHETICAL} ${md(x.summary)} A what-if event from the scenario, reported by no source (${x.occurred}).`;
   const source = [x.outlet, x.title ? `“${x.title}”` : null, x.published].filter(Boolean).join(', ');
-  const quote = x.quote ? ` “${md(x.quote)}”` : '';
+  const quote = x.quote ? ` ${md(inQuotationMarks(x.quote))}` : '';
   return `${x.n}. ${md(source)}.${quote}${x.speaker ? ` Said by ${md(x.speaker)}` : ''} (event of ${x.occurred}, ${md(x.eventId)}).`;
 }
 
+/** The report as Markdown; all report text escaped. Pure. */
 export function renderMarkdown(r: Report): string {
   const out: string[] = [`# ${md(r.title)}`, ''];
+  if (r.scope) out.push(`**${md(r.scope)}**`, '');
   if (r.scenario) out.push(`> ${HYPOTHETICAL} ${md(r.scenario.description)} Values marked ${HYPOTHETICAL} rest on events that did not happen.`, '');
   out.push(`Replayed from ${r.counts.events} events${r.counts.hypothetical ? `, ${r.counts.hypothetical} of them hypothetical` : ''}. Every statement is cited; numbers refer to the sources at the end.`, '');
   out.push(`- **Phase:** ${cite(r.phase)}`);

@@ -6,7 +6,7 @@ import { describeLifecycle } from '../model/apply-event.js';
 import type { Gap } from '../model/gaps.js';
 import type { NegotiationState } from '../model/negotiation-state.js';
 import type { StateChange } from '../model/state-diff.js';
-import { type ChangeText, describeChanges } from './describe-change.js';
+import { type ChangeText, type Names, describeChanges } from './describe-change.js';
 import { describeGap } from './describe-gap.js';
 
 export interface Note {
@@ -38,6 +38,8 @@ export interface TermRow {
 export interface Report {
   readonly title: string;
   readonly date: string;
+  /** What the state was limited to (reports public by a date, some outlets), in words; null when it was not. */
+  readonly scope: string | null;
   readonly scenario: { readonly title: string; readonly description: string } | null;
   readonly counts: { readonly events: number; readonly hypothetical: number };
   readonly phase: Cited;
@@ -61,6 +63,16 @@ export interface ReportInput {
 }
 
 
+const and = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
+function scopeText(knownAt: string | null, outlets: readonly string[] | null): string | null {
+  if (knownAt && outlets) return `Only what ${and(outlets)} had reported by ${knownAt}; other outlets and later reports are left out.`;
+  if (knownAt) return `Only what had been reported by ${knownAt}; later reports are left out.`;
+  if (outlets) return `Only events reported by ${and(outlets)}; other outlets are left out.`;
+  return null;
+}
+
+/** The handout's content for a state: every statement numbered to the events behind it. Pure. */
 export function buildReport({ state, log, baseline, scenario }: ReportInput): Report {
   const { catalog } = log;
   const notes: Note[] = [];
@@ -94,6 +106,15 @@ export function buildReport({ state, log, baseline, scenario }: ReportInput): Re
   const cited = (text: string, m: { eventIds: readonly string[]; hypothetical: boolean }): Cited => ({ text, hypothetical: m.hypothetical, notes: cite(m.eventIds) });
   const party = (id: string) => catalog.partyById.get(id)?.name ?? id;
   const label = (term: string) => (option: string) => catalog.termById.get(term)?.ladder.find((o) => o.id === option)?.label ?? option;
+  const outlet = (id: string) => catalog.sourceById.get(id)?.outlet ?? id;
+  // A handout names things as the catalog does; ids stay in the notes, as provenance.
+  const names: Names = {
+    party,
+    term: (id) => catalog.termById.get(id)?.label ?? id,
+    options: (term, ids) => ids.map(label(term)).join(' or '),
+    source: outlet,
+    proposal: (id) => (Object.hasOwn(state.proposals, id) ? state.proposals[id]!.title : id),
+  };
 
   const phaseText = describeLifecycle(state.stage ? `${state.phase}.${state.stage}` : state.phase);
   const phase = state.phaseSince ? cited(`${phaseText}, since ${state.phaseSince.date}`, state.phaseSince) : { text: phaseText, hypothetical: false, notes: [] };
@@ -111,7 +132,7 @@ export function buildReport({ state, log, baseline, scenario }: ReportInput): Re
         const pos = state.positions[t.id]?.[p];
         return pos ? cited(`${pos.accepts.map(label(t.id)).join(' or ')}${pos.conditions.length ? ' (conditional)' : ''}`, pos) : null;
       }),
-      gap: { ...cited(describeGap(gap, label(t.id)), gap), status: gap.status },
+      gap: { ...cited(describeGap(gap, { option: label(t.id), party, proposal: names.proposal }), gap), status: gap.status },
     };
   });
   const others = catalog.terms.flatMap((t) =>
@@ -123,12 +144,13 @@ export function buildReport({ state, log, baseline, scenario }: ReportInput): Re
       }),
   );
   const assessments = Object.entries(state.assessments).flatMap(([source, list]) =>
-    list.map((a) => cited(`${a.speaker}: ${a.tone} (${a.date}), according to ${catalog.sourceById.get(source)?.outlet ?? source}`, a)),
+    list.map((a) => cited(`${a.speaker}: ${a.tone} (${a.date}), according to ${outlet(source)}`, a)),
   );
-  const changes = scenario ? describeChanges(scenario.changes).map((c) => ({ ...c, notes: cite(c.eventIds) })) : null;
+  const changes = scenario ? describeChanges(scenario.changes, names).map((c) => ({ ...c, notes: cite(c.eventIds) })) : null;
   return {
     title: scenario ? `What-if on ${state.date}: ${scenario.title}` : `The reported state of the talks on ${state.date}`,
     date: state.date,
+    scope: scopeText(state.knownAt, state.sources?.map(outlet) ?? null),
     scenario: scenario ? { title: scenario.title, description: scenario.description } : null,
     counts: { events: state.eventCount, hypothetical: state.hypotheticalEventCount },
     phase,

@@ -18,7 +18,7 @@ import { type Command, helpOption, parsing } from '../command.js';
 import { applySettings } from '../field-settings.js';
 
 const interrupted = (): never => {
-  throw new Interrupted();
+  throw new Interrupted('SIGINT');
 };
 
 /** The value of a read, or exit 1 with its problems. */

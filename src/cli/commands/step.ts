@@ -1,14 +1,14 @@
-import { emitKeypressEvents } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { EventLog } from '../../domain/event-log.js';
-import { type Step, type StepUnit, stepIndexAt, stepUnits, steps } from '../../model/steps.js';
-import { UsageError } from '../cli-errors.js';
+import { type Step, type StepUnit, stepUnits, steps } from '../../model/steps.js';
+import { Interrupted, UsageError } from '../cli-errors.js';
 import { type Command, LOG_HELP, dateOption, helpOption, loadOrFail, logOptions, parsing } from '../command.js';
-import { type Style, ansiStyle, formatStep, plainStyle } from '../format-step.js';
+import { type Style, ansiStyle, formatStep, plainStyle, stepSections } from '../format-step.js';
 import { loadOverlay } from '../scenario-option.js';
-import { type Key, initialView, pressKey, type StepperView } from '../stepper-keys.js';
-
-const KEYS_HELP = 'n/→/space next   p/← previous   j jump to date   ↑/↓ scroll   q quit';
+import { type ScreenSize, layoutScreen } from '../screen-layout.js';
+import { runFullScreen } from '../screen-terminal.js';
+import { terminalSafe } from '../screen-text.js';
+import { KEY_HELP_VARIANTS, type StepperView, type Viewport, initialView, jumpTarget, pressKey } from '../stepper-keys.js';
 
 export const stepCommand: Command = {
   name: 'step',
@@ -19,7 +19,12 @@ Shows the talks one step at a time: the event(s) of the step with source,
 quote and attribution, what changed in the reported state (phase, round,
 proposals, positions, gaps), and the terms after the step.
 
-On a terminal it is interactive: ${KEYS_HELP}.
+On a terminal it is interactive and full-screen: the step's header stays at
+the top, what changed comes first, then the events and the terms; the text
+scrolls between the header and the key line and reflows when the terminal is
+resized. Keys: n, → or space next; p or ← previous; j jump to a date;
+↑/↓ and PgUp/PgDn scroll; Home/End first/last step; q quit. Ctrl-C quits
+with exit code 130.
 Otherwise (piped or redirected) it prints every step as plain text.
 Colour follows NO_COLOR; changes are also marked with "*".
 
@@ -47,7 +52,7 @@ ${LOG_HELP}`,
       io.out(from ? `No events on or after ${from}.` : 'No events.');
       return;
     }
-    const title = overlay ? `Scenario: ${overlay.title} (hypothetical events marked ${'[hypothetical]'})` : null;
+    const title = overlay ? `Scenario: ${terminalSafe(overlay.title)} (hypothetical events marked ${'[hypothetical]'})` : null;
     if (io.isTTY && process.stdin.isTTY) {
       await interactive(sequence, by, log, title, ansiStyle(!process.env.NO_COLOR));
       return;
@@ -58,42 +63,39 @@ ${LOG_HELP}`,
   },
 };
 
-function screen(lines: readonly string[], view: StepperView, rows: number, style: Style): string {
-  const body = rows - 2;
-  const scroll = Math.min(view.scroll, Math.max(0, lines.length - body));
-  const visible = lines.slice(scroll, scroll + body);
-  const more = lines.length - scroll - visible.length;
-  const status = view.jump !== null ? `Jump to date (YYYY-MM-DD), Enter to go, Esc to cancel: ${view.jump}` : view.message ?? (more > 0 ? `(${more} more lines: ↓ to scroll)` : '');
-  return `\x1b[H\x1b[2J${visible.join('\n')}\x1b[${rows - 1};1H${style.dim(KEYS_HELP)}\n${status}`;
+/** The stepper's screen for one view: header fixed, what changed first, then the events and terms. Pure. */
+function stepScreen(sequence: readonly Step[], view: StepperView, by: StepUnit, log: EventLog, title: string | null, style: Style, size: ScreenSize) {
+  const s = stepSections(sequence[view.index]!, sequence.length, by, log, style, { width: size.columns, fitTable: true });
+  const [stepLine, ...rest] = s.header;
+  return layoutScreen(
+    {
+      header: [stepLine!, ...(title ? [style.hypothetical(title)] : []), ...rest],
+      body: [...s.changes, '', ...s.events, '', ...s.terms],
+      status: view.jump !== null ? `Jump to date (YYYY-MM-DD), Enter to go, Esc to cancel: ${view.jump}` : view.message,
+      keys: KEY_HELP_VARIANTS,
+      dim: style.dim,
+    },
+    size,
+    view.scroll,
+  );
 }
 
-/** The interactive shell: raw keys in, one redrawn screen per key. */
-function interactive(sequence: readonly Step[], by: StepUnit, log: EventLog, title: string | null, style: Style): Promise<void> {
-  const { stdin, stdout } = process;
-  const size = () => ({ rows: stdout.rows || 24, columns: stdout.columns || 80 });
+/** The interactive shell: raw keys in, one redrawn screen per key and per resize. Ctrl-C ends with exit 130. */
+async function interactive(sequence: readonly Step[], by: StepUnit, log: EventLog, title: string | null, style: Style): Promise<void> {
   let view = initialView(sequence.length);
-  const draw = () => {
-    const { rows, columns } = size();
-    const lines = formatStep(sequence[view.index]!, sequence.length, by, log, style, columns - 2);
-    stdout.write(screen(title ? [style.hypothetical(title), ...lines] : lines, view, rows, style));
-  };
-  return new Promise((done) => {
-    const onKey = (_: string, key: Key | undefined) => {
-      view = pressKey(view, key ?? {}, (date) => stepIndexAt(sequence, date), size().rows - 3);
-      if (!view.quit) return draw();
-      stdin.off('keypress', onKey);
-      stdout.off('resize', draw);
-      stdin.setRawMode(false);
-      stdin.pause();
-      stdout.write('\x1b[?25h\x1b[?1049l');
-      done();
-    };
-    emitKeypressEvents(stdin);
-    stdin.setRawMode(true);
-    stdin.resume();
-    stdin.on('keypress', onKey);
-    stdout.on('resize', draw);
-    stdout.write('\x1b[?1049h\x1b[?25l');
-    draw();
+  let viewport: Viewport = { page: 1, maxScroll: 0 };
+  const ending = await runFullScreen({
+    render(size) {
+      const screen = stepScreen(sequence, view, by, log, title, style, size);
+      // A resize can shorten the text: keep the scroll within it.
+      view = { ...view, scroll: screen.scroll };
+      viewport = screen.viewport;
+      return screen.lines;
+    },
+    key(key) {
+      view = pressKey(view, key, (date) => jumpTarget(sequence, date), viewport);
+      return view.quit === 'interrupt' ? 'SIGINT' : view.quit === 'quit' ? 'quit' : 'continue';
+    },
   });
+  if (ending !== 'quit') throw new Interrupted(ending);
 }

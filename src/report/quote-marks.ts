@@ -1,0 +1,22 @@
+// A quote in quotation marks, once: a verbatim quote that already stands
+// between its own double quotation marks is shown as it is, never inside a
+// second pair. The quote's text itself is never changed.
+
+const OPENING = new Set(['"', '“']);
+const CLOSING = new Set(['"', '”']);
+const ANY_DOUBLE = /["“”]/;
+
+/**
+ * True when the whole quote is one quotation between its own marks: it opens
+ * and closes with a double quotation mark and holds no other one (so
+ * `"A," he said, "B."` is not enclosed as a whole). Pure.
+ */
+export function hasOwnMarks(quote: string): boolean {
+  const text = quote.trim();
+  return text.length >= 2 && OPENING.has(text[0]!) && CLOSING.has(text[text.length - 1]!) && !ANY_DOUBLE.test(text.slice(1, -1));
+}
+
+/** The quote between “ and ”, unless it already stands between its own marks. Pure. */
+export function inQuotationMarks(quote: string): string {
+  return hasOwnMarks(quote) ? quote : `“${quote}”`;
+}
