@@ -12,7 +12,7 @@ import { type ReplayState, initialReplayState } from './replay-state.js';
 
 export function referenceStateAt(log: EventLog, date: string, filter: StateFilter = {}): NegotiationState {
   const day = requireDayNumber(date);
-  const ctx = { catalog: log.catalog, step: transitionPure };
+  const ctx = { catalog: log.catalog, step: transitionPure(log.catalog.deal) };
   let state: ReplayState = initialReplayState();
   for (const entry of filterEntries(log, filter)) {
     if (entry.day > day) break;

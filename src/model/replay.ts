@@ -10,7 +10,7 @@ import { type NegotiationState, type StateFilter, presentState } from './negotia
 import { type ReplayState, cloneReplayState, initialReplayState } from './replay-state.js';
 
 export function fastContext(log: EventLog): FoldContext {
-  return { catalog: log.catalog, step: memoisedTransition };
+  return { catalog: log.catalog, step: memoisedTransition(log.catalog.deal) };
 }
 
 /** Applies entries[from, to) to `state` in place and returns it. */
@@ -50,7 +50,8 @@ export function buildIndex(log: EventLog, filter: StateFilter = {}): ReplayIndex
   // A fork shares its entries up to the branch with its base, and checkpoints
   // are never mutated: it takes over the base's checkpoints for that prefix
   // and replays only the rest.
-  const reuse = log.forkOf !== undefined && isUnfiltered(filter) ? { index: indexFor(log.forkOf.base), shared: log.forkOf.sharedPrefix } : undefined;
+  // A fork under another deal spec (a scenario's own) replays from the start.
+  const reuse = log.forkOf !== undefined && isUnfiltered(filter) && log.forkOf.base.catalog.deal === log.catalog.deal ? { index: indexFor(log.forkOf.base), shared: log.forkOf.sharedPrefix } : undefined;
   const interval = reuse ? reuse.index.interval : checkpointInterval(entries.length);
   const checkpoints: ReplayState[] = reuse ? reuse.index.checkpoints.slice(0, Math.floor(reuse.shared / interval) + 1) : [cloneReplayState(initialReplayState())];
   const state = cloneReplayState(checkpoints.at(-1)!);

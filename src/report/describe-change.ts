@@ -2,8 +2,10 @@
 // The diff gives values stripped of provenance; this names them for a reader.
 import { describeLifecycle } from '../model/apply-event.js';
 import type { Gap } from '../model/gaps.js';
+import type { RoundView } from '../model/negotiation-state.js';
 import type { StateChange } from '../model/state-diff.js';
 import { describeGap } from './describe-gap.js';
+import { describeRound } from './describe-round.js';
 
 type Value = Record<string, unknown> | null;
 
@@ -16,7 +18,7 @@ function describeValue(kind: string, v: unknown): string {
     case 'phase':
       return describeLifecycle(String(v));
     case 'round':
-      return `${o.id} in ${o.venue}, ${o.closed ? `closed ${o.closed}` : `opened ${o.opened}, in session`}`;
+      return describeRound(o as unknown as RoundView);
     case 'agreement':
       return `agreement on ${Object.keys(o.terms as object).join(', ') || 'the deal'}`;
     case 'proposal':
@@ -74,7 +76,7 @@ function subjectOf(path: string): { group: ChangeGroup; kind: string; subject: s
     case 'figures':
       return { group: 'other', kind: 'figure', subject: `${a} according to ${b}` };
     case 'releases':
-      return { group: 'other', kind: 'tally', subject: `${a} released` };
+      return { group: 'other', kind: 'tally', subject: `${b === 'living' ? 'living hostages' : b === 'remains' ? "hostages' remains" : b} released in phase ${a}` };
     case 'anomalies':
       return { group: 'other', kind: 'anomaly', subject: `anomaly in event ${a}` };
     default:

@@ -4,6 +4,7 @@ import { dayNumber, isoFromDayNumber, occurredSortDay } from '../domain/dates.js
 import type { EventLog } from '../domain/event-log.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
 import type { Problem, Result } from '../domain/problem.js';
+import { parseDealFile, withDeal } from '../domain/parse-deal.js';
 import { fork } from '../model/fork.js';
 import { lastDate } from '../model/replay.js';
 import { completeHypotheticalEvents } from './complete-events.js';
@@ -67,7 +68,14 @@ function defaultDates(scenario: Scenario, events: readonly ParleyEvent[], base: 
 
 export function scenarioLogs(scenario: Scenario, base: EventLog): Result<ScenarioLogs> {
   const origin = scenario.origin ?? 'scenario';
-  const completed = completeHypotheticalEvents(scenario, base.catalog);
+  if (scenario.deal !== undefined && scenario.dealFile === undefined) {
+    return { ok: false, problems: locateProblems(scenario, [{ file: origin, field: 'deal', message: 'the deal file was not read (load the scenario with loadScenario)' }]) };
+  }
+  const deal = scenario.dealFile === undefined ? undefined : parseDealFile(scenario.dealFile, base.catalog);
+  if (deal !== undefined && !deal.ok) return deal;
+  // The what-if runs under the scenario's own deal spec; the baseline keeps the reported one.
+  const catalog = deal === undefined ? base.catalog : withDeal(base.catalog, deal.value);
+  const completed = completeHypotheticalEvents(scenario, catalog);
   const problems: Problem[] = completed.ok ? [] : [...completed.problems];
   problems.push(...scenario.expect.flatMap((e, i) => checkExpectation(e, i, base, origin)));
   if (!completed.ok || problems.length > 0) return { ok: false, problems: locateProblems(scenario, problems) };
@@ -77,6 +85,7 @@ export function scenarioLogs(scenario: Scenario, base: EventLog): Result<Scenari
     label: 'events',
     ...(scenario.branchAt ? { branchAt: scenario.branchAt } : {}),
     ...(scenario.keep ? { keep: scenario.keep } : {}),
+    ...(deal !== undefined ? { deal: deal.value } : {}),
   });
   if (!whatIf.ok) return { ok: false, problems: locateProblems(scenario, whatIf.problems) };
   const dates = scenario.dates ? [...scenario.dates].sort() : defaultDates(scenario, completed.value, base);
