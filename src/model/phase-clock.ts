@@ -103,7 +103,7 @@ type ClockCore = Omit<PhaseClock, 'facts' | 'eventIds' | 'hypothetical'>;
 /** The clock in sentences: the day, then one sentence on the next phase or, past the planned end, on what that means. Pure. */
 export function clockFacts(n: number, c: ClockCore): string[] {
   const extended = c.extendedByDays > 0 ? ` (extended by ${c.extendedByDays} days)` : '';
-  const dayFact = c.plannedDays === null || c.pastPlannedEnd ? `day ${c.day} of phase ${n}` : `day ${c.day} of ${c.plannedDays} of phase ${n}${extended}`;
+  const dayFact = c.plannedDays === null || c.pastPlannedEnd ? `phase ${n}, day ${c.day}` : `phase ${n}, day ${c.day} of ${c.plannedDays}${extended}`;
   const next = `phase-${n + 1}`;
   const talks = (): string | null => {
     switch (c.nextPhaseTalks) {
