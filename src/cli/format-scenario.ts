@@ -1,5 +1,7 @@
 // Baseline and what-if side by side, for a terminal or a handout.
 import type { NegotiationState, RoundView } from '../model/negotiation-state.js';
+import type { Agreement } from '../model/replay-state.js';
+import { describeAgreement } from '../report/describe-agreement.js';
 import { describeRound } from '../report/describe-round.js';
 import type { StateChange } from '../model/state-diff.js';
 import type { ScenarioReport } from '../scenario/run-scenario.js';
@@ -18,6 +20,7 @@ function describeValue(path: string, value: unknown): string {
   if (path === 'phase' || typeof value !== 'object') return String(value);
   if (path === 'round') return describeRound(value as RoundView);
   if (path.startsWith('releases.')) return String((value as { count: number }).count);
+  if (path === 'agreement') return describeAgreement(value as Agreement);
   return JSON.stringify(value);
 }
 

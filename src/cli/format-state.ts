@@ -6,6 +6,7 @@ import { describeLifecycle } from '../model/apply-event.js';
 import type { NegotiationState } from '../model/negotiation-state.js';
 import type { Marked } from '../model/replay-state.js';
 import { describeReleases } from '../model/release-tally.js';
+import { describeAgreement } from '../report/describe-agreement.js';
 import { describeGap } from '../report/describe-gap.js';
 import { describeRound } from '../report/describe-round.js';
 import { HYPOTHETICAL_MARK } from '../report/hypothetical-mark.js';
@@ -58,12 +59,7 @@ export function formatState(state: NegotiationState, log: EventLog, options: For
   lines.push(`Phase: ${lifecycle}${since}`);
   if (state.clock) lines.push(`Clock: ${state.clock.facts.join('; ')}${hyp(state.clock)}`);
   if (state.round) lines.push(`Round: ${describeRound(state.round)}, mediators ${state.round.mediators.join(', ')}${hyp(state.round)} (${state.roundsOpened} opened so far)`);
-  if (state.agreement) {
-    const a = state.agreement;
-    const settles = Object.keys(a.terms);
-    const defers = Object.entries(a.defers).map(([term, to]) => `${term} (to ${to === null ? 'later talks' : `phase-${to} talks`})`);
-    lines.push(`Agreement: reached ${a.date}${hyp(a)}; settles ${settles.join(', ') || 'no named term'}${defers.length ? `; defers ${defers.join(', ')}` : ''}`);
-  }
+  if (state.agreement) lines.push(`Agreement: reached ${state.agreement.date}${hyp(state.agreement)}; ${describeAgreement(state.agreement)}`);
 
   lines.push('', 'Proposals:');
   const proposals = Object.values(state.proposals);

@@ -5,6 +5,8 @@ import type { Gap } from '../model/gaps.js';
 import type { RoundView } from '../model/negotiation-state.js';
 import type { StateChange } from '../model/state-diff.js';
 import { describeGap } from './describe-gap.js';
+import type { Agreement } from '../model/replay-state.js';
+import { describeAgreement } from './describe-agreement.js';
 import { describeRound } from './describe-round.js';
 
 type Value = Record<string, unknown> | null;
@@ -20,7 +22,7 @@ function describeValue(kind: string, v: unknown): string {
     case 'round':
       return describeRound(o as unknown as RoundView);
     case 'agreement':
-      return `agreement on ${Object.keys(o.terms as object).join(', ') || 'the deal'}`;
+      return `agreement: ${describeAgreement(o as unknown as Agreement)}`;
     case 'proposal':
       return `"${o.title}" tabled by ${o.by} on ${o.tabled}`;
     case 'response':
