@@ -126,10 +126,12 @@ function lifecycle(state: NegotiationState): string {
 
 function phaseLine(meta: Meta, state: NegotiationState): string {
   const round = state.round;
-  const where = round ? `; ${round.venue} round ${round.closed ? `closed ${round.closed}` : `in session since ${round.opened}`}` : '';
+  const status = round?.status === 'closed' ? `closed ${round.closed}` : round?.status === 'last-reported-in-session' ? `last reported in session on ${round.lastReported}` : `in session since ${round?.opened}`;
+  const where = round ? `; ${round.venue} round ${status}` : '';
+  const clock = state.clock ? ` ${state.clock.facts.join('; ')}.` : '';
   const party = (id: string) => meta.catalog.parties.find((p) => p.id === id)?.name ?? id;
   const proposals = Object.values(state.proposals).map((p) => `${p.title} (${Object.entries(p.responses).map(([who, r]) => `${party(who)} ${r.response}`).join(', ') || 'no responses yet'})`);
-  return `Phase: ${phaseWords(state)}${where}. ${state.eventCount} events so far${state.hypotheticalEventCount ? `, ${state.hypotheticalEventCount} hypothetical` : ''}.${proposals.length ? ` Proposals: ${proposals.join('; ')}.` : ''}`;
+  return `Phase: ${phaseWords(state)}${where}.${clock} ${state.eventCount} events so far${state.hypotheticalEventCount ? `, ${state.hypotheticalEventCount} hypothetical` : ''}.${proposals.length ? ` Proposals: ${proposals.join('; ')}.` : ''}`;
 }
 
 type Divergence = Map<string, { term: string; party: string; bySource: { source: string; accepts: string }[] }>;
