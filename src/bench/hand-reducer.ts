@@ -45,10 +45,11 @@ export interface HandState {
   assessments: Map<string, Map<string, Marked & { tone: string; date: string }>>;
   /** figure -> source -> latest value */
   figures: Map<string, Map<string, Marked & { value: number; date: string }>>;
-  /** Living hostages and remains released, all phases. */
-  hostages: number;
-  prisoners: number;
-  releaseActs: Set<string>;
+  /** phase -> living hostages and remains released in it (since it last started). */
+  hostages: Map<number, number>;
+  prisoners: Map<number, number>;
+  /** phase -> release acts counted in it, so a second report of one is not added twice. */
+  releaseActs: Map<number, Set<string>>;
   anomalies: number;
   eventCount: number;
 }
@@ -85,9 +86,9 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog): Hand
     positions: new Map(),
     assessments: new Map(),
     figures: new Map(),
-    hostages: 0,
-    prisoners: 0,
-    releaseActs: new Set(),
+    hostages: new Map(),
+    prisoners: new Map(),
+    releaseActs: new Map(),
     anomalies: 0,
     eventCount: 0,
   };
@@ -103,7 +104,8 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog): Hand
     }
   };
   const enter = (e: ParleyEvent, phase: string, stage: string | null) => {
-    if (phase !== s.phase) s.mark = { act: e.act ?? null, eventIds: [e.id], hypothetical: e.hypothetical };
+    // Like the model, every move to another state or stage records the event behind it.
+    if (phase !== s.phase || stage !== s.stage) s.mark = { act: e.act ?? null, eventIds: [e.id], hypothetical: e.hypothetical };
     s.phase = phase;
     s.stage = stage;
   };
@@ -243,7 +245,7 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog): Hand
           s.anomalies++;
           break;
         }
-        if (s.phase === 'negotiating') s.stage = 'betweenRounds';
+        if (s.phase === 'negotiating') enter(e, 'negotiating', 'betweenRounds');
         round!.closed = e.occurred;
         extend(round!, e);
         break;
@@ -279,9 +281,14 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog): Hand
           s.anomalies++;
           break;
         }
-        if (e.type === 'phase.started') enter(e, `phase${e.phase}`, e.phase === lastPhase ? null : 'inProgress');
-        else if (e.phase === lastPhase) enter(e, 'concluded', null);
-        else s.stage = 'completed';
+        if (e.type === 'phase.started') {
+          enter(e, `phase${e.phase}`, e.phase === lastPhase ? null : 'inProgress');
+          // A phase that starts again (a new agreement after a collapse) counts its releases afresh.
+          s.hostages.delete(e.phase);
+          s.prisoners.delete(e.phase);
+          s.releaseActs.delete(e.phase);
+        } else if (e.phase === lastPhase) enter(e, 'concluded', null);
+        else enter(e, s.phase, 'completed');
         break;
       }
       case 'phase.extended':
@@ -292,11 +299,14 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog): Hand
           s.anomalies++;
           break;
         }
-        const key = `${phaseNo()}|${e.kind}|${e.act}`;
-        if (e.act !== undefined && s.releaseActs.has(key)) break;
-        if (e.act !== undefined) s.releaseActs.add(key);
-        if (e.kind === 'prisoners') s.prisoners += e.count;
-        else s.hostages += e.count;
+        const n = phaseNo();
+        let acts = s.releaseActs.get(n);
+        if (!acts) s.releaseActs.set(n, (acts = new Set()));
+        const key = `${e.kind}|${e.act}`;
+        if (e.act !== undefined && acts.has(key)) break;
+        if (e.act !== undefined) acts.add(key);
+        const tally = e.kind === 'prisoners' ? s.prisoners : s.hostages;
+        tally.set(n, (tally.get(n) ?? 0) + e.count);
         break;
       }
       case 'hostilities.resumed':

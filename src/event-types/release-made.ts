@@ -9,6 +9,7 @@ import type { PhaseReleases, Stored, Tally } from '../model/replay-state.js';
 import { defineEventType } from './define.js';
 
 export const releaseKinds = ['living', 'remains', 'prisoners'] as const;
+export type ReleaseKind = (typeof releaseKinds)[number];
 
 export const releaseMadeSchema = z.strictObject({
   ...commonFields,
