@@ -123,6 +123,7 @@ describe('running a scenario', () => {
     expect(last.whatIf.releases[0]).toMatchObject({ phase: 1, living: { count: 3 } });
     // Phase 4 does not exist in the three-phase spec: refused before the run, not an anomaly.
     expect(() => scenario('x').from(base).startPhase(4, { on: '2025-01-19' }).run()).toThrow(/the deal has phases 1 to 3; got 4/);
+    expect(() => scenario('x').from(base).expectPhase('phase4', { on: '2025-01-19' }).run()).toThrow(/"phase4" is not a state of the what-if deal; expected one of negotiating, agreed, phase1, phase2, phase3, concluded, collapsed/);
   });
 
     it('the builder refuses to run without a base log, naming what is missing', () => {

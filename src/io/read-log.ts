@@ -42,12 +42,11 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function hasCatalog(dir: string): Promise<boolean> {
@@ -65,7 +64,7 @@ export async function loadCatalog(dir: string): Promise<Result<Catalog>> {
   if (!terms!.ok || !parties!.ok || !sources!.ok) return { ok: false, problems };
   const catalog = parseCatalog({ terms: terms!.value, parties: parties!.value, sources: sources!.value });
   // deal.json is optional: without it the catalog keeps the documented default deal.
-  if (!catalog.ok || !(await isFile(join(dir, DEAL_FILE)))) return catalog;
+  if (!catalog.ok || !(await exists(join(dir, DEAL_FILE)))) return catalog;
   const deal = await readText(join(dir, DEAL_FILE));
   const spec = deal.ok ? parseDealFile(deal.value, catalog.value) : deal;
   return spec.ok ? { ok: true, value: withDeal(catalog.value, spec.value) } : spec;

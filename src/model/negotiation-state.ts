@@ -70,9 +70,9 @@ export type RoundView = Round & { readonly status: 'in-session' | 'last-reported
 
 function roundView(round: Round | null, date: string, staleAfterDays: number): RoundView | null {
   if (round === null) return null;
-  if (round.closed !== null) return { ...round, status: 'closed' };
+  if (round.closed !== null) return Object.freeze({ ...round, status: 'closed' });
   const stale = requireDayNumber(date) - requireDayNumber(round.lastReported.length === 7 ? `${round.lastReported}-01` : round.lastReported) > staleAfterDays;
-  return { ...round, status: stale ? 'last-reported-in-session' : 'in-session' };
+  return Object.freeze({ ...round, status: stale ? 'last-reported-in-session' : 'in-session' });
 }
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

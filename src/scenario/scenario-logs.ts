@@ -4,6 +4,8 @@ import { dayNumber, isoFromDayNumber, occurredSortDay } from '../domain/dates.js
 import type { EventLog } from '../domain/event-log.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
 import type { Problem, Result } from '../domain/problem.js';
+import type { Catalog } from '../domain/catalog-schema.js';
+import { type DealSpec, phasesOf } from '../domain/deal-spec.js';
 import { parseDealFile, withDeal } from '../domain/parse-deal.js';
 import { fork } from '../model/fork.js';
 import { lastDate } from '../model/replay.js';
@@ -31,8 +33,8 @@ export function locateProblems(scenario: Scenario, problems: readonly Problem[])
   });
 }
 
-function checkExpectation(e: Expectation, i: number, log: EventLog, origin: string): Problem[] {
-  const { catalog } = log;
+/** Checks an expectation's ids against the catalog, and its phase against the deal spec of the side it checks. */
+function checkExpectation(e: Expectation, i: number, catalog: Catalog, whatIfDeal: DealSpec, origin: string): Problem[] {
   const problems: Problem[] = [];
   const at = (field: string, message: string) => problems.push({ file: origin, field: `expect[${i}].${field}`, message });
   const term = (field: string, id: string) => {
@@ -53,6 +55,10 @@ function checkExpectation(e: Expectation, i: number, log: EventLog, origin: stri
     }
   }
   if (e.proposal) party('proposal.party', e.proposal.party);
+  if (e.phase !== undefined) {
+    const phases = phasesOf(e.on === 'baseline' ? catalog.deal : whatIfDeal);
+    if (!phases.includes(e.phase)) at('phase', `"${e.phase}" is not a state of the ${e.on === 'baseline' ? 'reported' : 'what-if'} deal; expected one of ${phases.join(', ')}`);
+  }
   if (e.figure?.source !== undefined && !catalog.sourceById.has(e.figure.source)) at('figure.source', `unknown source "${e.figure.source}"`);
   return problems;
 }
@@ -77,7 +83,7 @@ export function scenarioLogs(scenario: Scenario, base: EventLog): Result<Scenari
   const catalog = deal === undefined ? base.catalog : withDeal(base.catalog, deal.value);
   const completed = completeHypotheticalEvents(scenario, catalog);
   const problems: Problem[] = completed.ok ? [] : [...completed.problems];
-  problems.push(...scenario.expect.flatMap((e, i) => checkExpectation(e, i, base, origin)));
+  problems.push(...scenario.expect.flatMap((e, i) => checkExpectation(e, i, base.catalog, catalog.deal, origin)));
   if (!completed.ok || problems.length > 0) return { ok: false, problems: locateProblems(scenario, problems) };
   const whatIf = fork(base, {
     add: completed.value,
