@@ -17,8 +17,11 @@ interface View {
 }
 
 const words = (key: string) => key.replace(/([a-z])([A-Z0-9])/g, '$1 $2').toLowerCase();
-/** "negotiating, round in session" */
-const phaseWords = (state: NegotiationState) => words(lifecycle(state)).replace('.', ', ');
+/** "negotiating, round in session"; a round nobody reported for the spec's days is not called in session. */
+const phaseWords = (state: NegotiationState) =>
+  state.round?.status === 'last-reported-in-session' && state.stage === 'roundInSession'
+    ? `${words(state.phase)}, round last reported in session on ${state.round.lastReported}`
+    : words(lifecycle(state)).replace('.', ', ');
 
 async function start(): Promise<void> {
   const [meta, scenarios] = await Promise.all([api.meta(), api.scenarios()]);
@@ -126,7 +129,7 @@ function lifecycle(state: NegotiationState): string {
 
 function phaseLine(meta: Meta, state: NegotiationState): string {
   const round = state.round;
-  const status = round?.status === 'closed' ? `closed ${round.closed}` : round?.status === 'last-reported-in-session' ? `last reported in session on ${round.lastReported}` : `in session since ${round?.opened}`;
+  const status = round?.status === 'closed' ? `closed ${round.closed}` : round?.status === 'last-reported-in-session' ? `opened ${round.opened}` : `in session since ${round?.opened}`;
   const where = round ? `; ${round.venue} round ${status}` : '';
   const clock = state.clock ? ` ${state.clock.facts.join('; ')}.` : '';
   const party = (id: string) => meta.catalog.parties.find((p) => p.id === id)?.name ?? id;
