@@ -71,6 +71,13 @@ describe('a next phase starts only upon an agreement covering it', () => {
     expect(s).toMatchObject({ phase: 'phase2', anomalies: [], agreement: { covers: { '1': '2025-01-15', '2': '2025-02-20' } } });
   });
 
+  it('does not read a second report of the agreement, before phase 1, as an agreement on phase 2', () => {
+    const again = reported('2025-01-16', { type: 'agreement.reached' }, { source: 'wire' });
+    const s = stateAt(logUnder(spec(), [...base.slice(0, 1), again, base[1]!, reported('2025-03-02', { type: 'phase.started', phase: 2 })]), '2025-03-02');
+    expect(s.agreement!.covers).toEqual({ '1': '2025-01-15' });
+    expect(s.anomalies.map((a) => a.eventId)).toHaveLength(1);
+  });
+
   it('starts every phase upon the first agreement when the spec says they need only it', () => {
     const deal = spec({ phases: [{ label: 'One', days: 10, requires: 'agreement' }, { label: 'Two', days: null, requires: 'agreement' }] });
     const s = stateAt(logUnder(deal, [...base, reported('2025-02-01', { type: 'phase.started', phase: 2 })]), '2025-02-01');

@@ -264,7 +264,7 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog): Hand
           enter(e, 'agreed', null);
           s.covered = new Set(e.phases ?? deal.phases.flatMap((p, i) => (p.requires === 'agreement' ? [i + 1] : [])));
         } else {
-          for (const p of e.phases ?? [deal.phases.findIndex((_, i) => !s.covered.has(i + 1)) + 1]) if (p > 0) s.covered.add(p);
+          for (const p of e.phases ?? [phaseNo() + 1]) if (p <= lastPhase) s.covered.add(p);
         }
         s.agreementTerms = settled;
         break;

@@ -6,7 +6,7 @@ import { commonFields } from '../domain/event-fields.js';
 import { checkTermMap } from '../domain/reference-checks.js';
 import { corroboratesLifecycle, describeLifecycle, extend, mark, move } from '../model/fold.js';
 import { openTermsUnder } from '../model/gaps.js';
-import { closeOpenRound } from '../model/lifecycle-effects.js';
+import { closeOpenRound, currentPhaseNumber } from '../model/lifecycle-effects.js';
 import { phaseOf } from '../model/lifecycle.js';
 import type { ReplayState } from '../model/replay-state.js';
 import { defineEventType } from './define.js';
@@ -18,7 +18,7 @@ export const agreementReachedSchema = z.strictObject({
   terms: z.record(slug, slug).default({}),
   /**
    * The phases it covers. Default: the deal's first agreement covers the phases
-   * that need only it; a later one covers the first phase not yet covered.
+   * that need only it; a later one covers the phase after the current one.
    */
   phases: z.array(z.number().int().positive()).min(1).optional(),
 });
@@ -30,7 +30,7 @@ type AgreementEvent = z.output<typeof agreementReachedSchema>;
  * an open term the text does not settle blocks it when the spec says it must
  * be settled; otherwise the agreement leaves it to the talks the spec names. Pure.
  */
-export function agreementTerms(s: ReplayState, catalog: Catalog, settled: Readonly<Record<string, string>>): { blocking: string[]; defers: Record<string, number | null> } {
+function agreementTerms(s: ReplayState, catalog: Catalog, settled: Readonly<Record<string, string>>): { blocking: string[]; defers: Record<string, number | null> } {
   const spec = catalog.deal;
   const deferrable = new Map(spec.agreement.mayDefer.map((d) => [d.term, d.to]));
   const must = spec.agreement.mustSettle;
@@ -44,11 +44,16 @@ export function agreementTerms(s: ReplayState, catalog: Catalog, settled: Readon
   return { blocking, defers };
 }
 
+/**
+ * The phases an agreement covers: those it names; else, for the deal's first
+ * agreement, the phases that need only it; else the phase after the current
+ * one (an agreement reached during phase 1 is on phase 2). Pure.
+ */
 function coveredPhases(s: ReplayState, spec: DealSpec, e: AgreementEvent, first: boolean): number[] {
   if (e.phases !== undefined) return e.phases;
   if (first) return phasesCoveredByTheAgreement(spec);
-  const next = spec.phases.findIndex((_, i) => s.agreement?.covers[String(i + 1)] === undefined);
-  return next < 0 ? [] : [next + 1];
+  const next = (currentPhaseNumber(s) ?? 0) + 1;
+  return next <= spec.phases.length ? [next] : [];
 }
 
 export const agreementReached = defineEventType<AgreementEvent>({
