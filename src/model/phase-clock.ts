@@ -65,8 +65,8 @@ export function phaseClock(spec: DealSpec, phase: Phase, date: string, inputs: C
 
   const next = n < spec.phases.length ? n + 1 : null;
   const agreedOn = next === null ? undefined : inputs.agreement?.covers[String(next)];
-  const talks = next === null ? undefined : inputs.phaseTalks[String(next)];
-  const talksSince = talks !== undefined && dayOf(talks.date) >= dayOf(startIso) && dayOf(talks.date) <= requireDayNumber(date) ? talks : undefined;
+  // Set by the first next-phase round of this phase (a phase that starts again starts without one).
+  const talksSince = next === null ? undefined : inputs.phaseTalks[String(next)];
   const dueDay = phaseSpec.nextPhaseTalksDueDay;
   const dueOn = next === null || dueDay === null ? null : addDays(startIso, dueDay - 1);
   let nextPhaseTalks: NextPhaseTalks | null = null;
