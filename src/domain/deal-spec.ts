@@ -47,7 +47,8 @@ export const dealSpecSchema = z
   })
   .superRefine((spec, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    if (spec.phases[0]!.requires !== 'agreement') issue(['phases', 0, 'requires'], 'the first phase starts upon the agreement: expected "agreement"');
+    // zod runs this even when a length check above failed: an empty list has no first phase.
+    if (spec.phases.length > 0 && spec.phases[0]!.requires !== 'agreement') issue(['phases', 0, 'requires'], 'the first phase starts upon the agreement: expected "agreement"');
     spec.phases.forEach((p, i) => {
       const last = i === spec.phases.length - 1;
       if (p.nextPhaseTalksDueDay !== null && last) issue(['phases', i, 'nextPhaseTalksDueDay'], 'the last phase has no next phase to talk about; expected null');
