@@ -15,7 +15,7 @@ describe('parley report', () => {
   it('writes a Markdown handout with every statement cited', async () => {
     const md = await report('--at', '2024-08-23', '--log', fixture);
     expect(md).toMatch(/^# The reported state of the talks on 2024-08-23$/m);
-    expect(md).toContain('- **Round:** Cairo round (cairo-2024-08), mediated by United States, Egypt, Qatar: opened 2024-08-22, in session [1]');
+    expect(md).toContain('- **Round:** Cairo round (cairo-2024-08, talks), mediated by United States, Egypt, Qatar: opened 2024-08-22, in session [1]');
     const row = md.split('\n').find((l) => l.startsWith('| Philadelphi corridor |'))!;
     // One bracket per statement, its numbers apart: "[3][4]" would run together (and read as Markdown links).
     expect(row).toMatch(/\| Israeli forces control the corridor \[(\d+)\] \| complete Israeli withdrawal in phase 1 \[(\d+)\] \| open, 3 steps apart \[\d+, \d+\] \|$/);

@@ -22,6 +22,6 @@ describe('event registry', () => {
 
   it('sends a statechart event exactly for the lifecycle types', () => {
     const lifecycle = Object.values(eventRegistry).filter((d) => d.machineEvent !== null).map((d) => d.type).sort();
-    expect(lifecycle).toEqual(['agreement.reached', 'hostages.released', 'hostilities.resumed', 'phase.completed', 'phase.started', 'prisoners.released', 'round.closed', 'round.opened']);
+    expect(lifecycle).toEqual(['agreement.reached', 'hostilities.resumed', 'phase.completed', 'phase.extended', 'phase.started', 'release.made', 'round.closed', 'round.opened']);
   });
 });

@@ -47,8 +47,8 @@ describe('positions and gaps', () => {
 
 describe('the lifecycle', () => {
   it('tracks rounds, and counts a second source on the same round as corroboration', () => {
-    const opened = reported('2024-08-15', { type: 'round.opened', round: 'r1', venue: 'Doha', mediators: ['broker'] });
-    const again = reported('2024-08-15', { type: 'round.opened', round: 'r1', venue: 'Doha', mediators: ['broker'] }, { source: 'wire' });
+    const opened = reported('2024-08-15', { type: 'round.opened', round: 'r1', venue: 'Doha', mediators: ['broker'], purpose: 'talks' });
+    const again = reported('2024-08-15', { type: 'round.opened', round: 'r1', venue: 'Doha', mediators: ['broker'], purpose: 'talks' }, { source: 'wire' });
     const closed = reported('2024-08-16', { type: 'round.closed', round: 'r1' });
     const log = sampleLog([opened, again, closed]);
     const during = stateAt(log, '2024-08-15');
@@ -71,10 +71,10 @@ describe('the lifecycle', () => {
     const s = stateAt(log, '2024-08-04');
     expect(s.phase).toBe('negotiating');
     expect(s.anomalies.map((a) => a.reason)).toEqual([
-      'phase 2 cannot start while the deal is negotiating (between rounds)',
+      'phase 2 cannot start while the deal is negotiating (between rounds): phase 2 follows phase 1',
       'round nowhere is not in session (current: none)',
       'proposal ghost has not been tabled',
-      'agreement reported while terms are open: corridor',
+      'agreement reported while terms it must settle are open and its text does not settle them: corridor',
     ]);
   });
 
@@ -86,16 +86,17 @@ describe('the lifecycle', () => {
     expect(s.anomalies).toEqual([{ eventId: stray.id, type: 'concession.offered', date: '2024-08-02', reason: 'south has no stated position on corridor to widen (state one with position.stated)', hypothetical: false }]);
   });
 
-  it('runs the phase-1 clock from the query date: talks due from day 16, ceasefire continues past day 42', () => {
+  it('runs the phase-1 clock from the query date: talks due on day 16, overdue from day 17, past day 42 one plain sentence', () => {
     const log = sampleLog([
       reported('2025-01-15', { type: 'agreement.reached', terms: { corridor: 'phased' } }),
       reported('2025-01-19', { type: 'phase.started', phase: 1 }),
-      reported('2025-01-19', { type: 'hostages.released', count: 3 }),
+      reported('2025-01-19', { type: 'release.made', kind: 'living', count: 3 }),
     ]);
-    expect(stateAt(log, '2025-01-19').clock).toMatchObject({ phase: 'phase1', day: 1, phase2TalksDue: false, phase2TalksDueFrom: '2025-02-03' });
-    expect(stateAt(log, '2025-02-03').clock).toMatchObject({ day: 16, phase2TalksDue: true, phase2TalksOverdue: true });
-    expect(stateAt(log, '2025-03-02').clock).toMatchObject({ day: 43, beyondPlannedEnd: true });
-    expect(stateAt(log, '2025-03-02')).toMatchObject({ phase: 'phase1', stage: 'inProgress', releases: { hostages: { count: 3 } } });
+    expect(stateAt(log, '2025-01-19').clock).toMatchObject({ phase: 'phase1', day: 1, nextPhaseTalks: 'not-yet-due', nextPhaseTalksDueOn: '2025-02-03' });
+    expect(stateAt(log, '2025-02-03').clock).toMatchObject({ day: 16, nextPhaseTalks: 'due' });
+    expect(stateAt(log, '2025-02-04').clock).toMatchObject({ day: 17, nextPhaseTalks: 'overdue' });
+    expect(stateAt(log, '2025-03-02').clock).toMatchObject({ day: 43, pastPlannedEnd: true, plannedEnd: '2025-03-01', afterPlannedEnd: 'continues-while-talks-continue' });
+    expect(stateAt(log, '2025-03-02')).toMatchObject({ phase: 'phase1', stage: 'inProgress', releases: [{ phase: 1, living: { count: 3 }, expected: { hostages: 33 } }] });
     expect(stateAt(log, '2025-01-19').gaps.corridor).toMatchObject({ status: 'agreed', option: 'phased', basis: 'agreement' });
   });
 
@@ -140,11 +141,11 @@ describe('the lifecycle', () => {
     const log = sampleLog([
       reported('2025-01-15', { type: 'agreement.reached' }),
       reported('2025-01-19', { type: 'phase.started', phase: 1 }),
-      reported('2025-01-19', { type: 'hostages.released', count: 3 }, { act: 'first-release' }),
-      reported('2025-01-19', { type: 'hostages.released', count: 3 }, { act: 'first-release', source: 'wire' }),
+      reported('2025-01-19', { type: 'release.made', kind: 'living', count: 3 }, { act: 'first-release' }),
+      reported('2025-01-19', { type: 'release.made', kind: 'living', count: 3 }, { act: 'first-release', source: 'wire' }),
     ]);
-    expect(stateAt(log, '2025-01-19').releases.hostages).toMatchObject({ count: 3 });
-    expect(stateAt(log, '2025-01-19').releases.hostages!.eventIds).toHaveLength(2);
+    expect(stateAt(log, '2025-01-19').releases[0]!.living).toMatchObject({ count: 3 });
+    expect(stateAt(log, '2025-01-19').releases[0]!.living!.eventIds).toHaveLength(2);
   });
 });
 
@@ -177,7 +178,7 @@ describe('queries', () => {
   });
 
   it('names the evidence of a value that went away', () => {
-    const opened = reported('2024-08-10', { type: 'round.opened', round: 'r1', venue: 'Doha', mediators: ['broker'] });
+    const opened = reported('2024-08-10', { type: 'round.opened', round: 'r1', venue: 'Doha', mediators: ['broker'], purpose: 'talks' });
     const l = sampleLog([opened]);
     const gone = diffStates(stateAt(l, '2024-08-10'), stateAt(l, '2024-08-09')).find((c) => c.path === 'round');
     expect(gone).toMatchObject({ after: null, eventIds: [opened.id] });

@@ -106,7 +106,27 @@ describe('running a scenario', () => {
     expect(fromBuilder).toEqual(fromYaml);
   });
 
-  it('the builder refuses to run without a base log, naming what is missing', () => {
+  it('the builder writes a lifecycle (phases, extensions, releases by kind) checked against the log\'s deal spec', async () => {
+    const { base } = await loaded('north-concedes.yaml');
+    const report = scenario('A deal, its first phase extended')
+      .from(base)
+      .agree({ corridor: 'phased' }, { on: '2025-01-15' })
+      .startPhase(1, { on: '2025-01-19' })
+      .release('living', 3, { on: '2025-01-19' })
+      .extendPhase(1, 10, { on: '2025-02-20' })
+      .expectPhase('phase1', { on: '2025-03-05' })
+      .expectAnomalies(0, { on: '2025-03-05' })
+      .run();
+    expect(report.passed).toBe(true);
+    const last = report.comparisons.at(-1)!;
+    expect(last.whatIf.clock).toMatchObject({ plannedDays: 52, pastPlannedEnd: false });
+    expect(last.whatIf.releases[0]).toMatchObject({ phase: 1, living: { count: 3 } });
+    // Phase 4 does not exist in the three-phase spec: refused before the run, not an anomaly.
+    expect(() => scenario('x').from(base).startPhase(4, { on: '2025-01-19' }).run()).toThrow(/the deal has phases 1 to 3; got 4/);
+    expect(() => scenario('x').from(base).expectPhase('phase4', { on: '2025-01-19' }).run()).toThrow(/"phase4" is not a state of the what-if deal; expected one of negotiating, agreed, phase1, phase2, phase3, concluded, collapsed/);
+  });
+
+    it('the builder refuses to run without a base log, naming what is missing', () => {
     expect(() => scenario('x').branchAt('2024-08-17').concede('north', 'corridor', 'reduced').run()).toThrow(/call from\(log\) first/);
     expect(() => scenario('x').concede('north', 'corridor', 'reduced')).toThrow(/give a date/);
   });

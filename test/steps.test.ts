@@ -38,7 +38,7 @@ function event(occurred: string, payload: Record<string, unknown>, source = 'dai
   } as unknown as ParleyEvent;
 }
 
-const opened = (round: string) => ({ type: 'round.opened', round, venue: 'Capital', mediators: ['broker'] });
+const opened = (round: string) => ({ type: 'round.opened', round, venue: 'Capital', mediators: ['broker'], purpose: 'talks' });
 const stated = (party: string, accepts: string[]) => position(party, 'corridor', accepts);
 
 const events = [

@@ -20,6 +20,8 @@ export function checkAgreement(log: EventLog): void {
   const assessments = Object.values(model.assessments).reduce((n, xs) => n + xs.length, 0);
   const handAssessments = [...hand.assessments.values()].reduce((n, bySpeaker) => n + bySpeaker.size, 0);
   if (assessments !== handAssessments) problems.push(`assessments ${assessments} vs ${handAssessments}`);
-  if ((model.releases.hostages?.count ?? 0) !== hand.hostages) problems.push(`hostages ${model.releases.hostages?.count} vs ${hand.hostages}`);
+  const hostages = model.releases.reduce((n, t) => n + (t.living?.count ?? 0) + (t.remains?.count ?? 0), 0);
+  const handHostages = [...hand.hostages.values()].reduce((n, x) => n + x, 0);
+  if (hostages !== handHostages) problems.push(`hostages ${hostages} vs ${handHostages}`);
   if (problems.length > 0) throw new Error(`the hand-written reducer disagrees with the model: ${problems.join('; ')}`);
 }

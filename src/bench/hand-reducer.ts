@@ -37,15 +37,19 @@ export interface HandState {
   round: (Marked & { id: string; closed: string | null }) | null;
   roundsOpened: number;
   agreementTerms: Record<string, string> | null;
+  /** Phases an agreement covers. */
+  covered: Set<number>;
   proposals: Map<string, HandProposal>;
   positions: Map<string, Map<string, HandPosition>>;
   /** source -> speaker -> latest assessment */
   assessments: Map<string, Map<string, Marked & { tone: string; date: string }>>;
   /** figure -> source -> latest value */
   figures: Map<string, Map<string, Marked & { value: number; date: string }>>;
-  hostages: number;
-  prisoners: number;
-  releaseActs: Set<string>;
+  /** phase -> living hostages and remains released in it (since it last started). */
+  hostages: Map<number, number>;
+  prisoners: Map<number, number>;
+  /** phase -> release acts counted in it, so a second report of one is not added twice. */
+  releaseActs: Map<number, Set<string>>;
   anomalies: number;
   eventCount: number;
 }
@@ -77,19 +81,31 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog): Hand
     round: null,
     roundsOpened: 0,
     agreementTerms: null,
+    covered: new Set(),
     proposals: new Map(),
     positions: new Map(),
     assessments: new Map(),
     figures: new Map(),
-    hostages: 0,
-    prisoners: 0,
-    releaseActs: new Set(),
+    hostages: new Map(),
+    prisoners: new Map(),
+    releaseActs: new Map(),
     anomalies: 0,
     eventCount: 0,
   };
-  const inPhase = (...phases: string[]) => phases.includes(s.phase);
+  const deal = catalog.deal;
+  const lastPhase = deal.phases.length;
+  const phaseNo = () => (/^phase\d+$/.test(s.phase) ? Number(s.phase.slice(5)) : 0);
+  const deferrable = new Set(deal.agreement.mayDefer.map((d) => d.term));
+  const mustSettle = (term: string) => (deal.agreement.mustSettle === 'all-but-deferrable' ? !deferrable.has(term) : deal.agreement.mustSettle.includes(term));
+  const closeRound = (e: ParleyEvent) => {
+    if (s.round && s.round.closed === null) {
+      s.round.closed = e.occurred;
+      extend(s.round, e);
+    }
+  };
   const enter = (e: ParleyEvent, phase: string, stage: string | null) => {
-    if (phase !== s.phase) s.mark = { act: e.act ?? null, eventIds: [e.id], hypothetical: e.hypothetical };
+    // Like the model, every move to another state or stage records the event behind it.
+    if (phase !== s.phase || stage !== s.stage) s.mark = { act: e.act ?? null, eventIds: [e.id], hypothetical: e.hypothetical };
     s.phase = phase;
     s.stage = stage;
   };
@@ -201,11 +217,18 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog): Hand
           extend(s.round, e);
           break;
         }
-        if (s.phase === 'negotiating' || s.phase === 'collapsed') enter(e, 'negotiating', 'roundInSession');
-        else if (s.phase === 'concluded') {
+        const n = phaseNo();
+        const allowed =
+          s.phase === 'negotiating' || s.phase === 'collapsed'
+            ? e.purpose === 'talks'
+            : s.phase === 'agreed'
+              ? e.purpose === 'implementation'
+              : n > 0 && (e.purpose === 'implementation' || (e.purpose === 'next-phase' && n < lastPhase));
+        if (!allowed) {
           s.anomalies++;
           break;
         }
+        if (s.phase === 'negotiating' || s.phase === 'collapsed') enter(e, 'negotiating', 'roundInSession');
         s.round = { id: e.round, closed: null, eventIds: [e.id], hypothetical: e.hypothetical };
         s.roundsOpened++;
         break;
@@ -217,61 +240,83 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog): Hand
           break;
         }
         const matches = round !== null && round.id === e.round && round.closed === null;
-        const placed = matches && (s.phase === 'negotiating' ? s.stage === 'roundInSession' : inPhase('agreed', 'phase1', 'phase2', 'phase3'));
+        const placed = matches && (s.phase === 'negotiating' ? s.stage === 'roundInSession' : s.phase === 'agreed' || phaseNo() > 0);
         if (!placed) {
           s.anomalies++;
           break;
         }
-        if (s.phase === 'negotiating') s.stage = 'betweenRounds';
+        if (s.phase === 'negotiating') enter(e, 'negotiating', 'betweenRounds');
         round!.closed = e.occurred;
         extend(round!, e);
         break;
       }
       case 'agreement.reached': {
         if (corroborates(e)) break;
-        if (!inPhase('negotiating', 'collapsed') || catalog.terms.some((t) => openTerm(t.id, e.terms))) {
+        const first = s.phase === 'negotiating' || s.phase === 'collapsed';
+        const settled = first || s.agreementTerms === null ? e.terms : { ...s.agreementTerms, ...e.terms };
+        const later = (s.phase === 'agreed' || (phaseNo() > 0 && phaseNo() < lastPhase)) && lastPhase > 1;
+        if (!(first || later) || catalog.terms.some((t) => mustSettle(t.id) && openTerm(t.id, settled))) {
           s.anomalies++;
           break;
         }
-        enter(e, 'agreed', null);
-        s.agreementTerms = e.terms;
+        closeRound(e);
+        if (first) {
+          enter(e, 'agreed', null);
+          s.covered = new Set(e.phases ?? deal.phases.flatMap((p, i) => (p.requires === 'agreement' ? [i + 1] : [])));
+        } else {
+          for (const p of e.phases ?? [phaseNo() + 1]) if (p <= lastPhase) s.covered.add(p);
+        }
+        s.agreementTerms = settled;
         break;
       }
       case 'phase.started':
       case 'phase.completed': {
         if (corroborates(e)) break;
+        const covered = s.agreementTerms !== null && (deal.phases[e.phase - 1]?.requires === 'agreement' || s.covered.has(e.phase));
         const ok =
           e.type === 'phase.started'
-            ? (e.phase === 1 && s.phase === 'agreed') || (e.phase === 2 && s.phase === 'phase1') || (e.phase === 3 && s.phase === 'phase2')
-            : s.phase === `phase${e.phase}` && (e.phase === 3 || s.stage === 'inProgress');
+            ? (e.phase === 1 ? s.phase === 'agreed' : s.phase === `phase${e.phase - 1}`) && covered
+            : s.phase === `phase${e.phase}` && (e.phase === lastPhase || s.stage === 'inProgress');
         if (!ok) {
           s.anomalies++;
           break;
         }
-        if (e.type === 'phase.started') enter(e, `phase${e.phase}`, e.phase === 3 ? null : 'inProgress');
-        else if (e.phase === 3) enter(e, 'concluded', null);
-        else s.stage = 'completed';
+        if (e.type === 'phase.started') {
+          enter(e, `phase${e.phase}`, e.phase === lastPhase ? null : 'inProgress');
+          // A phase that starts again (a new agreement after a collapse) counts its releases afresh.
+          s.hostages.delete(e.phase);
+          s.prisoners.delete(e.phase);
+          s.releaseActs.delete(e.phase);
+        } else if (e.phase === lastPhase) enter(e, 'concluded', null);
+        else enter(e, s.phase, 'completed');
         break;
       }
-      case 'hostages.released':
-      case 'prisoners.released': {
-        if (!inPhase('phase1', 'phase2', 'phase3')) {
+      case 'phase.extended':
+        if (s.phase !== `phase${e.phase}` || deal.phases[e.phase - 1]?.days === null) s.anomalies++;
+        break;
+      case 'release.made': {
+        if (phaseNo() === 0) {
           s.anomalies++;
           break;
         }
-        const key = `${e.type}|${e.act}`;
-        if (e.act !== undefined && s.releaseActs.has(key)) break;
-        if (e.act !== undefined) s.releaseActs.add(key);
-        if (e.type === 'hostages.released') s.hostages += e.count;
-        else s.prisoners += e.count;
+        const n = phaseNo();
+        let acts = s.releaseActs.get(n);
+        if (!acts) s.releaseActs.set(n, (acts = new Set()));
+        const key = `${e.kind}|${e.act}`;
+        if (e.act !== undefined && acts.has(key)) break;
+        if (e.act !== undefined) acts.add(key);
+        const tally = e.kind === 'prisoners' ? s.prisoners : s.hostages;
+        tally.set(n, (tally.get(n) ?? 0) + e.count);
         break;
       }
       case 'hostilities.resumed':
         if (corroborates(e)) break;
-        if (!inPhase('agreed', 'phase1', 'phase2', 'phase3')) {
+        if (s.phase !== 'agreed' && phaseNo() === 0) {
           s.anomalies++;
           break;
         }
+        closeRound(e);
+        s.agreementTerms = null;
         enter(e, 'collapsed', null);
         break;
     }

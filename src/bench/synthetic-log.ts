@@ -1,8 +1,8 @@
 // Synthetic, valid, reproducible logs with the event mix of real ones: mostly
 // positions and assessments, some statements and figures, a few rounds,
 // proposals and lifecycle events. Lifecycle events follow a storyline the deal
-// statechart accepts (rounds, an agreement settling every term, phases,
-// releases, a collapse, talks again), so a replay meets few anomalies.
+// statechart accepts (rounds, an agreement settling every term, phases, a
+// next-phase round and agreement, releases, a collapse, talks again), so a replay meets few anomalies.
 import type { Catalog, Term } from '../domain/catalog-schema.js';
 import { isoFromDayNumber, requireDayNumber } from '../domain/dates.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
@@ -18,10 +18,10 @@ const FIGURES = ['hostages-remaining', 'hostages-alive', 'prisoners-vetoed'];
 
 /** A storyline of lifecycle events, replayed in a loop. */
 const STORY = [
-  'round.opened', 'round.closed', 'round.opened', 'round.closed', 'round.opened',
-  'agreement.reached', 'round.closed', 'phase.started:1', 'hostages.released', 'prisoners.released',
-  'hostages.released', 'phase.completed:1', 'phase.started:2', 'hostages.released', 'prisoners.released',
-  'hostilities.resumed',
+  'round.opened:talks', 'round.closed', 'round.opened:talks', 'round.closed', 'round.opened:talks',
+  'agreement.reached', 'round.closed', 'phase.started:1', 'release.made:living', 'release.made:prisoners',
+  'round.opened:next-phase', 'release.made:remains', 'phase.completed:1', 'agreement.reached:2', 'phase.started:2',
+  'release.made:living', 'release.made:prisoners', 'hostilities.resumed',
 ] as const;
 
 interface Generator {
@@ -105,35 +105,35 @@ function lifecycle(g: Generator): void {
     push(g, g.lastLifecycle.payload, { lag: 0, act: g.lastLifecycle.act });
     return;
   }
-  const [type, phase] = STORY[g.storyStep % STORY.length]!.split(':') as [string, string | undefined];
+  const [type, detail] = STORY[g.storyStep % STORY.length]!.split(':') as [string, string | undefined];
   const act = `act-${g.storyStep}`;
   g.storyStep++;
   let payload: Record<string, unknown>;
   switch (type) {
     case 'round.opened':
       g.currentRound = `round-${++g.roundNo}`;
-      payload = { type, round: g.currentRound, venue: rng.pick(['Doha', 'Cairo']), mediators: ['us', 'egypt', 'qatar'].filter((m) => catalog.partyById.has(m)) };
+      payload = { type, round: g.currentRound, purpose: detail, venue: rng.pick(['Doha', 'Cairo']), mediators: ['us', 'egypt', 'qatar'].filter((m) => catalog.partyById.has(m)) };
       if ((payload.mediators as string[]).length === 0) payload.mediators = [catalog.parties[0]!.id];
       break;
     case 'round.closed':
       payload = { type, round: g.currentRound };
       break;
     case 'agreement.reached':
-      payload = { type, terms: Object.fromEntries(catalog.terms.map((t) => [t.id, rng.pick(t.ladder).id])) };
+      // The deal's agreement settles every term; a later one covers the next phase.
+      payload = detail === undefined ? { type, terms: Object.fromEntries(catalog.terms.map((t) => [t.id, rng.pick(t.ladder).id])) } : { type, terms: {}, phases: [Number(detail)] };
       break;
     case 'phase.started':
     case 'phase.completed':
-      payload = { type, phase: Number(phase) };
+      payload = { type, phase: Number(detail) };
       break;
-    case 'hostages.released':
-    case 'prisoners.released':
-      payload = { type, count: 1 + rng.int(30) };
+    case 'release.made':
+      payload = { type, kind: detail, count: 1 + rng.int(30) };
       break;
     default:
       payload = { type };
   }
   // Releases and round closings are not corroborated as one act here.
-  g.lastLifecycle = type === 'hostages.released' || type === 'prisoners.released' || type === 'round.closed' ? null : { type, act, payload };
+  g.lastLifecycle = type === 'release.made' || type === 'round.closed' ? null : { type, act, payload };
   push(g, payload, { lag: 0, act });
 }
 

@@ -1,5 +1,8 @@
 // Baseline and what-if side by side, for a terminal or a handout.
-import type { NegotiationState } from '../model/negotiation-state.js';
+import type { NegotiationState, RoundView } from '../model/negotiation-state.js';
+import type { Agreement } from '../model/replay-state.js';
+import { describeAgreement } from '../report/describe-agreement.js';
+import { describeRound } from '../report/describe-round.js';
 import type { StateChange } from '../model/state-diff.js';
 import type { ScenarioReport } from '../scenario/run-scenario.js';
 import { describeOverride } from '../report/describe-claim.js';
@@ -17,7 +20,9 @@ function describeValue(path: string, value: unknown): string {
   if (path.startsWith('figures.')) return String((value as { value: number }).value);
   if (path.startsWith('proposals.')) return `tabled by ${(value as { by: string }).by}`;
   if (path === 'phase' || typeof value !== 'object') return String(value);
-  if (path === 'round') return `${(value as { id: string }).id}${(value as { closed: string | null }).closed ? ' (closed)' : ' (in session)'}`;
+  if (path === 'round') return describeRound(value as RoundView);
+  if (path.startsWith('releases.')) return String((value as { count: number }).count);
+  if (path === 'agreement') return describeAgreement(value as Agreement);
   return JSON.stringify(value);
 }
 

@@ -5,8 +5,11 @@ import type { ParleyEvent } from '../domain/event-schema.js';
 import { describeLifecycle } from '../model/apply-event.js';
 import type { NegotiationState } from '../model/negotiation-state.js';
 import type { Marked } from '../model/replay-state.js';
+import { describeReleases } from '../model/release-tally.js';
+import { describeAgreement } from '../report/describe-agreement.js';
 import { describeClaimant, describeOverride, describeResponse } from '../report/describe-claim.js';
 import { describeGap } from '../report/describe-gap.js';
+import { describeRound } from '../report/describe-round.js';
 import { describeStance } from '../report/describe-stance.js';
 import { HYPOTHETICAL_MARK } from '../report/hypothetical-mark.js';
 
@@ -53,19 +56,12 @@ export function formatState(state: NegotiationState, log: EventLog, options: For
     .join('; ');
   lines.push(`Reported state on ${state.date} (${scope}; ${state.eventCount} events, ${state.hypotheticalEventCount} hypothetical)`);
   const since = state.phaseSince ? ` since ${state.phaseSince.date}${hyp(state.phaseSince)}` : '';
-  lines.push(`Phase: ${describeLifecycle(state.stage ? `${state.phase}.${state.stage}` : state.phase)}${since}`);
-  if (state.clock) {
-    const c = state.clock;
-    const facts = [`day ${c.day}${c.plannedDays ? ` of ${c.plannedDays}` : ''}`];
-    if (c.phase2TalksDueFrom) facts.push(c.phase2TalksDue ? (c.phase2TalksStarted ? 'phase-2 talks under way' : `phase-2 talks overdue (due from ${c.phase2TalksDueFrom})`) : `phase-2 talks due from ${c.phase2TalksDueFrom}`);
-    if (c.beyondPlannedEnd) facts.push('past day 42: the ceasefire continues while talks continue');
-    lines.push(`Clock: ${facts.join('; ')}${hyp(c)}`);
-  }
-  if (state.round) {
-    const r = state.round;
-    lines.push(`Round: ${r.id} in ${r.venue}, mediators ${r.mediators.join(', ')}; opened ${r.opened}${r.closed ? `, closed ${r.closed}` : ', in session'}${hyp(r)} (${state.roundsOpened} opened so far)`);
-  }
-  if (state.agreement) lines.push(`Agreement: reached ${state.agreement.date}${hyp(state.agreement)}`);
+  const stale = state.round?.status === 'last-reported-in-session' && state.stage === 'roundInSession';
+  const lifecycle = stale ? `${state.phase} (round last reported in session on ${state.round!.lastReported})` : describeLifecycle(state.stage ? `${state.phase}.${state.stage}` : state.phase);
+  lines.push(`Phase: ${lifecycle}${since}`);
+  if (state.clock) lines.push(`Clock: ${state.clock.facts.join('; ')}${hyp(state.clock)}`);
+  if (state.round) lines.push(`Round: ${describeRound(state.round)}, mediators ${state.round.mediators.join(', ')}${hyp(state.round)} (${state.roundsOpened} opened so far)`);
+  if (state.agreement) lines.push(`Agreement: reached ${state.agreement.date}${hyp(state.agreement)}; ${describeAgreement(state.agreement)}`);
 
   lines.push('', 'Proposals:');
   const proposals = Object.values(state.proposals);
@@ -144,8 +140,10 @@ export function formatState(state: NegotiationState, log: EventLog, options: For
     lines.push('', 'Figures:');
     for (const [figure, list] of figures) for (const f of list) lines.push(`  ${figure}: ${f.value}${f.qualifier ? ` (${f.qualifier})` : ''} according to ${f.source} on ${f.date}${hyp(f)}`);
   }
-  const { hostages, prisoners } = state.releases;
-  if (hostages || prisoners) lines.push('', `Released under the deal: ${hostages?.count ?? 0} hostages${hyp(hostages)}, ${prisoners?.count ?? 0} prisoners${hyp(prisoners)}`);
+  if (state.releases.length > 0) {
+    lines.push('', 'Released under the deal:');
+    for (const t of state.releases) lines.push(`  ${describeReleases(t)}${hyp({ hypothetical: [t.living, t.remains, t.prisoners].some((x) => x?.hypothetical) })}`);
+  }
 
   if (state.overrides.length > 0) {
     lines.push('', 'What-if claims that later reports override:');

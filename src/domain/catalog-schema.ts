@@ -2,6 +2,8 @@
 // option ladders, parties, and the source registry. Terms and parties are data
 // so that a course or newsroom can model another negotiation without code.
 import { z } from 'zod';
+import type { DealSpec } from './deal-spec.js';
+import { defaultDealSpec } from './default-deal.js';
 import { isIsoDay } from './dates.js';
 
 export const slug = z
@@ -64,9 +66,11 @@ export interface Catalog {
   /** Ladder position of each option, per term. */
   readonly optionIndex: ReadonlyMap<string, ReadonlyMap<string, number>>;
   readonly principals: readonly [string, string];
+  /** The deal's phases and rules (deal.json beside the catalog, else the documented default). */
+  readonly deal: DealSpec;
 }
 
-export function createCatalog(terms: readonly Term[], parties: readonly Party[], sources: readonly Source[]): Catalog {
+export function createCatalog(terms: readonly Term[], parties: readonly Party[], sources: readonly Source[], deal: DealSpec = defaultDealSpec): Catalog {
   const principals = parties.filter((p) => p.role === 'principal').map((p) => p.id);
   if (principals.length !== 2) throw new Error('a catalog needs exactly two principals');
   return {
@@ -78,5 +82,6 @@ export function createCatalog(terms: readonly Term[], parties: readonly Party[],
     sourceById: new Map(sources.map((s) => [s.id, s])),
     optionIndex: new Map(terms.map((t) => [t.id, new Map(t.ladder.map((o, i) => [o.id, i]))])),
     principals: [principals[0]!, principals[1]!],
+    deal,
   };
 }

@@ -6,12 +6,12 @@ import { agreementReachedSchema } from '../event-types/agreement-reached.js';
 import { concessionOfferedSchema } from '../event-types/concession-offered.js';
 import { figureReportedSchema } from '../event-types/figure-reported.js';
 import { hostilitiesResumedSchema } from '../event-types/hostilities-resumed.js';
-import { phaseCompletedSchema, phaseStartedSchema } from '../event-types/phase-events.js';
+import { phaseCompletedSchema, phaseExtendedSchema, phaseStartedSchema } from '../event-types/phase-events.js';
 import { positionStatedSchema } from '../event-types/position-stated.js';
 import { proposalAcceptedSchema } from '../event-types/proposal-accepted.js';
 import { proposalRejectedSchema } from '../event-types/proposal-rejected.js';
 import { proposalTabledSchema } from '../event-types/proposal-tabled.js';
-import { hostagesReleasedSchema, prisonersReleasedSchema } from '../event-types/release-events.js';
+import { releaseMadeSchema } from '../event-types/release-made.js';
 import { roundClosedSchema } from '../event-types/round-closed.js';
 import { roundOpenedSchema } from '../event-types/round-opened.js';
 import { statementMadeSchema } from '../event-types/statement-made.js';
@@ -33,8 +33,8 @@ export const eventSchemas = [
   agreementReachedSchema,
   phaseStartedSchema,
   phaseCompletedSchema,
-  hostagesReleasedSchema,
-  prisonersReleasedSchema,
+  phaseExtendedSchema,
+  releaseMadeSchema,
   hostilitiesResumedSchema,
 ] as const;
 

@@ -36,7 +36,8 @@ function parseJson(file: TextFile): Result<unknown> {
   }
 }
 
-function parseJsonFile<T>(file: TextFile, schema: z.ZodType<T>): Result<T> {
+/** Parses a JSON file against a schema; problems name the file and field. Pure. */
+export function parseJsonFile<T>(file: TextFile, schema: z.ZodType<T>): Result<T> {
   const json = parseJson(file);
   if (!json.ok) return json;
   const parsed = schema.safeParse(json.value);

@@ -6,12 +6,12 @@ import { concessionOffered } from './concession-offered.js';
 import type { EventTypeDefinition } from './define.js';
 import { figureReported } from './figure-reported.js';
 import { hostilitiesResumed } from './hostilities-resumed.js';
-import { phaseCompleted, phaseStarted } from './phase-events.js';
+import { phaseCompleted, phaseExtended, phaseStarted } from './phase-events.js';
 import { positionStated } from './position-stated.js';
 import { proposalAccepted } from './proposal-accepted.js';
 import { proposalRejected } from './proposal-rejected.js';
 import { proposalTabled } from './proposal-tabled.js';
-import { hostagesReleased, prisonersReleased } from './release-events.js';
+import { releaseMade } from './release-made.js';
 import { roundClosed } from './round-closed.js';
 import { roundOpened } from './round-opened.js';
 import { statementMade } from './statement-made.js';
@@ -33,8 +33,8 @@ export const eventRegistry: Registry = {
   'agreement.reached': agreementReached,
   'phase.started': phaseStarted,
   'phase.completed': phaseCompleted,
-  'hostages.released': hostagesReleased,
-  'prisoners.released': prisonersReleased,
+  'phase.extended': phaseExtended,
+  'release.made': releaseMade,
   'hostilities.resumed': hostilitiesResumed,
 };
 

@@ -27,7 +27,7 @@ export const roundClosed = defineEventType<z.output<typeof roundClosedSchema>>({
     const reason = () =>
       matchesCurrentRound ? `a round cannot close while the deal is ${describeLifecycle(s.lifecycle)}` : `round ${e.round} is not in session (current: ${round && round.closed === null ? round.id : 'none'})`;
     if (!move(s, e, { type: 'ROUND_CLOSED', matchesCurrentRound }, ctx, reason)) return;
-    s.round = { ...round!, closed: e.occurred, ...extend(round!, e) };
+    s.round = { ...round!, closed: e.occurred, closedBy: 'report', ...extend(round!, e) };
   },
   summarise: (e) => `the round ${e.round} closes`,
 });

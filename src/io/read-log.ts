@@ -5,6 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../domain/catalog-schema.js';
 import type { EventLog } from '../domain/event-log.js';
+import { parseDealFile, withDeal } from '../domain/parse-deal.js';
 import { type TextFile, parseCatalog, parseLog } from '../domain/parse-log.js';
 import type { Problem, Result } from '../domain/problem.js';
 
@@ -13,6 +14,7 @@ export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..'
 export const bundledEventsDir = join(packageRoot, 'events');
 
 export const CATALOG_FILES = ['terms.json', 'parties.json', 'sources.json'] as const;
+export const DEAL_FILE = 'deal.json';
 
 /** A path as the user should see it: relative to the working directory when inside it. */
 export function displayPath(path: string): string {
@@ -40,6 +42,13 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
 async function hasCatalog(dir: string): Promise<boolean> {
   try {
     const names = new Set(await readdir(dir));
@@ -53,7 +62,12 @@ export async function loadCatalog(dir: string): Promise<Result<Catalog>> {
   const [terms, parties, sources] = await Promise.all(CATALOG_FILES.map((f) => readText(join(dir, f))));
   const problems = [terms!, parties!, sources!].flatMap((r) => (r.ok ? [] : r.problems));
   if (!terms!.ok || !parties!.ok || !sources!.ok) return { ok: false, problems };
-  return parseCatalog({ terms: terms!.value, parties: parties!.value, sources: sources!.value });
+  const catalog = parseCatalog({ terms: terms!.value, parties: parties!.value, sources: sources!.value });
+  // deal.json is optional: without it the catalog keeps the documented default deal.
+  if (!catalog.ok || !(await exists(join(dir, DEAL_FILE)))) return catalog;
+  const deal = await readText(join(dir, DEAL_FILE));
+  const spec = deal.ok ? parseDealFile(deal.value, catalog.value) : deal;
+  return spec.ok ? { ok: true, value: withDeal(catalog.value, spec.value) } : spec;
 }
 
 /** The event files a path names: the *.jsonl files of a directory (by name), or the file itself. */

@@ -49,11 +49,15 @@ export function parseScenarioText(name: string, text: string): Result<Scenario> 
   return { ok: true, value: { ...parsed.data, origin: name, fieldLines } };
 }
 
-/** Loads a scenario file; a relative `base` is resolved against the file's folder. */
+/** Loads a scenario file; a relative `base` or `deal` is resolved against the file's folder, and the deal file is read. */
 export async function loadScenario(path: string): Promise<Result<Scenario>> {
   const text = await readText(path);
   if (!text.ok) return text;
   const parsed = parseScenarioText(text.value.name, text.value.text);
-  if (!parsed.ok || parsed.value.base === undefined) return parsed;
-  return { ok: true, value: { ...parsed.value, base: resolve(dirname(resolve(path)), parsed.value.base) } };
+  if (!parsed.ok) return parsed;
+  const here = dirname(resolve(path));
+  const scenario = parsed.value.base === undefined ? parsed.value : { ...parsed.value, base: resolve(here, parsed.value.base) };
+  if (scenario.deal === undefined) return { ok: true, value: scenario };
+  const deal = await readText(resolve(here, scenario.deal));
+  return deal.ok ? { ok: true, value: { ...scenario, dealFile: deal.value } } : deal;
 }

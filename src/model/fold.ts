@@ -5,7 +5,7 @@ import type { Catalog } from '../domain/catalog-schema.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
 import type { Policy } from './claims.js';
 import type { MachineEvent } from './deal-machine.js';
-import { type LifecycleKey, type LifecycleStep, phaseOf, stageOf } from './lifecycle.js';
+import { type LifecycleKey, type LifecycleStepper, phaseOf, stageOf } from './lifecycle.js';
 import type { IdNode, ReplayState } from './replay-state.js';
 
 export interface StoredMarked {
@@ -13,7 +13,7 @@ export interface StoredMarked {
   readonly hypothetical: boolean;
 }
 
-export type LifecycleStepper = (from: LifecycleKey, event: MachineEvent) => LifecycleStep;
+export type { LifecycleStepper };
 
 export interface FoldContext {
   readonly catalog: Catalog;

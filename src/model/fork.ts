@@ -1,6 +1,8 @@
 // A what-if fork: the base log up to a branch date plus hypothetical events.
 // The base log is never touched; the fork is a new log.
 import { dayNumber } from '../domain/dates.js';
+import type { DealSpec } from '../domain/deal-spec.js';
+import { withDeal } from '../domain/parse-deal.js';
 import { type EventLog, logFromSortedEntries } from '../domain/event-log.js';
 import { checkReferences } from '../domain/event-references.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
@@ -18,6 +20,8 @@ export interface ForkSpec {
   readonly origin?: string;
   /** The field name the added events are listed under in problems (default "add"). */
   readonly label?: string;
+  /** A deal spec for the fork instead of the base's ("what if phase 1 were 60 days?"). */
+  readonly deal?: DealSpec;
 }
 
 export function fork(base: EventLog, spec: ForkSpec): Result<EventLog> {
@@ -30,13 +34,14 @@ export function fork(base: EventLog, spec: ForkSpec): Result<EventLog> {
   (spec.keep === true ? [] : spec.keep ?? []).forEach((id, i) => {
     if (!base.byId.has(id)) problems.push({ file: origin, field: `keep[${i}]`, message: `no event with id "${id}" in the base log` });
   });
+  const catalog = spec.deal === undefined ? base.catalog : withDeal(base.catalog, spec.deal);
   const seen = new Set<string>();
   spec.add.forEach((event, i) => {
     const at = { file: origin, eventId: event.id };
     if (!event.hypothetical) problems.push({ ...at, field: `${label}[${i}].hypothetical`, message: 'an added event must be hypothetical (true)' });
     if (base.byId.has(event.id) || seen.has(event.id)) problems.push({ ...at, field: `${label}[${i}].id`, message: 'duplicate id' });
     seen.add(event.id);
-    for (const r of checkReferences(event, base.catalog)) problems.push({ ...at, field: `${label}[${i}].${r.field}`, message: r.message });
+    for (const r of checkReferences(event, catalog)) problems.push({ ...at, field: `${label}[${i}].${r.field}`, message: r.message });
   });
   if (problems.length > 0) return { ok: false, problems };
   const kept = base.entries.filter(
@@ -48,5 +53,5 @@ export function fork(base: EventLog, spec: ForkSpec): Result<EventLog> {
   const merged = mergeSorted(kept, added);
   let sharedPrefix = 0;
   while (sharedPrefix < merged.length && merged[sharedPrefix] === base.entries[sharedPrefix]) sharedPrefix++;
-  return { ok: true, value: logFromSortedEntries(base.catalog, merged, { base, sharedPrefix }) };
+  return { ok: true, value: logFromSortedEntries(catalog, merged, { base, sharedPrefix }) };
 }

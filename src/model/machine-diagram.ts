@@ -1,7 +1,9 @@
-// A Mermaid state diagram generated from the machine itself, so the picture in
-// the README cannot drift from the model (a test compares the two).
+// A Mermaid state diagram generated from the machine of a deal spec, so the
+// picture in the README cannot drift from the model (a test compares the two,
+// and another renders it with the real mermaid library).
 import type { AnyStateNode } from 'xstate';
-import { dealMachine } from './deal-machine.js';
+import type { DealSpec } from '../domain/deal-spec.js';
+import { dealMachineFor } from './deal-machine.js';
 
 const idOf = (node: AnyStateNode) => node.path.join('_');
 
@@ -23,8 +25,9 @@ function transitionsOf(node: AnyStateNode): string[] {
     }
   }
   // Targetless transitions handle an event without leaving the state; a note
-  // reads better than a self-loop per event.
-  if (inPlace.length > 0) lines.push(`note right of ${idOf(node)} : handled in place: ${inPlace.join(', ')}`);
+  // reads better than a self-loop per event. Mermaid ends a one-line note's
+  // text at a second colon, so the note has only the one after its target.
+  if (inPlace.length > 0) lines.push(`note right of ${idOf(node)} : handled in place - ${inPlace.join(', ')}`);
   return lines;
 }
 
@@ -47,6 +50,7 @@ function block(node: AnyStateNode, indent: string): string[] {
   return lines;
 }
 
-export function machineDiagram(): string {
-  return ['stateDiagram-v2', ...block(dealMachine.root, '  ')].join('\n');
+/** The Mermaid `stateDiagram-v2` source of a deal spec's machine. Pure. */
+export function machineDiagram(spec: DealSpec): string {
+  return ['stateDiagram-v2', ...block(dealMachineFor(spec).root, '  ')].join('\n');
 }

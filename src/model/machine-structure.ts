@@ -1,7 +1,9 @@
 // The deal's statechart as plain data (states, children, transitions), read
-// from the machine itself so that a drawing of it cannot drift from the model.
+// from the machine generated for a deal spec, so that a drawing of it cannot
+// drift from the model.
 import type { AnyStateNode } from 'xstate';
-import { dealMachine } from './deal-machine.js';
+import type { DealSpec } from '../domain/deal-spec.js';
+import { dealMachineFor } from './deal-machine.js';
 
 export interface MachineTransition {
   readonly event: string;
@@ -44,6 +46,7 @@ function nodeOf(node: AnyStateNode): MachineNode {
   };
 }
 
-export function machineStructure(): MachineNode {
-  return nodeOf(dealMachine.root);
+/** The statechart of a deal spec as plain data, states in the spec's order. Pure. */
+export function machineStructure(spec: DealSpec): MachineNode {
+  return nodeOf(dealMachineFor(spec).root);
 }

@@ -2,12 +2,14 @@
 // from a replay state in a canonical order (catalog order for terms and
 // parties, ids otherwise), so equal histories give deep-equal states.
 import type { Catalog } from '../domain/catalog-schema.js';
+import { requireDayNumber } from '../domain/dates.js';
 import type { Phase } from './deal-machine.js';
 import { type Policy, type Relation, defaultPolicy } from './claims.js';
 import { type Gap, type GapStatus, commonTextProposal, gapShape, gapStatuses } from './gaps.js';
 import { sameContent, supersedes } from './positions.js';
 import { phaseOf, stageOf } from './lifecycle.js';
 import { type PhaseClock, phaseClock } from './phase-clock.js';
+import { type PhaseReleaseTally, presentReleases } from './release-tally.js';
 import {
   type Agreement,
   type Anomaly,
@@ -31,7 +33,6 @@ import {
   type Proposal,
   type ReplayState,
   type Round,
-  type Tally,
   anomaliesToArray,
   idsToArray,
   presentWith,
@@ -67,8 +68,8 @@ export interface NegotiationState {
   readonly phaseSince: LifecycleMark | null;
   readonly phaseStarts: Readonly<Record<string, LifecycleMark>>;
   readonly clock: PhaseClock | null;
-  /** The latest round, in session when `closed` is null. */
-  readonly round: Round | null;
+  /** The latest round, with where it stands on the query date. */
+  readonly round: RoundView | null;
   readonly roundsOpened: number;
   readonly agreement: Agreement | null;
   readonly proposals: Readonly<Record<string, Proposal>>;
@@ -79,13 +80,28 @@ export interface NegotiationState {
   readonly assessments: Readonly<Record<string, readonly Assessment[]>>;
   /** figure -> the latest value each source reported */
   readonly figures: Readonly<Record<string, readonly FigureReport[]>>;
-  readonly releases: { readonly hostages: Tally | null; readonly prisoners: Tally | null };
+  /** Releases under the deal, per phase and kind, beside the phase's figures. */
+  readonly releases: readonly PhaseReleaseTally[];
   readonly anomalies: readonly Anomaly[];
   /** Hypothetical claims that reported claims override under the policy (only in a what-if that keeps later reports). */
   readonly overrides: readonly Override[];
   readonly eventCount: number;
   readonly hypotheticalEventCount: number;
   readonly lastEventId: string | null;
+}
+
+/**
+ * A round as of the query date: in session; "last reported in session" once
+ * the deal's spec'd number of days passed with no report about it; or closed
+ * (by a report, or by the agreement or collapse that ended it).
+ */
+export type RoundView = Round & { readonly status: 'in-session' | 'last-reported-in-session' | 'closed' };
+
+function roundView(round: Round | null, date: string, staleAfterDays: number): RoundView | null {
+  if (round === null) return null;
+  if (round.closed !== null) return Object.freeze({ ...round, status: 'closed' });
+  const stale = requireDayNumber(date) - requireDayNumber(round.lastReported.length === 7 ? `${round.lastReported}-01` : round.lastReported) > staleAfterDays;
+  return Object.freeze({ ...round, status: stale ? 'last-reported-in-session' : 'in-session' });
 }
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -286,8 +302,13 @@ export function presentState(s: ReplayState, catalog: Catalog, date: string, fil
     stage: stageOf(s.lifecycle),
     phaseSince: s.lifecycleMark && present(s.lifecycleMark),
     phaseStarts,
-    clock: phaseClock(phase, date, phaseStarts, round),
-    round,
+    clock: phaseClock(catalog.deal, phase, date, {
+      phaseStarts,
+      agreement,
+      phaseTalks: sortedRecord(new Map(Object.entries(s.phaseTalks)), (m) => present(m)),
+      extensions: sortedRecord(new Map(Object.entries(s.extensions)), (x) => present(x)),
+    }),
+    round: roundView(round, date, catalog.deal.roundStaleAfterDays),
     roundsOpened: s.roundsOpened,
     agreement,
     proposals,
@@ -297,7 +318,7 @@ export function presentState(s: ReplayState, catalog: Catalog, date: string, fil
       [...bySpeaker.values()].sort((a, b) => byKey(a.date, b.date) || byKey(a.speaker, b.speaker)).map((a) => present(a)),
     ),
     figures: sortedRecord(s.figures, (bySource) => [...bySource.values()].sort((a, b) => byKey(a.source, b.source)).map((f) => present(f))),
-    releases: { hostages: s.hostagesReleased && present(s.hostagesReleased), prisoners: s.prisonersReleased && present(s.prisonersReleased) },
+    releases: presentReleases(catalog.deal, s.releases),
     anomalies: anomaliesToArray(s.anomalies),
     overrides,
     eventCount: s.eventCount,

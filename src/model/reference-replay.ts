@@ -16,7 +16,7 @@ import { type ReplayState, initialReplayState } from './replay-state.js';
 
 export function referenceStateAt(log: EventLog, date: string, filter: StateFilter = {}): NegotiationState {
   const day = requireDayNumber(date);
-  const ctx = { catalog: log.catalog, step: transitionPure, policy: filter.policy ?? defaultPolicy };
+  const ctx = { catalog: log.catalog, step: transitionPure(log.catalog.deal), policy: filter.policy ?? defaultPolicy };
   let state: ReplayState = initialReplayState();
   for (const entry of filterEntries(log, filter)) {
     if (entry.day > day) break;

@@ -2,6 +2,7 @@
 // owned by one replay and updated in place; every leaf value is replaced, never
 // mutated, so a checkpoint is a copy of the containers and shares the leaves.
 import type { ClaimOrder, ClaimRank, Claimant, Relation } from './claims.js';
+import type { RoundPurpose } from './deal-machine.js';
 import type { LifecycleKey } from './lifecycle.js';
 import { initialLifecycle } from './lifecycle.js';
 
@@ -222,8 +223,14 @@ export interface Round extends Marked {
   readonly id: string;
   readonly venue: string;
   readonly mediators: readonly string[];
+  /** What the round is about: talks before an agreement, implementing a phase, or the next phase. */
+  readonly purpose: RoundPurpose;
   readonly opened: string;
   readonly closed: string | null;
+  /** Who closed it: a source's report, or the agreement or collapse that ended any round still open. */
+  readonly closedBy: 'report' | 'agreement' | 'collapse' | null;
+  /** The latest day a source reported the round (opening it, or corroborating that). */
+  readonly lastReported: string;
 }
 
 export interface Assessment extends Marked {
@@ -254,7 +261,26 @@ export interface LifecycleMark extends Marked {
 
 export interface Agreement extends Marked {
   readonly date: string;
+  /** The terms its text settles: term -> option. */
   readonly terms: Readonly<Record<string, string>>;
+  /** Terms it leaves open to later-phase talks: term -> the phase whose talks take them up (null: not named by the deal). */
+  readonly defers: Readonly<Record<string, number | null>>;
+  /** The phases an agreement covers: phase number -> the date it was agreed. */
+  readonly covers: Readonly<Record<string, string>>;
+}
+
+/** Releases under the deal during one phase, by kind. */
+export interface PhaseReleases {
+  readonly living: Stored<Tally> | null;
+  readonly remains: Stored<Tally> | null;
+  readonly prisoners: Stored<Tally> | null;
+}
+
+/** Days a phase's planned end was moved by extension events. */
+export interface Extension extends Marked {
+  readonly days: number;
+  /** Acts already counted, so a second source's report of one extension is not added twice. */
+  readonly acts: readonly string[];
 }
 
 export interface Anomaly {
@@ -285,8 +311,12 @@ export interface ReplayState {
   assessments: Map<string, Map<string, Stored<Assessment>>>;
   /** figure -> source -> latest report */
   figures: Map<string, Map<string, Stored<FigureReport>>>;
-  hostagesReleased: Stored<Tally> | null;
-  prisonersReleased: Stored<Tally> | null;
+  /** phase number -> releases during it. Replaced whole on change, so a checkpoint can share it. */
+  releases: Readonly<Record<string, PhaseReleases>>;
+  /** phase number N -> the first next-phase round opened during phase N-1 (talks on phase N under way). Replaced whole on change. */
+  phaseTalks: Readonly<Record<string, Stored<LifecycleMark>>>;
+  /** phase number -> how far its planned end was moved. Replaced whole on change. */
+  extensions: Readonly<Record<string, Stored<Extension>>>;
   anomalies: AnomalyList;
   eventCount: number;
   hypotheticalCount: number;
@@ -305,8 +335,9 @@ export function initialReplayState(): ReplayState {
     positions: new Map(),
     assessments: new Map(),
     figures: new Map(),
-    hostagesReleased: null,
-    prisonersReleased: null,
+    releases: {},
+    phaseTalks: {},
+    extensions: {},
     anomalies: null,
     eventCount: 0,
     hypotheticalCount: 0,

@@ -12,7 +12,7 @@ import { type ReplayState, cloneReplayState, initialReplayState } from './replay
 
 /** The fold's context for the fast replay of `log` under `filter`'s policy. Pure. */
 export function fastContext(log: EventLog, filter: StateFilter = {}): FoldContext {
-  return { catalog: log.catalog, step: memoisedTransition, policy: filter.policy ?? defaultPolicy };
+  return { catalog: log.catalog, step: memoisedTransition(log.catalog.deal), policy: filter.policy ?? defaultPolicy };
 }
 
 /** Applies entries[from, to) to `state` in place and returns it. */
@@ -52,7 +52,11 @@ export function buildIndex(log: EventLog, filter: StateFilter = {}): ReplayIndex
   // A fork shares its entries up to the branch with its base, and checkpoints
   // are never mutated: it takes over the base's checkpoints for that prefix
   // and replays only the rest.
-  const reuse = log.forkOf !== undefined && isUnfiltered(filter) ? { index: indexFor(log.forkOf.base, { policy: filter.policy }), shared: log.forkOf.sharedPrefix } : undefined;
+  // A fork under another deal spec (a scenario's own) replays from the start.
+  const reuse =
+    log.forkOf !== undefined && isUnfiltered(filter) && log.forkOf.base.catalog.deal === log.catalog.deal
+      ? { index: indexFor(log.forkOf.base, { policy: filter.policy }), shared: log.forkOf.sharedPrefix }
+      : undefined;
   const interval = reuse ? reuse.index.interval : checkpointInterval(entries.length);
   const checkpoints: ReplayState[] = reuse ? reuse.index.checkpoints.slice(0, Math.floor(reuse.shared / interval) + 1) : [cloneReplayState(initialReplayState())];
   const state = cloneReplayState(checkpoints.at(-1)!);

@@ -47,8 +47,7 @@ function flatten(s: NegotiationState): Flat {
   for (const [term, gap] of Object.entries(s.gaps)) put(flat, `gaps.${term}`, gap);
   for (const [source, list] of Object.entries(s.assessments)) for (const a of list) put(flat, `assessments.${source}.${a.speaker}`, a);
   for (const [figure, list] of Object.entries(s.figures)) for (const f of list) put(flat, `figures.${figure}.${f.source}`, f);
-  put(flat, 'releases.hostages', s.releases.hostages);
-  put(flat, 'releases.prisoners', s.releases.prisoners);
+  for (const t of s.releases) for (const kind of ['living', 'remains', 'prisoners'] as const) if (t[kind]) put(flat, `releases.${t.phase}.${kind}`, t[kind]);
   for (const a of s.anomalies) flat.set(`anomalies.${a.eventId}`, { value: a.reason, eventIds: [a.eventId], hypothetical: a.hypothetical });
   return flat;
 }

@@ -2,8 +2,12 @@
 // The diff gives values stripped of provenance; this names them for a reader.
 import { describeLifecycle } from '../model/apply-event.js';
 import type { Gap } from '../model/gaps.js';
+import type { RoundView } from '../model/negotiation-state.js';
 import type { StateChange } from '../model/state-diff.js';
 import { describeGap } from './describe-gap.js';
+import type { Agreement } from '../model/replay-state.js';
+import { describeAgreement } from './describe-agreement.js';
+import { describeRound } from './describe-round.js';
 
 type Value = Record<string, unknown> | null;
 
@@ -31,9 +35,9 @@ function describeValue(kind: string, v: unknown, term: string, n: Names): string
     case 'phase':
       return describeLifecycle(String(v));
     case 'round':
-      return `${o.id} in ${o.venue}, ${o.closed ? `closed ${o.closed}` : `opened ${o.opened}, in session`}`;
+      return describeRound(o as unknown as RoundView);
     case 'agreement':
-      return `agreement on ${Object.keys(o.terms as object).map(n.term).join(', ') || 'the deal'}`;
+      return `agreement: ${describeAgreement(o as unknown as Agreement)}`;
     case 'proposal': {
       // A later report can add the terms a text settles; without them the change would read "A -> A".
       const terms = Object.entries((o.terms as Record<string, string> | undefined) ?? {}).map(([t, option]) => `${n.term(t)} as ${n.options(t, [option])}`);
@@ -93,7 +97,7 @@ function subjectOf(path: string, n: Names): { group: ChangeGroup; kind: string; 
     case 'figures':
       return about('other', 'figure', `${a} according to ${n.source(b)}`);
     case 'releases':
-      return about('other', 'tally', `${a} released`);
+      return about('other', 'tally', `${b === 'living' ? 'living hostages' : b === 'remains' ? "hostages' remains" : b} released in phase ${a}`);
     case 'anomalies':
       return about('other', 'anomaly', `anomaly in event ${a}`);
     default:

@@ -8,6 +8,7 @@ import type { NegotiationState } from '../model/negotiation-state.js';
 import type { StateChange } from '../model/state-diff.js';
 import { type ChangeText, type Names, describeChanges } from './describe-change.js';
 import { describeGap } from './describe-gap.js';
+import { describeRoundStatus } from './describe-round.js';
 
 export interface Note {
   readonly n: number;
@@ -117,9 +118,12 @@ export function buildReport({ state, log, baseline, scenario }: ReportInput): Re
   };
 
   const phaseText = describeLifecycle(state.stage ? `${state.phase}.${state.stage}` : state.phase);
-  const phase = state.phaseSince ? cited(`${phaseText}, since ${state.phaseSince.date}`, state.phaseSince) : { text: phaseText, hypothetical: false, notes: [] };
+  // The clock's facts belong with the phase, and cite the events they rest on too.
+  const clock = state.clock;
+  const phaseMark = state.phaseSince && { eventIds: [...new Set([...state.phaseSince.eventIds, ...(clock?.eventIds ?? [])])], hypothetical: state.phaseSince.hypothetical || (clock?.hypothetical ?? false) };
+  const phase = phaseMark ? cited(`${phaseText}, since ${state.phaseSince!.date}${clock ? `; ${clock.facts.join('; ')}` : ''}`, phaseMark) : { text: phaseText, hypothetical: false, notes: [] };
   const r = state.round;
-  const round = r ? cited(`${r.venue} round (${r.id}), mediated by ${r.mediators.map(party).join(', ')}: opened ${r.opened}${r.closed ? `, closed ${r.closed}` : ', in session'}`, r) : null;
+  const round = r ? cited(`${r.venue} round (${r.id}, ${r.purpose}), mediated by ${r.mediators.map(party).join(', ')}: ${describeRoundStatus(r)}`, r) : null;
   const proposals = Object.values(state.proposals).flatMap((p) => [
     cited(`"${p.title}", tabled by ${party(p.by)} on ${p.tabled}`, p),
     ...Object.entries(p.responses).map(([who, x]) => cited(`${party(who)} ${x.response} "${p.title}"${x.as === 'basis' ? ' as a basis for talks' : ''} on ${x.date}`, x)),

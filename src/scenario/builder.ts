@@ -11,6 +11,7 @@ import type { Policy } from '../model/claims.js';
 import type { EventLog } from '../domain/event-log.js';
 import { type Problem, formatProblem } from '../domain/problem.js';
 import type { Phase } from '../model/deal-machine.js';
+import type { ReleaseKind } from '../event-types/release-made.js';
 import type { GapStatus } from '../model/gaps.js';
 import { type ScenarioReport, runScenario } from './run-scenario.js';
 import { type ExpectationInput, type Scenario, type ScenarioInput, scenarioSchema } from './scenario-schema.js';
@@ -116,12 +117,21 @@ export class ScenarioBuilder {
     return this.add({ type: 'agreement.reached', terms: { ...terms } }, when, 'agree');
   }
 
-  startPhase(phase: 1 | 2 | 3, when?: When): ScenarioBuilder {
+  /** Phase N of the log's deal spec (checked against it when the scenario runs). */
+  startPhase(phase: number, when?: When): ScenarioBuilder {
     return this.add({ type: 'phase.started', phase }, when, 'startPhase');
   }
 
-  completePhase(phase: 1 | 2 | 3, when?: When): ScenarioBuilder {
+  completePhase(phase: number, when?: When): ScenarioBuilder {
     return this.add({ type: 'phase.completed', phase }, when, 'completePhase');
+  }
+
+  extendPhase(phase: number, days: number, when?: When): ScenarioBuilder {
+    return this.add({ type: 'phase.extended', phase, days }, when, 'extendPhase');
+  }
+
+  release(kind: ReleaseKind, count: number, when?: When): ScenarioBuilder {
+    return this.add({ type: 'release.made', kind, count }, when, 'release');
   }
 
   resumeHostilities(when?: When): ScenarioBuilder {

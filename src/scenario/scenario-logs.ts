@@ -4,6 +4,9 @@ import { dayNumber, isoFromDayNumber, occurredSortDay } from '../domain/dates.js
 import type { EventLog } from '../domain/event-log.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
 import type { Problem, Result } from '../domain/problem.js';
+import type { Catalog } from '../domain/catalog-schema.js';
+import { type DealSpec, phasesOf } from '../domain/deal-spec.js';
+import { parseDealFile, withDeal } from '../domain/parse-deal.js';
 import { fork } from '../model/fork.js';
 import { lastDate } from '../model/replay.js';
 import { completeHypotheticalEvents } from './complete-events.js';
@@ -45,8 +48,8 @@ export function locateProblems(scenario: Scenario, problems: readonly Problem[])
   });
 }
 
-function checkExpectation(e: Expectation, i: number, log: EventLog, origin: string): Problem[] {
-  const { catalog } = log;
+/** Checks an expectation's ids against the catalog, and its phase against the deal spec of the side it checks. */
+function checkExpectation(e: Expectation, i: number, catalog: Catalog, whatIfDeal: DealSpec, origin: string): Problem[] {
   const problems: Problem[] = [];
   const at = (field: string, message: string) => problems.push({ file: origin, field: `expect[${i}].${field}`, message });
   const term = (field: string, id: string) => {
@@ -67,6 +70,10 @@ function checkExpectation(e: Expectation, i: number, log: EventLog, origin: stri
     }
   }
   if (e.proposal) party('proposal.party', e.proposal.party);
+  if (e.phase !== undefined) {
+    const phases = phasesOf(e.on === 'baseline' ? catalog.deal : whatIfDeal);
+    if (!phases.includes(e.phase)) at('phase', `"${e.phase}" is not a state of the ${e.on === 'baseline' ? 'reported' : 'what-if'} deal; expected one of ${phases.join(', ')}`);
+  }
   if (e.figure?.source !== undefined && !catalog.sourceById.has(e.figure.source)) at('figure.source', `unknown source "${e.figure.source}"`);
   return problems;
 }
@@ -83,9 +90,16 @@ function defaultDates(scenario: Scenario, events: readonly ParleyEvent[], base: 
 
 export function scenarioLogs(scenario: Scenario, base: EventLog): Result<ScenarioLogs> {
   const origin = scenario.origin ?? 'scenario';
-  const completed = completeHypotheticalEvents(scenario, base.catalog);
+  if (scenario.deal !== undefined && scenario.dealFile === undefined) {
+    return { ok: false, problems: locateProblems(scenario, [{ file: origin, field: 'deal', message: 'the deal file was not read (load the scenario with loadScenario)' }]) };
+  }
+  const deal = scenario.dealFile === undefined ? undefined : parseDealFile(scenario.dealFile, base.catalog);
+  if (deal !== undefined && !deal.ok) return deal;
+  // The what-if runs under the scenario's own deal spec; the baseline keeps the reported one.
+  const catalog = deal === undefined ? base.catalog : withDeal(base.catalog, deal.value);
+  const completed = completeHypotheticalEvents(scenario, catalog);
   const problems: Problem[] = completed.ok ? [] : [...completed.problems];
-  problems.push(...scenario.expect.flatMap((e, i) => checkExpectation(e, i, base, origin)));
+  problems.push(...scenario.expect.flatMap((e, i) => checkExpectation(e, i, base.catalog, catalog.deal, origin)));
   if (!completed.ok || problems.length > 0) return { ok: false, problems: locateProblems(scenario, problems) };
   const branchAt = branchDate(scenario, completed.value);
   const whatIf = fork(base, {
@@ -94,6 +108,7 @@ export function scenarioLogs(scenario: Scenario, base: EventLog): Result<Scenari
     label: 'events',
     ...(branchAt ? { branchAt } : {}),
     ...(scenario.keep ? { keep: scenario.keep === 'all' ? true : scenario.keep } : {}),
+    ...(deal !== undefined ? { deal: deal.value } : {}),
   });
   if (!whatIf.ok) return { ok: false, problems: locateProblems(scenario, whatIf.problems) };
   const dates = scenario.dates ? [...scenario.dates].sort() : defaultDates(scenario, completed.value, base);

@@ -5,8 +5,10 @@ import { z } from 'zod';
 import { isoDay, slug } from '../domain/catalog-schema.js';
 import { attributionSchema, eventId, eventSchemas, precision } from '../domain/event-schema.js';
 import { policies } from '../model/claims.js';
-import { phases } from '../model/deal-machine.js';
+import { plannedEndRules } from '../domain/deal-spec.js';
+import type { TextFile } from '../domain/parse-log.js';
 import { gapStatuses } from '../model/gaps.js';
+import { nextPhaseTalksStates } from '../model/phase-clock.js';
 
 /**
  * A hypothetical event as a scenario author writes it: the same payload as a
@@ -39,7 +41,11 @@ export const expectationSchema = z
     at: isoDay,
     /** Which side is checked: the what-if (default) or the reported baseline. */
     on: z.enum(['what-if', 'baseline']).default('what-if'),
-    phase: z.enum(phases).optional(),
+    /** A lifecycle phase of the deal spec: negotiating, agreed, phase1..phaseN, concluded or collapsed. */
+    phase: z
+      .string()
+      .regex(/^(negotiating|agreed|phase[1-9][0-9]*|concluded|collapsed)$/, 'a lifecycle phase: negotiating, agreed, phase1, phase2, ..., concluded or collapsed')
+      .optional(),
     gap: z
       .strictObject({
         term: slug,
@@ -63,7 +69,13 @@ export const expectationSchema = z
     figure: z.strictObject({ figure: slug, source: slug.optional(), value: z.number() }).optional(),
     anomalies: z.number().int().nonnegative().optional(),
     clock: z
-      .strictObject({ day: z.number().int().positive().optional(), phase2TalksOverdue: z.boolean().optional(), beyondPlannedEnd: z.boolean().optional() })
+      .strictObject({
+        day: z.number().int().positive().optional(),
+        plannedDays: z.number().int().positive().nullable().optional(),
+        nextPhaseTalks: z.enum(nextPhaseTalksStates).nullable().optional(),
+        pastPlannedEnd: z.boolean().optional(),
+        afterPlannedEnd: z.enum(plannedEndRules).nullable().optional(),
+      })
       .optional(),
   })
   .partial({ position: true })
@@ -78,6 +90,8 @@ export const scenarioSchema = z.strictObject({
   description: z.string().min(1),
   /** The reported log to branch from: a JSONL file or folder, relative to the scenario file. Default: the bundled log. */
   base: z.string().min(1).optional(),
+  /** The what-if's own deal spec (a deal.json), relative to the scenario file. Default: the base log's. */
+  deal: z.string().min(1).optional(),
   /** Reported events that occurred after this date are dropped from the what-if. Default: the date of the earliest hypothetical event. */
   branchAt: isoDay.optional(),
   /** Reported events after the branch date to keep anyway: "all", or a list of their ids. */
@@ -96,4 +110,6 @@ export type Scenario = z.output<typeof scenarioSchema> & {
   readonly origin?: string;
   /** Line of each field path ("events[2].term") in the file, for problems. */
   readonly fieldLines?: Readonly<Record<string, number>>;
+  /** The text of the file `deal` names, read by the shell; parsed against the base log's catalog. */
+  readonly dealFile?: TextFile;
 };

@@ -4,9 +4,12 @@
 import fc from 'fast-check';
 import type { Catalog } from '../domain/catalog-schema.js';
 import { isoFromDayNumber, requireDayNumber } from '../domain/dates.js';
+import { type DealSpec, dealSpecSchema, plannedEndRules } from '../domain/deal-spec.js';
 import { type EventLog, createLog } from '../domain/event-log.js';
 import { type ParleyEvent, eventSchema } from '../domain/event-schema.js';
 import { toEntry } from '../domain/ordering.js';
+import { releaseKinds } from '../event-types/release-made.js';
+import { roundPurposes } from '../model/deal-machine.js';
 
 export interface EventArbitraryOptions {
   /** First and last possible `occurred` day (YYYY-MM-DD). */
@@ -68,7 +71,7 @@ function payloadArbitrary(catalog: Catalog, pool: number, closedSets: boolean): 
       conditions: catalog.terms.length > 1 ? fc.oneof({ weight: 6, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: condition(t.id).map((c) => [c]) }) : fc.constant([]),
     }),
   );
-  const phase = fc.constantFrom(1, 2, 3);
+  const phase = fc.integer({ min: 1, max: catalog.deal.phases.length });
   return fc.oneof(
     { weight: 8, arbitrary: position.map(({ stance: st, ...p }) => ({ type: 'position.stated', ...p, ...st })) },
     {
@@ -78,15 +81,21 @@ function payloadArbitrary(catalog: Catalog, pool: number, closedSets: boolean): 
     { weight: 5, arbitrary: fc.constantFrom('optimistic', 'pessimistic').map((tone) => ({ type: 'talks.assessed', tone })) },
     { weight: 2, arbitrary: fc.record({ figure: fc.constantFrom('hostages-remaining', 'prisoners-vetoed'), value: fc.integer({ min: 0, max: 200 }) }).map((f) => ({ type: 'figure.reported', ...f })) },
     { weight: 2, arbitrary: fc.constantFrom('call', 'accusation', 'meeting').map((kind) => ({ type: 'statement.made', kind })) },
-    { weight: 2, arbitrary: round.map((r) => ({ type: 'round.opened', round: r, venue: 'Venue', mediators: mediators.length > 0 ? mediators : [parties[0]!] })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .record({ round, purpose: fc.constantFrom(...roundPurposes) })
+        .map((r) => ({ type: 'round.opened', ...r, venue: 'Venue', mediators: mediators.length > 0 ? mediators : [parties[0]!] })),
+    },
     { weight: 2, arbitrary: round.map((r) => ({ type: 'round.closed', round: r })) },
     { weight: 2, arbitrary: fc.record({ proposal, by: party, terms: termText }).map((p) => ({ type: 'proposal.tabled', title: p.proposal, ...p })) },
     { weight: 2, arbitrary: fc.record({ proposal, party: principal, as: fc.constantFrom('text', 'basis') }).map((p) => ({ type: 'proposal.accepted', ...p })) },
     { weight: 1, arbitrary: fc.record({ proposal, party: principal }).map((p) => ({ type: 'proposal.rejected', ...p })) },
-    { weight: 1, arbitrary: termText.map((terms) => ({ type: 'agreement.reached', terms })) },
+    { weight: 1, arbitrary: fc.record({ terms: termText, phases: fc.option(fc.uniqueArray(phase, { minLength: 1, maxLength: 2 }), { nil: undefined }) }).map((a) => ({ type: 'agreement.reached', ...a })) },
     { weight: 1, arbitrary: phase.map((n) => ({ type: 'phase.started', phase: n })) },
     { weight: 1, arbitrary: phase.map((n) => ({ type: 'phase.completed', phase: n })) },
-    { weight: 1, arbitrary: fc.record({ type: fc.constantFrom('hostages.released', 'prisoners.released'), count: fc.integer({ min: 0, max: 50 }) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom(...releaseKinds), count: fc.integer({ min: 0, max: 50 }) }).map((r) => ({ type: 'release.made', ...r })) },
+    { weight: 1, arbitrary: fc.record({ phase, days: fc.integer({ min: 1, max: 30 }) }).map((x) => ({ type: 'phase.extended', ...x })) },
     { weight: 1, arbitrary: fc.constant({ type: 'hostilities.resumed' }) },
   );
 }
@@ -153,8 +162,9 @@ export interface LogArbitraryOptions extends EventArbitraryOptions {
   readonly minLength?: number;
   readonly maxLength?: number;
   /**
-   * Mix in a lifecycle storyline (rounds, an agreement settling every term,
-   * phases, releases, sometimes a collapse) so that logs reach later phases;
+   * Mix in a lifecycle storyline from the catalog's deal spec (rounds, an
+   * agreement settling every term, phases, releases, next-phase talks and
+   * agreements, sometimes a collapse) so that logs reach later phases;
    * random events alone almost never do. Default true.
    */
   readonly story?: boolean;
@@ -175,35 +185,50 @@ export function eventsArbitrary(catalog: Catalog, options: LogArbitraryOptions =
   });
 }
 
-const STORY: readonly Record<string, unknown>[] = [
-  { type: 'round.opened', round: 'story-round', venue: 'Venue' },
-  { type: 'round.closed', round: 'story-round' },
-  { type: 'agreement.reached' },
-  { type: 'phase.started', phase: 1 },
-  { type: 'hostages.released', count: 3 },
-  { type: 'phase.completed', phase: 1 },
-  { type: 'phase.started', phase: 2 },
-  { type: 'phase.completed', phase: 2 },
-  { type: 'phase.started', phase: 3 },
-  { type: 'phase.completed', phase: 3 },
-];
+/**
+ * A deal's lifecycle from start to conclusion, as the spec has it: talks, the
+ * agreement, each phase with an implementation round, releases and a round on
+ * the next phase, an agreement on every phase that needs its own, and the
+ * completion of each phase. Payloads only; `storyArbitrary` dates them.
+ */
+export function dealStory(catalog: Catalog): Record<string, unknown>[] {
+  const spec = catalog.deal;
+  const settlement = Object.fromEntries(catalog.terms.map((t) => [t.id, t.ladder[0]!.id]));
+  const story: Record<string, unknown>[] = [
+    { type: 'round.opened', round: 'story-talks', venue: 'Venue', purpose: 'talks' },
+    { type: 'round.closed', round: 'story-talks' },
+    { type: 'agreement.reached', terms: settlement },
+  ];
+  spec.phases.forEach((p, i) => {
+    const n = i + 1;
+    story.push({ type: 'phase.started', phase: n }, { type: 'round.opened', round: `story-implementation-${n}`, venue: 'Venue', purpose: 'implementation' });
+    story.push({ type: 'release.made', kind: 'living', count: 3 });
+    if (p.days !== null) story.push({ type: 'phase.extended', phase: n, days: 7 });
+    if (n < spec.phases.length) {
+      story.push({ type: 'round.opened', round: `story-next-${n}`, venue: 'Venue', purpose: 'next-phase' });
+      if (spec.phases[n]!.requires === 'phase-agreement') story.push({ type: 'agreement.reached', phases: [n + 1] });
+    }
+    story.push({ type: 'phase.completed', phase: n });
+  });
+  return story;
+}
 
-/** A prefix of the deal's lifecycle on increasing dates, possibly ending in a collapse. */
+/** A prefix of the deal's lifecycle (see `dealStory`) on increasing dates, possibly ending in a collapse. */
 export function storyArbitrary(catalog: Catalog, options: EventArbitraryOptions = {}): fc.Arbitrary<ParleyEvent[]> {
   const from = requireDayNumber(options.from ?? DEFAULT_FROM);
   const to = requireDayNumber(options.to ?? DEFAULT_TO);
   const mediators = catalog.parties.filter((p) => p.role === 'mediator').map((p) => p.id);
-  const settlement = Object.fromEntries(catalog.terms.map((t) => [t.id, t.ladder[0]!.id]));
+  const story = dealStory(catalog);
   return fc
     .record({
-      steps: fc.integer({ min: 1, max: STORY.length }),
+      steps: fc.integer({ min: 1, max: story.length }),
       collapse: fc.boolean(),
-      days: fc.uniqueArray(fc.integer({ min: from, max: to }), { minLength: STORY.length + 1, maxLength: STORY.length + 1 }),
-      ids: fc.uniqueArray(idArbitrary, { minLength: STORY.length + 1, maxLength: STORY.length + 1 }),
+      days: fc.uniqueArray(fc.integer({ min: from, max: to }), { minLength: story.length + 1, maxLength: story.length + 1 }),
+      ids: fc.uniqueArray(idArbitrary, { minLength: story.length + 1, maxLength: story.length + 1 }),
     })
     .map(({ steps, collapse, days, ids }) => {
       const sorted = [...days].sort((a, b) => a - b);
-      const payloads = [...STORY.slice(0, steps), ...(collapse ? [{ type: 'hostilities.resumed' }] : [])];
+      const payloads = [...story.slice(0, steps), ...(collapse ? [{ type: 'hostilities.resumed' }] : [])];
       return payloads.map((payload, i) =>
         withDefaults({
           id: ids[i]!,
@@ -214,7 +239,6 @@ export function storyArbitrary(catalog: Catalog, options: EventArbitraryOptions 
           hypothetical: true,
           ...payload,
           ...(payload.type === 'round.opened' ? { mediators: mediators.length > 0 ? mediators : [catalog.parties[0]!.id] } : {}),
-          ...(payload.type === 'agreement.reached' ? { terms: settlement } : {}),
         }),
       );
     });
@@ -223,4 +247,43 @@ export function storyArbitrary(catalog: Catalog, options: EventArbitraryOptions 
 /** A log built from generated events, each positioned by its index. */
 export function logArbitrary(catalog: Catalog, options: LogArbitraryOptions = {}): fc.Arbitrary<EventLog> {
   return eventsArbitrary(catalog, options).map((events) => createLog(catalog, events.map((e, i) => toEntry(e, i))));
+}
+
+/**
+ * A valid deal spec with 1 to 4 phases, random planned durations (or none),
+ * next-phase talk due days within them, planned-end rules and requirements,
+ * over the catalog's terms (some deferrable to a later phase).
+ */
+export function dealSpecArbitrary(catalog: Catalog): fc.Arbitrary<DealSpec> {
+  const phaseArbitrary = fc
+    .record({
+      days: fc.option(fc.integer({ min: 1, max: 120 }), { nil: null }),
+      due: fc.option(fc.integer({ min: 1, max: 120 }), { nil: null }),
+      onPlannedEnd: fc.constantFrom(...plannedEndRules),
+      ownAgreement: fc.boolean(),
+      hostages: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+    });
+  return fc
+    .record({
+      phases: fc.array(phaseArbitrary, { minLength: 1, maxLength: 4 }),
+      deferred: fc.subarray(catalog.terms.map((t) => t.id)),
+      staleDays: fc.integer({ min: 1, max: 30 }),
+    })
+    .map(({ phases, deferred, staleDays }) =>
+      dealSpecSchema.parse({
+        id: 'generated-deal',
+        label: 'A generated deal',
+        phases: phases.map((p, i) => ({
+          label: `Phase ${i + 1}`,
+          days: p.days,
+          // Due within the phase, and only where there is a next phase to talk about.
+          nextPhaseTalksDueDay: i === phases.length - 1 || p.due === null ? null : p.days === null ? p.due : Math.min(p.due, p.days),
+          onPlannedEnd: p.onPlannedEnd,
+          requires: i === 0 || !p.ownAgreement ? 'agreement' : 'phase-agreement',
+          figures: p.hostages === undefined ? {} : { hostages: p.hostages },
+        })),
+        agreement: { mustSettle: 'all-but-deferrable', mayDefer: phases.length < 2 ? [] : deferred.map((term) => ({ term, to: 2 })) },
+        roundStaleAfterDays: staleDays,
+      }),
+    );
 }

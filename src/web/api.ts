@@ -128,7 +128,7 @@ export function createApi(library: Library): (path: string, query: URLSearchPara
     last: lastDate(log) ?? null,
     eventDays: [...new Set(log.entries.map((e) => isoFromDayNumber(e.day)))],
     rounds: rounds(log),
-    machine: machineStructure(),
+    machine: machineStructure(log.catalog.deal),
   };
   const scenarioAt = (n: string): Overlay => {
     const s = /^\d+$/.test(n) ? scenarios[Number(n)] : undefined;

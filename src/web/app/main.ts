@@ -17,8 +17,11 @@ interface View {
 }
 
 const words = (key: string) => key.replace(/([a-z])([A-Z0-9])/g, '$1 $2').toLowerCase();
-/** "negotiating, round in session" */
-const phaseWords = (state: NegotiationState) => words(lifecycle(state)).replace('.', ', ');
+/** "negotiating, round in session"; a round nobody reported for the spec's days is not called in session. */
+const phaseWords = (state: NegotiationState) =>
+  state.round?.status === 'last-reported-in-session' && state.stage === 'roundInSession'
+    ? `${words(state.phase)}, round last reported in session on ${state.round.lastReported}`
+    : words(lifecycle(state)).replace('.', ', ');
 
 async function start(): Promise<void> {
   const [meta, scenarios] = await Promise.all([api.meta(), api.scenarios()]);
@@ -126,10 +129,12 @@ function lifecycle(state: NegotiationState): string {
 
 function phaseLine(meta: Meta, state: NegotiationState): string {
   const round = state.round;
-  const where = round ? `; ${round.venue} round ${round.closed ? `closed ${round.closed}` : `in session since ${round.opened}`}` : '';
+  const status = round?.status === 'closed' ? `closed ${round.closed}` : round?.status === 'last-reported-in-session' ? `opened ${round.opened}` : `in session since ${round?.opened}`;
+  const where = round ? `; ${round.venue} round ${status}` : '';
+  const clock = state.clock ? ` ${state.clock.facts.join('; ')}.` : '';
   const party = (id: string) => meta.catalog.parties.find((p) => p.id === id)?.name ?? id;
   const proposals = Object.values(state.proposals).map((p) => `${p.title} (${Object.entries(p.responses).map(([who, r]) => `${party(who)} ${r.response}`).join(', ') || 'no responses yet'})`);
-  return `Phase: ${phaseWords(state)}${where}. ${state.eventCount} events so far${state.hypotheticalEventCount ? `, ${state.hypotheticalEventCount} hypothetical` : ''}.${proposals.length ? ` Proposals: ${proposals.join('; ')}.` : ''}`;
+  return `Phase: ${phaseWords(state)}${where}.${clock} ${state.eventCount} events so far${state.hypotheticalEventCount ? `, ${state.hypotheticalEventCount} hypothetical` : ''}.${proposals.length ? ` Proposals: ${proposals.join('; ')}.` : ''}`;
 }
 
 type Divergence = Map<string, { term: string; party: string; bySource: { source: string; accepts: string }[] }>;
