@@ -82,7 +82,7 @@ describe('bad input', () => {
   it('names a missing file', async () => {
     const r = await runCli(['check', 'no/such/file.jsonl']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('no/such/file.jsonl: cannot read: no such file');
+    expect(r.stderr).toContain('no/such/file.jsonl: no such file or folder [not-found]');
     noStackTrace(r.stderr);
   });
 
@@ -105,7 +105,7 @@ describe('environment', () => {
     try {
       const r = await runCli(['view', '--port', String(port)]);
       expect(r.code).toBe(1);
-      expect(r.stderr).toBe(`parley view: cannot listen on 127.0.0.1:${port} (in use); choose another --port, or --port 0 for a free one\n`);
+      expect(r.stderr).toBe(`127.0.0.1:${port}: cannot listen (in use); choose another --port, or --port 0 for a free one [unavailable]\n`);
     } finally {
       blocker.close();
     }

@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOverlay } from '../src/cli/scenario-option.js';
+import { valueOrThrow } from '../src/domain/problem.js';
 import { loadLog } from '../src/io/read-log.js';
 import { type RunningServer, startServer } from '../src/web/server.js';
 
@@ -12,7 +13,7 @@ beforeAll(async () => {
   const loaded = await loadLog([fixture]);
   if (!loaded.ok) throw new Error('fixture log did not load');
   const scenario = await loadOverlay(join(import.meta.dirname, 'fixtures', 'what-if.json'), loaded.value.log);
-  running = await startServer({ log: loaded.value.log, scenarios: [scenario] });
+  running = valueOrThrow(await startServer({ log: loaded.value.log, scenarios: [scenario] }));
 });
 afterAll(() => running.close());
 

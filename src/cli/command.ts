@@ -1,9 +1,9 @@
 // What every subcommand provides, and the small helpers they share.
 import { isIsoDay } from '../domain/dates.js';
 import type { EventLog } from '../domain/event-log.js';
-import type { Result } from '../domain/problem.js';
+import { type Problem, type Result, formatProblem, quoted } from '../domain/problem.js';
 import { type LoadedLog, loadLog } from '../io/read-log.js';
-import { InputError, UsageError } from './cli-errors.js';
+import { inputError, usageError } from './cli-errors.js';
 
 export interface Output {
   out(text: string): void;
@@ -23,30 +23,38 @@ export function parsing<T>(parse: () => T): T {
   try {
     return parse();
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw usageError((e as Error).message);
   }
 }
 
 export const helpOption = { help: { type: 'boolean', short: 'h' } } as const;
 
 export function dateOption(value: string | undefined, flag: string): string | undefined {
-  if (value !== undefined && !isIsoDay(value)) throw new UsageError(`${flag} expects a date YYYY-MM-DD, got "${value}"`);
+  if (value !== undefined && !isIsoDay(value)) throw usageError(`${flag} expects a date YYYY-MM-DD, got ${quoted(value)}`);
   return value;
 }
 
 export function unwrap<T>(result: Result<T>): T {
-  if (!result.ok) throw new InputError(result.problems);
+  if (!result.ok) throw inputError(result.problems);
   return result.value;
 }
 
+/** Prints a problem that did not stop the command, on stderr. */
+export function warn(problem: Problem): void {
+  process.stderr.write(`warning: ${formatProblem(problem)}\n`);
+}
+
+/** The log at these paths (default: the bundled one), its warnings printed; bad input throws a ProblemError. */
 export async function loadOrFail(paths: readonly string[] | undefined): Promise<LoadedLog> {
-  return unwrap(await loadLog(paths ?? []));
+  const loaded = unwrap(await loadLog(paths ?? []));
+  loaded.warnings.forEach(warn);
+  return loaded;
 }
 
 export function checkSources(log: EventLog, sources: readonly string[] | undefined): readonly string[] | undefined {
   if (sources === undefined || sources.length === 0) return undefined;
   for (const s of sources) {
-    if (!log.catalog.sourceById.has(s)) throw new UsageError(`--source: unknown source "${s}"; expected one of ${[...log.catalog.sourceById.keys()].join(', ')}`);
+    if (!log.catalog.sourceById.has(s)) throw usageError(`--source: unknown source ${quoted(s)}`, `one of ${[...log.catalog.sourceById.keys()].join(', ')}`);
   }
   return sources;
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// The entry point: picks the command, turns failures into exit codes
-// (0 ok, 1 bad input or failed check, 2 usage), and is the only place that exits.
-import { CheckFailed, EnvironmentError, InputError, UsageError } from './cli-errors.js';
+// The entry point: picks the command, prints the problems it stops with, and
+// turns them into exit codes (exit-status.ts); the only place that exits.
+import { type Problem, type ProblemCode, ProblemError, formatProblem } from '../domain/problem.js';
+import { COMMAND_LINE } from './cli-errors.js';
+import { exitStatusFor } from './exit-status.js';
 import type { Command, Output } from './command.js';
 import { auditCommand } from './commands/audit.js';
 import { checkCommand } from './commands/check.js';
@@ -33,6 +35,20 @@ const io: Output = {
   isTTY: process.stdout.isTTY === true,
 };
 
+/** Prints the problems a command stopped with: one line each, then the usage or a count. */
+function report(name: string, usage: string, problems: readonly Problem[]): void {
+  let inInput = 0;
+  for (const p of problems) {
+    io.err(formatProblem(p.file === COMMAND_LINE ? { ...p, file: `parley ${name}` } : p));
+    if (!COMMAND_CODES.has(p.code)) inInput++;
+  }
+  if (problems.some((p) => p.code === 'usage')) io.err(`\n${usage}`);
+  else if (inInput > 0) io.err(`parley ${name}: ${inInput} problem(s) in the input`);
+}
+
+/** Codes about the command run rather than the files it read. */
+const COMMAND_CODES: ReadonlySet<ProblemCode> = new Set(['usage', 'check-failed', 'unavailable', 'interrupted']);
+
 async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -52,19 +68,9 @@ async function main(argv: readonly string[]): Promise<number> {
     await command.run(rest, io);
     return 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`parley ${name}: ${e.message}\n\n${command.usage}`);
-      return 2;
-    }
-    if (e instanceof InputError) {
-      io.err(e.message);
-      io.err(`parley ${name}: ${e.problems.length} problem(s) in the input`);
-      return 1;
-    }
-    if (e instanceof CheckFailed) return 1;
-    if (e instanceof EnvironmentError) {
-      io.err(`parley ${name}: ${e.message}`);
-      return 1;
+    if (e instanceof ProblemError) {
+      report(name, command.usage, e.problems);
+      return exitStatusFor(e.problems);
     }
     // A bug, not bad input: one line by default, the stack when asked for.
     io.err(`parley ${name}: unexpected error: ${(e as Error).message}${process.env.PARLEY_DEBUG ? `\n${(e as Error).stack}` : ' (PARLEY_DEBUG=1 shows the stack)'}`);

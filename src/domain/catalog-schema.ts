@@ -3,6 +3,7 @@
 // so that a course or newsroom can model another negotiation without code.
 import { z } from 'zod';
 import { isIsoDay } from './dates.js';
+import { ProblemError } from './problem.js';
 
 export const slug = z
   .string()
@@ -66,9 +67,17 @@ export interface Catalog {
   readonly principals: readonly [string, string];
 }
 
+/**
+ * The catalog with its indexes. parseCatalog calls it only after the parties
+ * schema has checked for exactly two principals, so file input never reaches
+ * the throw; a library caller passing other parties gets a ProblemError
+ * (code bad-field). Pure.
+ */
 export function createCatalog(terms: readonly Term[], parties: readonly Party[], sources: readonly Source[]): Catalog {
   const principals = parties.filter((p) => p.role === 'principal').map((p) => p.id);
-  if (principals.length !== 2) throw new Error('a catalog needs exactly two principals');
+  if (principals.length !== 2) {
+    throw new ProblemError([{ file: 'parties', code: 'bad-field', field: 'role', message: `${principals.length} parties with role "principal"`, expected: 'exactly two' }]);
+  }
   return {
     terms,
     parties,

@@ -26,7 +26,7 @@ export const positionStated = defineEventType<z.output<typeof positionStatedSche
     checkParty(problems, catalog, 'party', e.party);
     if (checkTerm(problems, catalog, 'term', e.term)) {
       checkOptions(problems, catalog, 'accepts', e.term, e.accepts);
-      if (e.prefers !== undefined && !e.accepts.includes(e.prefers)) problems.push({ field: 'prefers', message: `"${e.prefers}" must be one of the accepted options` });
+      if (e.prefers !== undefined && !e.accepts.includes(e.prefers)) problems.push({ code: 'bad-field', field: 'prefers', message: `"${e.prefers}" must be one of the accepted options` });
     }
     checkConditions(problems, catalog, e.conditions);
   },

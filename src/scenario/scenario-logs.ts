@@ -3,7 +3,8 @@
 import { dayNumber, isoFromDayNumber, occurredSortDay } from '../domain/dates.js';
 import type { EventLog } from '../domain/event-log.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
-import type { Problem, Result } from '../domain/problem.js';
+import { type Problem, type Result, quoted } from '../domain/problem.js';
+import { type ReferenceProblem, checkOptions, checkParty, checkTerm, knownIds } from '../domain/reference-checks.js';
 import { fork } from '../model/fork.js';
 import { lastDate } from '../model/replay.js';
 import { completeHypotheticalEvents } from './complete-events.js';
@@ -33,26 +34,24 @@ export function locateProblems(scenario: Scenario, problems: readonly Problem[])
 function checkExpectation(e: Expectation, i: number, log: EventLog, origin: string): Problem[] {
   const { catalog } = log;
   const problems: Problem[] = [];
-  const at = (field: string, message: string) => problems.push({ file: origin, field: `expect[${i}].${field}`, message });
-  const term = (field: string, id: string) => {
-    if (!catalog.termById.has(id)) at(field, `unknown term "${id}"; expected one of ${[...catalog.termById.keys()].join(', ')}`);
+  const at = (field: string, r: Omit<ReferenceProblem, 'field'>) => problems.push({ file: origin, field: `expect[${i}].${field}`, ...r });
+  const collect = (check: (into: ReferenceProblem[]) => void) => {
+    const found: ReferenceProblem[] = [];
+    check(found);
+    for (const r of found) problems.push({ file: origin, ...r, field: `expect[${i}].${r.field}` });
   };
-  const party = (field: string, id: string) => {
-    if (!catalog.partyById.has(id)) at(field, `unknown party "${id}"; expected one of ${[...catalog.partyById.keys()].join(', ')}`);
-  };
+  const term = (field: string, id: string) => collect((into) => checkTerm(into, catalog, field, id));
+  const party = (field: string, id: string) => collect((into) => checkParty(into, catalog, field, id));
   if (e.gap) term('gap.term', e.gap.term);
   if (e.position) {
     party('position.party', e.position.party);
     term('position.term', e.position.term);
-    const ladder = catalog.optionIndex.get(e.position.term);
     for (const [key, options] of [['accepts', e.position.accepts], ['includes', e.position.includes]] as const) {
-      options?.forEach((o, j) => {
-        if (ladder && !ladder.has(o)) at(`position.${key}[${j}]`, `"${o}" is not an option of term ${e.position!.term}; expected one of ${[...ladder.keys()].join(', ')}`);
-      });
+      if (options) collect((into) => checkOptions(into, catalog, `position.${key}`, e.position!.term, options));
     }
   }
   if (e.proposal) party('proposal.party', e.proposal.party);
-  if (e.figure?.source !== undefined && !catalog.sourceById.has(e.figure.source)) at('figure.source', `unknown source "${e.figure.source}"`);
+  if (e.figure?.source !== undefined && !catalog.sourceById.has(e.figure.source)) at('figure.source', { code: 'unknown-source', message: `unknown source ${quoted(e.figure.source)}`, expected: `one of ${knownIds(catalog.sourceById)}` });
   return problems;
 }
 

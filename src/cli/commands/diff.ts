@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { stateAt } from '../../model/replay.js';
 import { diffStates } from '../../model/state-diff.js';
-import { UsageError } from '../cli-errors.js';
+import { usageError } from '../cli-errors.js';
 import { type Command, LOG_HELP, checkSources, dateOption, helpOption, jsonOption, knownAtOption, loadOrFail, logOptions, parsing, sourceOption } from '../command.js';
 import { HYPOTHETICAL_MARK } from '../format-state.js';
 
@@ -35,7 +35,7 @@ ${LOG_HELP}
     );
     const from = dateOption(values.from, '--from');
     const to = dateOption(values.to, '--to');
-    if (!from || !to) throw new UsageError('diff needs both --from DATE and --to DATE');
+    if (!from || !to) throw usageError('diff needs both --from DATE and --to DATE');
     const knownAt = dateOption(values['known-at'], '--known-at');
     const { log } = await loadOrFail(values.log);
     const sources = checkSources(log, values.source);

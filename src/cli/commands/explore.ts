@@ -1,14 +1,14 @@
 import { parseArgs } from 'node:util';
 import { explore } from '../../scenario/explore.js';
 import { lastDate, stateAt } from '../../model/replay.js';
-import { UsageError } from '../cli-errors.js';
+import { usageError } from '../cli-errors.js';
 import { type Command, LOG_HELP, atOption, checkSources, dateOption, helpOption, jsonOption, loadOrFail, logOptions, parsing, sourceOption } from '../command.js';
 import { progressBar } from '../progress-bar.js';
 
 function positiveInt(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} expects a whole number of 1 or more, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1) throw usageError(`${flag} expects a whole number of 1 or more, got "${value}"`);
   return n;
 }
 

@@ -4,7 +4,7 @@ import { diffStates } from '../../model/state-diff.js';
 import { renderHtml } from '../../report/render-html.js';
 import { renderMarkdown } from '../../report/render-markdown.js';
 import { buildReport } from '../../report/report-model.js';
-import { UsageError } from '../cli-errors.js';
+import { usageError } from '../cli-errors.js';
 import { type Command, LOG_HELP, dateOption, helpOption, loadOrFail, logOptions, parsing } from '../command.js';
 import { loadOverlay } from '../scenario-option.js';
 
@@ -30,7 +30,7 @@ ${LOG_HELP}`,
       parseArgs({ args: [...argv], options: { ...helpOption, ...logOptions, at: { type: 'string' }, scenario: { type: 'string' }, format: { type: 'string' } } }),
     );
     const format = values.format ?? 'md';
-    if (!(formats as readonly string[]).includes(format)) throw new UsageError(`--format expects md or html, got "${format}"`);
+    if (!(formats as readonly string[]).includes(format)) throw usageError(`--format expects md or html, got "${format}"`);
     const at = dateOption(values.at, '--at');
     const { log: base } = await loadOrFail(values.log);
     const overlay = values.scenario === undefined ? undefined : await loadOverlay(values.scenario, base);

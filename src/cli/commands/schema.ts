@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { eventSchema } from '../../domain/event-schema.js';
 import { scenarioSchema } from '../../scenario/scenario-schema.js';
-import { UsageError } from '../cli-errors.js';
+import { usageError } from '../cli-errors.js';
 import { type Command, helpOption, parsing } from '../command.js';
 
 const schemas = { scenario: scenarioSchema, event: eventSchema } as const;
@@ -20,7 +20,7 @@ editor's YAML/JSON language server at it, e.g.
   async run(argv, io) {
     const { positionals } = parsing(() => parseArgs({ args: [...argv], options: { ...helpOption }, allowPositionals: true }));
     const name = positionals[0];
-    if (name !== 'scenario' && name !== 'event') throw new UsageError(`expected "scenario" or "event", got ${name === undefined ? 'nothing' : `"${name}"`}`);
+    if (name !== 'scenario' && name !== 'event') throw usageError(`expected "scenario" or "event", got ${name === undefined ? 'nothing' : `"${name}"`}`);
     io.out(JSON.stringify(z.toJSONSchema(schemas[name], { io: 'input', unrepresentable: 'any' }), null, 2));
   },
 };

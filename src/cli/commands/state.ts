@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { lastDate, stateAt } from '../../model/replay.js';
-import { CheckFailed } from '../cli-errors.js';
+import { checkFailed } from '../cli-errors.js';
 import { type Command, LOG_HELP, atOption, checkSources, dateOption, helpOption, jsonOption, knownAtOption, loadOrFail, logOptions, parsing, sourceOption } from '../command.js';
 import { formatState } from '../format-state.js';
 
@@ -46,7 +46,7 @@ ${LOG_HELP}
     if (values.strict && state.anomalies.length > 0) {
       io.err(`--strict: ${state.anomalies.length} event(s) could not be placed:`);
       for (const a of state.anomalies) io.err(`  event ${a.eventId} (${a.type}, ${a.date}): ${a.reason}`);
-      throw new CheckFailed();
+      throw checkFailed(`--strict: ${state.anomalies.length} anomal${state.anomalies.length === 1 ? 'y' : 'ies'}`);
     }
   },
 };

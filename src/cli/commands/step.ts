@@ -2,7 +2,7 @@ import { emitKeypressEvents } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { EventLog } from '../../domain/event-log.js';
 import { type Step, type StepUnit, stepIndexAt, stepUnits, steps } from '../../model/steps.js';
-import { UsageError } from '../cli-errors.js';
+import { usageError } from '../cli-errors.js';
 import { type Command, LOG_HELP, dateOption, helpOption, loadOrFail, logOptions, parsing } from '../command.js';
 import { type Style, ansiStyle, formatStep, plainStyle } from '../format-step.js';
 import { loadOverlay } from '../scenario-option.js';
@@ -37,7 +37,7 @@ ${LOG_HELP}`,
       }),
     );
     const by = (values.by ?? 'event') as StepUnit;
-    if (!stepUnits.includes(by)) throw new UsageError(`--by expects one of ${stepUnits.join(', ')}, got "${values.by}"`);
+    if (!stepUnits.includes(by)) throw usageError(`--by expects one of ${stepUnits.join(', ')}, got "${values.by}"`);
     const from = dateOption(values.from, '--from');
     const { log: base } = await loadOrFail(values.log);
     const overlay = values.scenario === undefined ? undefined : await loadOverlay(values.scenario, base);
