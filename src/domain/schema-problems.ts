@@ -31,7 +31,8 @@ export function issueToProblem(issue: z.core.$ZodIssue, input: unknown, at: Omit
   }
   const expected = expectedOf(issue);
   const { present, value } = lookup(input, issue.path);
-  if (!present && issue.path.length > 0 && lookup(input, issue.path.slice(0, -1)).present) {
+  // A key holding undefined (from a JavaScript caller) is as missing as an absent one.
+  if ((!present || value === undefined) && issue.path.length > 0 && lookup(input, issue.path.slice(0, -1)).present) {
     return { ...at, code: 'missing-field', field, message: 'missing', ...(expected ? { expected } : {}) };
   }
   // A schema's own wording (a refinement, a custom message) says more than "got X".
