@@ -4,12 +4,20 @@
 import { z } from 'zod';
 import { isIsoDay } from './dates.js';
 import { ProblemError } from './problem.js';
+import { nullPrototype } from './prototype-keys.js';
 
 export const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lower-case slug such as "rafah-crossing"');
 
 export const isoDay = z.string().refine(isIsoDay, 'a real calendar date YYYY-MM-DD');
+
+/**
+ * A table keyed by catalog ids (a text's term -> option): validated keys and
+ * values, empty by default, and no prototype in the output, so looking up a
+ * term named "constructor" finds nothing that was not written.
+ */
+export const idTable = (value: z.ZodType<string>) => z.record(slug, value).default({}).transform((t) => nullPrototype(t));
 
 export const ladderOptionSchema = z.strictObject({
   id: slug,

@@ -13,6 +13,7 @@ import { checkReferences } from './event-references.js';
 import { type ParleyEvent, eventSchemas, eventTypes } from './event-schema.js';
 import { duplicateKeyIn, mayHaveDuplicateKeys } from './duplicate-keys.js';
 import { type LogEntry, toEntry } from './ordering.js';
+import { PROTOTYPE_KEY_MESSAGE, prototypeKeyPath } from './prototype-keys.js';
 import { type Problem, type Result, quoted } from './problem.js';
 import { issuesToProblems } from './schema-problems.js';
 
@@ -34,6 +35,11 @@ function parseJson(text: string, at: { file: string; line?: number }): Result<un
     value = JSON.parse(text);
   } catch (e) {
     return { ok: false, problems: [{ ...at, code: 'bad-json', message: `not valid JSON (${(e as Error).message})` }] };
+  }
+  // Checked only when the text names it: a native substring search per line.
+  if (text.includes('"__proto__"')) {
+    const path = prototypeKeyPath(value);
+    if (path !== undefined) return { ok: false, problems: [{ ...at, code: 'bad-field', field: path, message: PROTOTYPE_KEY_MESSAGE }] };
   }
   if (mayHaveDuplicateKeys(text, value)) {
     const key = duplicateKeyIn(text);

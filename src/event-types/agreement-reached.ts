@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slug } from '../domain/catalog-schema.js';
+import { idTable, slug } from '../domain/catalog-schema.js';
 import { commonFields } from '../domain/event-fields.js';
 import { checkTermMap } from '../domain/reference-checks.js';
 import { corroboratesLifecycle, describeLifecycle, extend, mark, move } from '../model/fold.js';
@@ -11,7 +11,7 @@ export const agreementReachedSchema = z.strictObject({
   ...commonFields,
   type: z.literal('agreement.reached'),
   /** The signed text on each term it settles. */
-  terms: z.record(slug, slug).default({}),
+  terms: idTable(slug),
 });
 
 export const agreementReached = defineEventType<z.output<typeof agreementReachedSchema>>({

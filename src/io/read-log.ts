@@ -103,7 +103,8 @@ export async function loadLog(paths: readonly string[] = []): Promise<Result<Loa
   const problems: Problem[] = texts.flatMap((t) => (t.ok ? [] : t.problems));
   if (problems.length > 0) return { ok: false, problems };
   const log = parseLog(catalog.value, texts.map((t) => (t as { ok: true; value: TextFile }).value));
-  if (!log.ok) return log;
+  // A stand-in catalog is often why a log fails: say so first.
+  if (!log.ok) return { ok: false, problems: [...choice.value.warnings, ...log.problems] };
   if (log.value.entries.length === 0) return { ok: false, problems: [{ file: files.map(displayPath).join(', '), code: 'empty-log', message: 'no events in the log', expected: 'at least one event line' }] };
   return { ok: true, value: { log: log.value, files: files.map(displayPath), catalogDir: choice.value.dir, warnings: choice.value.warnings } };
 }

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { LineCounter, type Node, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { safeParse } from '../domain/parse-log.js';
 import { fieldPath } from '../domain/problem.js';
+import { PROTOTYPE_KEY_MESSAGE, prototypeKeyPath } from '../domain/prototype-keys.js';
 import type { Problem, Result } from '../domain/problem.js';
 import { type Scenario, scenarioSchema } from '../scenario/scenario-schema.js';
 import { readText } from './read-text.js';
@@ -11,7 +12,7 @@ import { readText } from './read-text.js';
 /** A scenario is a page or two of YAML. */
 const MAX_SCENARIO_BYTES = 1024 * 1024;
 /** Block nesting this deep on one line (`- - - - ...`) makes the YAML parser itself run out of memory. */
-const TOO_DEEP_BLOCK = /^[ \t?:-]{400,}/m;
+const TOO_DEEP_BLOCK = /(?:[-?:][ \t]+){200}/;
 /** Aliases a scenario may expand: enough for reuse, far too few for an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
 
@@ -57,6 +58,8 @@ export function parseScenarioText(name: string, text: string): Result<Scenario> 
     const message = e instanceof RangeError ? 'nested too deep to read' : `not valid YAML: ${(e as Error).message}`;
     return { ok: false, problems: [{ file: name, code: e instanceof RangeError || /alias count/.test((e as Error).message) ? 'too-deep' : 'bad-yaml', message }] };
   }
+  const proto = prototypeKeyPath(value);
+  if (proto !== undefined) return { ok: false, problems: [{ file: name, ...(fieldLines[proto] === undefined ? {} : { line: fieldLines[proto] }), code: 'bad-field', field: proto, message: PROTOTYPE_KEY_MESSAGE }] };
   const parsed = safeParse(scenarioSchema, value, { file: name });
   if (!parsed.ok) {
     const problems: Problem[] = parsed.problems.map((p) => {

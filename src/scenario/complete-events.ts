@@ -7,6 +7,7 @@ import { definitionOf } from '../event-types/registry.js';
 import { type ParleyEvent } from '../domain/event-schema.js';
 import { validateEvent } from '../domain/parse-log.js';
 import type { Problem, Result } from '../domain/problem.js';
+import { PROTOTYPE_KEY_MESSAGE, prototypeKeyPath } from '../domain/prototype-keys.js';
 import type { Scenario } from './scenario-schema.js';
 
 /** A stable id from the scenario title and the event's place in it, so reruns agree. Pure. */
@@ -39,6 +40,8 @@ export function completeHypotheticalEvent(raw: unknown, ctx: CompletionContext):
     return { ok: false, problems: [{ file: ctx.file, field: ctx.field, code: 'bad-field', message: 'not an object', expected: 'an event object' }] };
   }
   const input = raw as Record<string, unknown>;
+  const proto = prototypeKeyPath(input);
+  if (proto !== undefined) return { ok: false, problems: [{ file: ctx.file, field: at(ctx.field, proto), code: 'bad-field', message: PROTOTYPE_KEY_MESSAGE }] };
   if (input.hypothetical !== undefined && input.hypothetical !== true) {
     return { ok: false, problems: [{ file: ctx.file, field: at(ctx.field, 'hypothetical'), code: 'not-hypothetical', message: 'an added event is hypothetical', expected: 'true, or leave the field out' }] };
   }
