@@ -144,7 +144,7 @@ describe('prototype names as ids', () => {
       ev({ type: 'proposal.accepted', proposal: 'p', party: a, as: 'text' }),
       ev({ type: 'proposal.accepted', proposal: 'p', party: b, as: 'text' }),
     ]);
-    expect(stateAt(log, '2024-08-20').gaps.constructor!.status).toBe('unknown');
+    expect(stateAt(log, '2024-08-20').gaps['constructor' as string]!.status).toBe('unknown');
   });
 });
 

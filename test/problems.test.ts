@@ -1,7 +1,9 @@
 // Every error parley reports is a Problem with a stable code, one line long;
 // the domain throws nothing on bad data but a ProblemError for a bad query.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { duplicateKeyIn, keyColons, keyCount } from '../src/domain/duplicate-keys.js';
 import { exitStatusFor } from '../src/cli/exit-status.js';
 import {
   type Problem,
@@ -86,8 +88,27 @@ describe('a problem', () => {
     expect(problemsOf(twice)).toEqual([expect.objectContaining({ code: 'duplicate-key', field: 'party', line: 1 })]);
     const nested = text.replace('"onRecord":true', '"onRecord":true,"onRecord" : false');
     expect(problemsOf(nested)[0]).toMatchObject({ code: 'duplicate-key', field: 'attribution.onRecord' });
-    // A quote holding `":` is not a key.
+    // A quote holding `":` is not a key; an escaped backslash before a real key's quote does not hide it.
     expect(problemsOf(line({ ...good, quote: 'he said "no": twice' }))).toEqual([]);
+    const backslash = line({ ...good, summary: 'ends in \\' }).replace('"party":"north"', '"party":"north","party" :"south"');
+    expect(problemsOf(backslash)[0]).toMatchObject({ code: 'duplicate-key', field: 'party' });
+  });
+
+  it('the quick duplicate-key test never misses a duplicate (it may send a clean text to the exact scan)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 2 }), fc.string({ maxLength: 6 }), fc.constantFrom('', ' ', '\t '), (v, extra, key, space) => {
+        const text = JSON.stringify({ [key]: extra, v });
+        const parsed = JSON.parse(text) as unknown;
+        const keys = keyCount(parsed);
+        if (keys >= 0) expect(keyColons(text)).toBeGreaterThanOrEqual(keys);
+        expect(duplicateKeyIn(text)).toBeUndefined();
+        // The same key again, written with optional space before its colon.
+        const twice = `{${JSON.stringify(key)}${space}:0,${text.slice(1)}`;
+        const k2 = keyCount(JSON.parse(twice));
+        expect(k2 < 0 || keyColons(twice) > k2).toBe(true);
+        expect(duplicateKeyIn(twice)).toEqual({ key, path: key });
+      }),
+    );
   });
 
   it('reports a value nested too deep to check as a problem, not a RangeError', () => {

@@ -11,7 +11,7 @@ import {
 import { type EventLog, createLog } from './event-log.js';
 import { checkReferences } from './event-references.js';
 import { type ParleyEvent, eventSchemas, eventTypes } from './event-schema.js';
-import { duplicateKeyIn, mayHaveDuplicateKeys } from './duplicate-keys.js';
+import { HAS_PROTOTYPE_KEY, TOO_DEEP_TO_COUNT, duplicateKeyIn, keyColons, keyCount } from './duplicate-keys.js';
 import { type LogEntry, toEntry } from './ordering.js';
 import { PROTOTYPE_KEY_MESSAGE, prototypeKeyPath } from './prototype-keys.js';
 import { type Problem, type Result, quoted } from './problem.js';
@@ -26,8 +26,8 @@ export interface TextFile {
 export const MAX_LINE_LENGTH = 100_000;
 
 /**
- * JSON text to a value, or one problem: not JSON, or a key given twice in one
- * object (JSON.parse would silently keep the last).
+ * JSON text to a value, or one problem: not JSON, a key given twice in one
+ * object (JSON.parse would silently keep the last), or a "__proto__" key.
  */
 function parseJson(text: string, at: { file: string; line?: number }): Result<unknown> {
   let value: unknown;
@@ -36,12 +36,12 @@ function parseJson(text: string, at: { file: string; line?: number }): Result<un
   } catch (e) {
     return { ok: false, problems: [{ ...at, code: 'bad-json', message: `not valid JSON (${(e as Error).message})` }] };
   }
-  // Checked only when the text names it: a native substring search per line.
-  if (text.includes('"__proto__"')) {
+  const keys = keyCount(value);
+  if (keys === HAS_PROTOTYPE_KEY || keys === TOO_DEEP_TO_COUNT) {
     const path = prototypeKeyPath(value);
     if (path !== undefined) return { ok: false, problems: [{ ...at, code: 'bad-field', field: path, message: PROTOTYPE_KEY_MESSAGE }] };
   }
-  if (mayHaveDuplicateKeys(text, value)) {
+  if (keys < 0 || keyColons(text) > keys) {
     const key = duplicateKeyIn(text);
     if (key !== undefined) return { ok: false, problems: [{ ...at, code: 'duplicate-key', field: key.path, message: `key ${quoted(key.key)} appears twice in one object` }] };
   }
