@@ -135,7 +135,7 @@ describe('usage', () => {
     expect((await runCli(['frobnicate'])).code).toBe(2);
     const badFlag = await runCli(['state', '--colour']);
     expect(badFlag.code).toBe(2);
-    expect(badFlag.stderr).toContain("Unknown option '--colour'");
+    expect(badFlag.stderr).toContain('parley state: unknown option "--colour"; expected one of --at, --known-at');
     const badDate = await runCli(['state', '--at', '23/08/2024']);
     expect(badDate.code).toBe(2);
     expect(badDate.stderr).toContain('--at expects a date YYYY-MM-DD, got "23/08/2024"');

@@ -17,5 +17,8 @@ export const checkFailed = (message: string): ProblemError => stop('check-failed
 /** The command cannot run here as things stand (a port in use, an unbuilt page); the message says what to do (exit 1). */
 export const unavailable = (message: string): ProblemError => stop('unavailable', message);
 
+/** The user stopped an interactive command with Ctrl-C (exit 130). */
+export const interrupted = (): ProblemError => stop('interrupted', 'interrupted (Ctrl-C)');
+
 /** The input files are wrong (exit 1); each problem is one line. */
 export const inputError = (problems: readonly Problem[]): ProblemError => new ProblemError(problems);

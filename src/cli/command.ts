@@ -1,5 +1,6 @@
 // What every subcommand provides, and the small helpers they share.
-import { isIsoDay } from '../domain/dates.js';
+import { isIsoDay, isoFromDayNumber } from '../domain/dates.js';
+import { lastDate } from '../model/replay.js';
 import type { EventLog } from '../domain/event-log.js';
 import { type Problem, type Result, formatProblem, quoted } from '../domain/problem.js';
 import { type LoadedLog, loadLog } from '../io/read-log.js';
@@ -49,6 +50,22 @@ export async function loadOrFail(paths: readonly string[] | undefined): Promise<
   const loaded = unwrap(await loadLog(paths ?? []));
   loaded.warnings.forEach(warn);
   return loaded;
+}
+
+/**
+ * The date a command answers for: `date`, or the last event's. A date outside
+ * the log's span is still answered, with a warning on stderr saying so.
+ * (loadOrFail refuses a log with no events, so there always is a last date.)
+ */
+export function queryDate(log: EventLog, date: string | undefined, flag = '--at'): string {
+  const first = log.entries[0];
+  const last = lastDate(log);
+  if (first === undefined || last === undefined) return date ?? '';
+  if (date === undefined) return last;
+  const firstDay = isoFromDayNumber(first.day);
+  if (date > last) warn({ file: flag, code: 'date-outside-log', message: `${date} is after the last event, ${last}` });
+  else if (date < firstDay) warn({ file: flag, code: 'date-outside-log', message: `${date} is before the first event, ${firstDay}` });
+  return date;
 }
 
 export function checkSources(log: EventLog, sources: readonly string[] | undefined): readonly string[] | undefined {

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // The entry point: picks the command, prints the problems it stops with, and
 // turns them into exit codes (exit-status.ts); the only place that exits.
-import { type Problem, type ProblemCode, ProblemError, formatProblem } from '../domain/problem.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Problem, type ProblemCode, ProblemError, formatProblem, quoted } from '../domain/problem.js';
+import { packageRoot } from '../io/read-log.js';
+import { closest, optionsIn } from './did-you-mean.js';
 import { COMMAND_LINE } from './cli-errors.js';
 import { exitStatusFor } from './exit-status.js';
 import type { Command, Output } from './command.js';
@@ -24,7 +28,8 @@ const commands: readonly Command[] = [stateCommand, timelineCommand, diffCommand
 const overview = `parley: replay reported statements about the Gaza ceasefire talks through a
 model of the three-phase deal, and see the reported state on any date.
 
-Usage: parley <command> [options]; parley <command> --help for details.
+Usage: parley <command> [options]; parley <command> --help for details;
+parley --version for the version.
 
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}`;
@@ -39,7 +44,7 @@ const io: Output = {
 function report(name: string, usage: string, problems: readonly Problem[]): void {
   let inInput = 0;
   for (const p of problems) {
-    io.err(formatProblem(p.file === COMMAND_LINE ? { ...p, file: `parley ${name}` } : p));
+    io.err(formatProblem(p.file === COMMAND_LINE && name !== '' ? { ...p, file: `parley ${name}` } : p));
     if (!COMMAND_CODES.has(p.code)) inInput++;
   }
   if (problems.some((p) => p.code === 'usage')) io.err(`\n${usage}`);
@@ -49,15 +54,36 @@ function report(name: string, usage: string, problems: readonly Problem[]): void
 /** Codes about the command run rather than the files it read. */
 const COMMAND_CODES: ReadonlySet<ProblemCode> = new Set(['usage', 'check-failed', 'unavailable', 'interrupted']);
 
+/** The package's version, from its package.json. */
+function version(): string {
+  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** A suggestion for a mistyped option, from the options the command's usage lists. */
+function withSuggestion(p: Problem, usage: string): Problem {
+  const unknown = p.code === 'usage' ? /^Unknown option '(--?[^']+)'/.exec(p.message)?.[1] : undefined;
+  if (unknown === undefined) return p;
+  const options = optionsIn(usage);
+  const near = closest(unknown, options);
+  return near === undefined
+    ? { ...p, message: `unknown option ${quoted(unknown)}`, expected: `one of ${options.join(', ')}` }
+    : { ...p, message: `unknown option ${quoted(unknown)}; did you mean ${near}?` };
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(overview);
     return name === undefined ? 2 : 0;
   }
+  if (name === '--version' || name === '-V') {
+    io.out(`parley ${version()}`);
+    return 0;
+  }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.err(`parley: unknown command "${name}"\n\n${overview}`);
+    const near = closest(name, commands.map((c) => c.name));
+    report('', overview, [{ file: 'parley', code: 'usage', message: `unknown command ${quoted(name)}${near ? `; did you mean ${near}?` : ''}` }]);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -69,7 +95,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof ProblemError) {
-      report(name, command.usage, e.problems);
+      report(name, command.usage, e.problems.map((p) => withSuggestion(p, command.usage)));
       return exitStatusFor(e.problems);
     }
     // A bug, not bad input: one line by default, the stack when asked for.

@@ -44,6 +44,8 @@ export const problemCodes = [
   'hypothetical-in-log',
   /** A reported event where only hypothetical ones belong (a fork's additions). */
   'not-hypothetical',
+  /** A query date outside the log's span (a warning: the answer is still given). */
+  'date-outside-log',
   /** A log with no events in it. */
   'empty-log',
   /** A log folder without its own catalog (terms.json, parties.json, sources.json). */

@@ -7,7 +7,7 @@ import type { Catalog } from '../domain/catalog-schema.js';
 import type { EventLog } from '../domain/event-log.js';
 import { type TextFile, parseCatalog, parseLog } from '../domain/parse-log.js';
 import type { Problem, Result } from '../domain/problem.js';
-import { displayPath, fileSystemProblem, readText } from './read-text.js';
+import { STDIN, displayPath, fileSystemProblem, readText } from './read-text.js';
 
 export { displayPath, readText } from './read-text.js';
 
@@ -37,7 +37,7 @@ export async function loadCatalog(dir: string): Promise<Result<Catalog>> {
 
 /** The event files a path names: the *.jsonl files of a directory (by name), or the file itself. */
 async function eventFilesOf(path: string): Promise<Result<string[]>> {
-  if (!(await isDirectory(path))) return { ok: true, value: [path] };
+  if (path === STDIN || !(await isDirectory(path))) return { ok: true, value: [path] };
   try {
     return { ok: true, value: (await readdir(path)).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(path, f)) };
   } catch (e) {
@@ -53,14 +53,15 @@ export interface CatalogChoice {
 
 /**
  * The catalog for a set of log paths. The folder of the first path (the path
- * itself when it is a folder) must hold all three catalog files, or none: with
+ * itself when it is a folder; the working directory for "-") must hold all three catalog files, or none: with
  * none, the bundled catalog is used and a warning says so; with some but not
  * all, it is a problem (a missing sources.json is never quietly replaced).
  */
 export async function catalogDirFor(paths: readonly string[]): Promise<Result<CatalogChoice>> {
   const first = paths[0];
   if (first === undefined) return { ok: true, value: { dir: bundledEventsDir, warnings: [] } };
-  const dir = (await isDirectory(first)) ? first : dirname(first);
+  // Standard input sits in the working directory, as far as its catalog goes.
+  const dir = first === STDIN ? process.cwd() : (await isDirectory(first)) ? first : dirname(first);
   if (resolve(dir) === bundledEventsDir) return { ok: true, value: { dir, warnings: [] } };
   let names: Set<string>;
   try {
@@ -87,9 +88,9 @@ export interface LoadedLog {
   readonly warnings: readonly Problem[];
 }
 
-/** Loads and validates logs; no paths means the bundled events/ folder. A log with no events is a problem. */
+/** Loads and validates logs; no paths means the bundled events/ folder, "-" standard input. A log with no events is a problem. */
 export async function loadLog(paths: readonly string[] = []): Promise<Result<LoadedLog>> {
-  const targets = paths.length === 0 ? [bundledEventsDir] : paths.map((p) => resolve(p));
+  const targets = paths.length === 0 ? [bundledEventsDir] : paths.map((p) => (p === STDIN ? p : resolve(p)));
   const choice = await catalogDirFor(targets);
   if (!choice.ok) return choice;
   const catalog = await loadCatalog(choice.value.dir);

@@ -48,12 +48,49 @@ export function decodeUtf8(name: string, bytes: Uint8Array): Result<string> {
   }
 }
 
+/** The path that means standard input, as in most command-line tools. */
+export const STDIN = '-';
+const STDIN_NAME = '<stdin>';
+
+let stdinBytes: Promise<Result<Uint8Array>> | undefined;
+
+/** Standard input, read once (a second "-" gets the same text), at most `limit` bytes. */
+function readStdin(limit: number): Promise<Result<Uint8Array>> {
+  stdinBytes ??= new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const tooLarge = (): Result<Uint8Array> => ({ ok: false, problems: [{ file: STDIN_NAME, code: 'too-large', message: `more than ${limit} bytes`, expected: `at most ${limit} bytes` }] });
+    process.stdin.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        process.stdin.destroy();
+        resolve(tooLarge());
+      } else chunks.push(chunk);
+    });
+    process.stdin.on('end', () => resolve({ ok: true, value: Buffer.concat(chunks) }));
+    process.stdin.on('error', (e) => resolve({ ok: false, problems: [fileSystemProblem(STDIN_NAME, e)] }));
+  });
+  return stdinBytes;
+}
+
+function textOf(name: string, bytes: Uint8Array): Result<TextFile> {
+  const text = decodeUtf8(name, bytes);
+  if (!text.ok) return text;
+  // Some editors start UTF-8 files with a byte-order mark; it is not part of the data.
+  return { ok: true, value: { name, text: text.value.charCodeAt(0) === 0xfeff ? text.value.slice(1) : text.value } };
+}
+
 /**
  * Reads a regular file of at most `limit` bytes as UTF-8 text (a leading
- * byte-order mark dropped). Opened non-blocking and checked on the open
- * handle, so a FIFO is refused rather than waited on.
+ * byte-order mark dropped); "-" reads standard input. A file is opened
+ * non-blocking and checked on the open handle, so a FIFO is refused rather
+ * than waited on.
  */
 export async function readText(path: string, limit = MAX_FILE_BYTES): Promise<Result<TextFile>> {
+  if (path === STDIN) {
+    const bytes = await readStdin(limit);
+    return bytes.ok ? textOf(STDIN_NAME, bytes.value) : bytes;
+  }
   const name = displayPath(path);
   let handle;
   try {
@@ -67,10 +104,7 @@ export async function readText(path: string, limit = MAX_FILE_BYTES): Promise<Re
     if (stats.size > limit) return { ok: false, problems: [{ file: name, code: 'too-large', message: `${stats.size} bytes`, expected: `at most ${limit} bytes` }] };
     const bytes = await handle.readFile();
     if (bytes.length > limit) return { ok: false, problems: [{ file: name, code: 'too-large', message: `more than ${limit} bytes`, expected: `at most ${limit} bytes` }] };
-    const text = decodeUtf8(name, bytes);
-    if (!text.ok) return text;
-    // Some editors start UTF-8 files with a byte-order mark; it is not part of the data.
-    return { ok: true, value: { name, text: text.value.charCodeAt(0) === 0xfeff ? text.value.slice(1) : text.value } };
+    return textOf(name, bytes);
   } catch (e) {
     return { ok: false, problems: [fileSystemProblem(name, e)] };
   } finally {

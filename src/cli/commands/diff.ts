@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { stateAt } from '../../model/replay.js';
 import { diffStates } from '../../model/state-diff.js';
 import { usageError } from '../cli-errors.js';
-import { type Command, LOG_HELP, checkSources, dateOption, helpOption, jsonOption, knownAtOption, loadOrFail, logOptions, parsing, sourceOption } from '../command.js';
+import { type Command, LOG_HELP, checkSources, dateOption, helpOption, jsonOption, knownAtOption, loadOrFail, logOptions, parsing, queryDate, sourceOption } from '../command.js';
 import { HYPOTHETICAL_MARK } from '../format-state.js';
 
 export const show = (v: unknown) => (v === null ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v));
@@ -38,6 +38,8 @@ ${LOG_HELP}
     if (!from || !to) throw usageError('diff needs both --from DATE and --to DATE');
     const knownAt = dateOption(values['known-at'], '--known-at');
     const { log } = await loadOrFail(values.log);
+    queryDate(log, from, '--from');
+    queryDate(log, to, '--to');
     const sources = checkSources(log, values.source);
     const query = { ...(knownAt ? { knownAt } : {}), ...(sources ? { sources } : {}) };
     const changes = diffStates(stateAt(log, from, query), stateAt(log, to, query));

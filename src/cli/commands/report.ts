@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { lastDate, stateAt } from '../../model/replay.js';
+import { stateAt } from '../../model/replay.js';
 import { diffStates } from '../../model/state-diff.js';
 import { renderHtml } from '../../report/render-html.js';
 import { renderMarkdown } from '../../report/render-markdown.js';
 import { buildReport } from '../../report/report-model.js';
 import { usageError } from '../cli-errors.js';
-import { type Command, LOG_HELP, dateOption, helpOption, loadOrFail, logOptions, parsing } from '../command.js';
+import { type Command, LOG_HELP, dateOption, helpOption, loadOrFail, logOptions, parsing, queryDate } from '../command.js';
 import { loadOverlay } from '../scenario-option.js';
 
 const formats = ['md', 'html'] as const;
@@ -35,7 +35,7 @@ ${LOG_HELP}`,
     const { log: base } = await loadOrFail(values.log);
     const overlay = values.scenario === undefined ? undefined : await loadOverlay(values.scenario, base);
     const log = overlay?.whatIf ?? base;
-    const date = at ?? lastDate(log) ?? '1970-01-01';
+    const date = queryDate(log, at);
     const state = stateAt(log, date);
     const scenario = overlay && { title: overlay.title, description: overlay.description, changes: diffStates(stateAt(overlay.baseline, date), state) };
     const report = buildReport({ state, log, ...(overlay ? { baseline: overlay.baseline } : {}), ...(scenario ? { scenario } : {}) });

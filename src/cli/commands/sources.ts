@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { sourceDivergences } from '../../model/source-divergence.js';
-import { lastDate, stateAt } from '../../model/replay.js';
-import { type Command, LOG_HELP, dateOption, helpOption, loadOrFail, logOptions, parsing } from '../command.js';
+import { stateAt } from '../../model/replay.js';
+import { type Command, LOG_HELP, dateOption, helpOption, loadOrFail, logOptions, parsing, queryDate } from '../command.js';
 
 export const sourcesCommand: Command = {
   name: 'sources',
@@ -24,7 +24,7 @@ ${LOG_HELP}
     const at = dateOption(values.at, '--at');
     const knownAt = dateOption(values['known-at'], '--known-at');
     const { log } = await loadOrFail(values.log);
-    const date = at ?? lastDate(log) ?? '1970-01-01';
+    const date = queryDate(log, at);
     const { catalog } = log;
     const views = catalog.sources.map((s) => ({ source: s.id, state: stateAt(log, date, { sources: [s.id], ...(knownAt ? { knownAt } : {}) }) }));
     const divergences = sourceDivergences(catalog, views);

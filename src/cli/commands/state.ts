@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { lastDate, stateAt } from '../../model/replay.js';
+import { stateAt } from '../../model/replay.js';
 import { checkFailed } from '../cli-errors.js';
-import { type Command, LOG_HELP, atOption, checkSources, dateOption, helpOption, jsonOption, knownAtOption, loadOrFail, logOptions, parsing, sourceOption } from '../command.js';
+import { type Command, LOG_HELP, atOption, checkSources, dateOption, helpOption, jsonOption, knownAtOption, loadOrFail, logOptions, parsing, queryDate, sourceOption } from '../command.js';
 import { formatState } from '../format-state.js';
 
 export const stateCommand: Command = {
@@ -40,7 +40,7 @@ ${LOG_HELP}
     const knownAt = dateOption(values['known-at'], '--known-at');
     const { log } = await loadOrFail(values.log);
     const sources = checkSources(log, values.source);
-    const date = at ?? lastDate(log) ?? '1970-01-01';
+    const date = queryDate(log, at);
     const state = stateAt(log, date, { ...(knownAt ? { knownAt } : {}), ...(sources ? { sources } : {}) });
     io.out(values.json ? JSON.stringify(state, null, 2) : formatState(state, log, { quotes: values.quotes ?? false }));
     if (values.strict && state.anomalies.length > 0) {

@@ -2,7 +2,7 @@ import { emitKeypressEvents } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { EventLog } from '../../domain/event-log.js';
 import { type Step, type StepUnit, stepIndexAt, stepUnits, steps } from '../../model/steps.js';
-import { usageError } from '../cli-errors.js';
+import { interrupted, usageError } from '../cli-errors.js';
 import { type Command, LOG_HELP, dateOption, helpOption, loadOrFail, logOptions, parsing } from '../command.js';
 import { type Style, ansiStyle, formatStep, plainStyle } from '../format-step.js';
 import { loadOverlay } from '../scenario-option.js';
@@ -49,7 +49,9 @@ ${LOG_HELP}`,
     }
     const title = overlay ? `Scenario: ${overlay.title} (hypothetical events marked ${'[hypothetical]'})` : null;
     if (io.isTTY && process.stdin.isTTY) {
-      await interactive(sequence, by, log, title, ansiStyle(!process.env.NO_COLOR));
+      const ending = await interactive(sequence, by, log, title, ansiStyle(!process.env.NO_COLOR));
+      // Ctrl-C ends the stepper as q does, but says so in the exit status (130), as shells expect.
+      if (ending === 'interrupted') throw interrupted();
       return;
     }
     const style = io.isTTY && !process.env.NO_COLOR ? ansiStyle(true) : plainStyle;
@@ -67,8 +69,8 @@ function screen(lines: readonly string[], view: StepperView, rows: number, style
   return `\x1b[H\x1b[2J${visible.join('\n')}\x1b[${rows - 1};1H${style.dim(KEYS_HELP)}\n${status}`;
 }
 
-/** The interactive shell: raw keys in, one redrawn screen per key. */
-function interactive(sequence: readonly Step[], by: StepUnit, log: EventLog, title: string | null, style: Style): Promise<void> {
+/** The interactive shell: raw keys in, one redrawn screen per key; resolves with how the user left. */
+function interactive(sequence: readonly Step[], by: StepUnit, log: EventLog, title: string | null, style: Style): Promise<'quit' | 'interrupted'> {
   const { stdin, stdout } = process;
   const size = () => ({ rows: stdout.rows || 24, columns: stdout.columns || 80 });
   let view = initialView(sequence.length);
@@ -79,6 +81,7 @@ function interactive(sequence: readonly Step[], by: StepUnit, log: EventLog, tit
   };
   return new Promise((done) => {
     const onKey = (_: string, key: Key | undefined) => {
+      const interrupted = key?.ctrl === true && key.name === 'c';
       view = pressKey(view, key ?? {}, (date) => stepIndexAt(sequence, date), size().rows - 3);
       if (!view.quit) return draw();
       stdin.off('keypress', onKey);
@@ -86,7 +89,7 @@ function interactive(sequence: readonly Step[], by: StepUnit, log: EventLog, tit
       stdin.setRawMode(false);
       stdin.pause();
       stdout.write('\x1b[?25h\x1b[?1049l');
-      done();
+      done(interrupted ? 'interrupted' : 'quit');
     };
     emitKeypressEvents(stdin);
     stdin.setRawMode(true);

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { runScenario } from '../../scenario/run-scenario.js';
 import { scenario } from '../../scenario/builder.js';
 import { checkFailed, inputError, usageError } from '../cli-errors.js';
-import { type Command, LOG_HELP, dateOption, helpOption, loadOrFail, logOptions, parsing } from '../command.js';
+import { type Command, LOG_HELP, dateOption, helpOption, loadOrFail, logOptions, parsing, queryDate } from '../command.js';
 import { formatScenarioReport } from '../format-scenario.js';
 
 const CONCEDE = /^([a-z0-9-]+):([a-z0-9-]+)=([a-z0-9-]+(?:,[a-z0-9-]+)*)$/;
@@ -41,6 +41,8 @@ ${LOG_HELP}
       builder = builder.concede(m[1]!, m[2]!, m[3]!.split(','), { on: at });
     }
     const { log } = await loadOrFail(values.log);
+    queryDate(log, at);
+    if (until) queryDate(log, until, '--until');
     const report = runScenario(builder.toScenario(), log);
     if (!report.ok) {
       throw inputError(
