@@ -48,16 +48,20 @@ function parseJson(text: string, at: { file: string; line?: number }): Result<un
   return { ok: true, value };
 }
 
+type Location = { file: string; line?: number; eventId?: string };
+
 /**
  * A schema check that cannot overflow the stack: a value nested thousands deep
- * (`[[[[...`) becomes a problem instead of a RangeError.
+ * (`[[[[...`) becomes a problem instead of a RangeError. `at` may be a function,
+ * called only when there are problems to place. Pure.
  */
-export function safeParse<T>(schema: z.ZodType<T>, value: unknown, at: { file: string; line?: number; eventId?: string }): Result<T> {
+export function safeParse<T>(schema: z.ZodType<T>, value: unknown, at: Location | (() => Location)): Result<T> {
+  const where = () => (typeof at === 'function' ? at() : at);
   try {
     const parsed = schema.safeParse(value);
-    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: issuesToProblems(parsed.error, value, at) };
+    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: issuesToProblems(parsed.error, value, where()) };
   } catch (e) {
-    if (e instanceof RangeError) return { ok: false, problems: [{ ...at, code: 'too-deep', message: 'nested too deep to check' }] };
+    if (e instanceof RangeError) return { ok: false, problems: [{ ...where(), code: 'too-deep', message: 'nested too deep to check' }] };
     throw e;
   }
 }
@@ -112,7 +116,7 @@ export function validateEvent(value: unknown, catalog: Catalog, at: { file: stri
       : { ...where(), code: 'unknown-type' as const, field: 'type', message: `unknown event type ${quoted(record.type)}`, expected: `one of ${eventTypes.join(', ')}` };
     return { ok: false, problems: [problem] };
   }
-  const parsed = safeParse(schema, record, where());
+  const parsed = safeParse(schema, record, where);
   if (!parsed.ok) return parsed;
   const event = parsed.value;
   const refs = checkReferences(event, catalog);
