@@ -82,6 +82,13 @@ describe('a problem', () => {
     expect(codes(line({ ...good, summary: 'x'.repeat(200_000) }))).toEqual(['too-large']);
   });
 
+  it('suggests the id meant for a near miss (two edits or fewer), and only then', () => {
+    expect(problemsOf(line({ ...good, party: 'nort' }))[0]!.message).toBe('unknown party "nort"; did you mean north?');
+    expect(problemsOf(line({ ...good, term: 'coridor' }))[0]!.message).toBe('unknown term "coridor"; did you mean corridor?');
+    expect(problemsOf(line({ ...good, accepts: ['contrl'] }))[0]!.message).toBe('"contrl" is not an option of term corridor; did you mean control?');
+    expect(problemsOf(line({ ...good, term: 'airspace' }))[0]!.message).toBe('unknown term "airspace"');
+  });
+
   it('refuses a key given twice in one event, at any depth', () => {
     const text = line(good);
     const twice = text.replace('"party":"north"', '"party":"north","party":"south"');

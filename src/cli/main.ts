@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Problem, type ProblemCode, ProblemError, formatProblem, quoted } from '../domain/problem.js';
 import { packageRoot } from '../io/read-log.js';
-import { closest, optionsIn } from './did-you-mean.js';
+import { closest, optionsIn } from '../domain/near-miss.js';
 import { COMMAND_LINE } from './cli-errors.js';
 import { exitStatusFor } from './exit-status.js';
 import type { Command, Output } from './command.js';

@@ -69,7 +69,9 @@ export function parseScenarioText(name: string, text: string): Result<Scenario> 
       const located = unknown === undefined ? field : field === '' ? unknown : `${field}.${unknown}`;
       const line = fieldLines[located] ?? fieldLines[field];
       const { field: _, ...rest } = p;
-      return { ...rest, ...(line === undefined ? {} : { line }), ...(field ? { field } : {}) };
+      // The schema refuses `hypothetical: false` on a scenario event; say so with its own code.
+      const code = p.code === 'bad-field' && /^events\[\d+\]\.hypothetical$/.test(field) ? 'not-hypothetical' : p.code;
+      return { ...rest, code, ...(line === undefined ? {} : { line }), ...(field ? { field } : {}) };
     });
     return { ok: false, problems };
   }

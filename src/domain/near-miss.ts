@@ -1,4 +1,4 @@
-// "Did you mean ...?" for a mistyped command or option: the closest known
+// "Did you mean ...?" for a mistyped id, command or option: the closest known
 // word within two edits (insertions, deletions, substitutions), if any.
 
 /** Edit distance between two short words (Levenshtein). Pure. */
@@ -14,12 +14,19 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** The known word closest to `word` within two edits (the first of equals), or undefined. Pure. */
-export function closest(word: string, known: readonly string[], maxDistance = 2): string | undefined {
+/**
+ * The known word closest to `word` within two edits (the first of equals), or
+ * undefined; case is ignored, so "Israel" finds "israel". Pure.
+ */
+export function closest(word: string, known: Iterable<string>, maxDistance = 2): string | undefined {
+  // Long input (a megabyte id) is no near miss of a short word; skip the quadratic work.
+  if (word.length > 64) return undefined;
   let best: string | undefined;
   let bestDistance = maxDistance + 1;
+  const lower = word.toLowerCase();
   for (const k of known) {
-    const d = editDistance(word, k);
+    if (Math.abs(k.length - word.length) > maxDistance) continue;
+    const d = editDistance(lower, k.toLowerCase());
     if (d < bestDistance) {
       best = k;
       bestDistance = d;
