@@ -28,5 +28,5 @@ export { scenarioSchema, expectationSchema, hypotheticalEventSchema, type Scenar
 export { scenarioLogs, type ScenarioLogs } from './scenario/scenario-logs.js';
 export { runScenario, type ScenarioReport, type Comparison } from './scenario/run-scenario.js';
 export { evaluateExpectation, type ExpectationResult } from './scenario/expectations.js';
-export { scenario, ScenarioBuilder, InvalidScenarioError } from './scenario/builder.js';
+export { scenario, ScenarioBuilder } from './scenario/builder.js';
 export { explore, type ExploreOptions, type ExploreResult, type Solution, type ConcessionSteps, type LinkedCondition } from './scenario/explore.js';

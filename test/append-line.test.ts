@@ -34,7 +34,7 @@ describe('appending a line', () => {
 
   it('writes nothing when the decision is a refusal', async () => {
     const path = await tempFile('a\n');
-    const r = await appendLine(path, async () => ({ ok: false, problems: [{ file: 'log.jsonl', code: 'no', message: 'no' }] }));
+    const r = await appendLine(path, async () => ({ ok: false, problems: [{ file: 'log.jsonl', code: 'duplicate-id' as const, message: 'no' }] }));
     expect(r.ok).toBe(false);
     expect(await readFile(path, 'utf8')).toBe('a\n');
   });
@@ -42,7 +42,7 @@ describe('appending a line', () => {
   it('refuses what is not a regular file', async () => {
     const path = await tempFile('');
     const r = await appendLine(join(path, '..'), async () => ({ ok: true, line: 'x', value: 0 }));
-    expect(r).toMatchObject({ ok: false, problems: [{ code: 'not-a-regular-file' }] });
+    expect(r).toMatchObject({ ok: false, problems: [{ code: 'not-a-file' }] });
   });
 });
 

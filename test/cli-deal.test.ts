@@ -78,6 +78,6 @@ describe('the deal spec on the command line', () => {
     await writeFile(join(dir, 's.yaml'), 'title: t\ndescription: d\ndeal: ./missing.json\n');
     const r = await runCli(['scenario', 'run', join(dir, 's.yaml')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/missing\.json: cannot read: no such file/);
+    expect(r.stderr).toMatch(/missing\.json: no such file \[not-found\]/);
   });
 });

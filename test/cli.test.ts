@@ -84,7 +84,7 @@ describe('bad input', () => {
   it('names a missing file', async () => {
     const r = await runCli(['check', 'no/such/file.jsonl']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('no/such/file.jsonl: cannot read: no such file');
+    expect(r.stderr).toContain('no/such/file.jsonl: no such file or folder [not-found]');
     noStackTrace(r.stderr);
   });
 
@@ -107,7 +107,7 @@ describe('environment', () => {
     try {
       const r = await runCli(['view', '--port', String(port)]);
       expect(r.code).toBe(1);
-      expect(r.stderr).toBe(`parley view: cannot listen on 127.0.0.1:${port} (in use); choose another --port, or --port 0 for a free one\n`);
+      expect(r.stderr).toBe(`127.0.0.1:${port}: cannot listen (in use); choose another --port, or --port 0 for a free one [unavailable]\n`);
     } finally {
       blocker.close();
     }
@@ -137,7 +137,7 @@ describe('usage', () => {
     expect((await runCli(['frobnicate'])).code).toBe(2);
     const badFlag = await runCli(['state', '--colour']);
     expect(badFlag.code).toBe(2);
-    expect(badFlag.stderr).toContain("Unknown option '--colour'");
+    expect(badFlag.stderr).toContain('parley state: unknown option "--colour"; expected one of --at, --known-at');
     const badDate = await runCli(['state', '--at', '23/08/2024']);
     expect(badDate.code).toBe(2);
     expect(badDate.stderr).toContain('--at expects a date YYYY-MM-DD, got "23/08/2024"');

@@ -42,8 +42,8 @@ describe('the deal spec', () => {
     const text = JSON.stringify({ id: 'x', label: 'x', phases: [phase(), phase({ requires: 'phase-agreement' })], agreement: { mustSettle: ['corridor', 'airspace'], mayDefer: [{ term: 'corridor', to: 2 }] } });
     const r = parseDealFile({ name: 'deal.json', text }, sampleCatalog);
     expect(r.ok ? [] : r.problems).toEqual([
-      { file: 'deal.json', field: 'agreement.mustSettle[1]', message: 'unknown term "airspace"; expected one of corridor, crossing, ceasefire' },
-      { file: 'deal.json', field: 'agreement.mayDefer[0].term', message: '"corridor" is also in mustSettle; a term is either deferrable or not' },
+      { file: 'deal.json', code: 'unknown-term', field: 'agreement.mustSettle[1]', message: 'unknown term "airspace"; expected one of corridor, crossing, ceasefire' },
+      { file: 'deal.json', code: 'bad-field', field: 'agreement.mayDefer[0].term', message: '"corridor" is also in mustSettle; a term is either deferrable or not' },
     ]);
   });
 

@@ -37,10 +37,10 @@ describe('parsing an event file', () => {
     const at = (n: number) => problems.filter((p) => p.line === n);
     expect(at(1)[0]!.message).toMatch(/not valid JSON/);
     expect(at(2)[0]).toMatchObject({ eventId: 'evt-aaaaaa', field: 'accepts' });
-    expect(at(3)[0]).toMatchObject({ field: 'type' });
-    expect(at(3)[0]!.message).toMatch(/expected one of round\.opened/);
+    expect(at(3)[0]).toMatchObject({ field: 'type', code: 'unknown-type', message: 'unknown event type "position.guessed"' });
+    expect(at(3)[0]!.expected).toMatch(/^one of round\.opened/);
     expect(at(4)[0]).toMatchObject({ field: 'term' });
-    expect(at(4)[0]!.message).toMatch(/unknown term "airspace"; expected one of corridor, crossing, ceasefire/);
+    expect(formatProblem(at(4)[0]!)).toMatch(/unknown term "airspace"; expected one of corridor, crossing, ceasefire \[unknown-term\]$/);
     expect(at(5)[0]).toMatchObject({ field: 'party' });
     expect(at(6)[0]).toMatchObject({ field: 'accepts[0]' });
     expect(at(7)[0]).toMatchObject({ field: 'occurred' });
@@ -49,7 +49,7 @@ describe('parsing an event file', () => {
     expect(at(10)[0]).toMatchObject({ field: 'source' });
     expect(at(10)[0]!.message).toMatch(/required for a reported event/);
     expect(at(11)[0]!.message).toMatch(/before it occurred/);
-    expect(at(12)[0]!.message).toMatch(/expected a JSON object/);
+    expect(formatProblem(at(12)[0]!)).toMatch(/not a JSON object; expected a JSON object/);
   });
 
   it('accepts a sortDate only within a week- or month-precision period', () => {
@@ -66,7 +66,7 @@ describe('parsing an event file', () => {
   it('formats a problem as one line a user can act on', () => {
     const [p] = problemsOf(line({ ...good, term: 'airspace' }), 'events/x.jsonl');
     expect(formatProblem(p!)).toBe(
-      `events/x.jsonl:1: event ${good.id}: field "term": unknown term "airspace"; expected one of corridor, crossing, ceasefire`,
+      `events/x.jsonl:1: event ${good.id}: field "term": unknown term "airspace"; expected one of corridor, crossing, ceasefire [unknown-term]`,
     );
   });
 
@@ -76,14 +76,14 @@ describe('parsing an event file', () => {
       { name: 'b.jsonl', text: `\n${line(good)}` },
     ]);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems).toEqual([{ file: 'b.jsonl', line: 2, eventId: good.id, field: 'id', message: 'duplicate id; first used at a.jsonl:1' }]);
+    if (!result.ok) expect(result.problems).toEqual([{ file: 'b.jsonl', line: 2, eventId: good.id, code: 'duplicate-id', field: 'id', message: 'duplicate id; first used at a.jsonl:1' }]);
   });
 
   it('lets hypothetical events omit source, quote, reported and attribution, but keeps them out of log files', () => {
     const hyp = { id: 'hyp-000001', type: 'concession.offered', occurred: '2024-08-22', precision: 'day', dateBasis: 'what-if', summary: 's', hypothetical: true, party: 'north', term: 'corridor', adds: ['reduced'] };
     expect(validateEvent(hyp, sampleCatalog, { file: 'scenario.yaml' }).ok).toBe(true);
     expect(problemsOf(line(hyp))).toEqual([
-      { file: 'log.jsonl', line: 1, eventId: 'hyp-000001', field: 'hypothetical', message: 'a log file holds reported events only; put what-if events in a scenario file (parley scenario run)' },
+      { file: 'log.jsonl', line: 1, eventId: 'hyp-000001', code: 'hypothetical-in-log', field: 'hypothetical', message: 'a log file holds reported events only; put what-if events in a scenario file (parley scenario run)' },
     ]);
   });
 });

@@ -223,7 +223,7 @@ describe('forks', () => {
   it('names a kept id that is not in the base log', () => {
     const result = fork(sampleLog([]), { branchAt: '2024-08-01', keep: ['nowhere-123'], add: [], origin: 'what-if.yaml' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems).toEqual([{ file: 'what-if.yaml', field: 'keep[0]', message: 'no event with id "nowhere-123" in the base log' }]);
+    if (!result.ok) expect(result.problems).toEqual([{ file: 'what-if.yaml', code: 'unknown-event', field: 'keep[0]', message: 'no event with id "nowhere-123" in the base log' }]);
   });
 
   it('refuses a reported event passed off as hypothetical', () => {

@@ -1,7 +1,9 @@
 import { request } from 'node:http';
+import { type Socket, connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOverlay } from '../src/cli/scenario-option.js';
+import { valueOrThrow } from '../src/domain/problem.js';
 import { loadLog } from '../src/io/read-log.js';
 import { type RunningServer, startServer } from '../src/web/server.js';
 
@@ -12,7 +14,7 @@ beforeAll(async () => {
   const loaded = await loadLog([fixture]);
   if (!loaded.ok) throw new Error('fixture log did not load');
   const scenario = await loadOverlay(join(import.meta.dirname, 'fixtures', 'what-if.json'), loaded.value.log);
-  running = await startServer({ log: loaded.value.log, scenarios: [scenario] });
+  running = valueOrThrow(await startServer({ log: loaded.value.log, scenarios: [scenario] }));
 });
 afterAll(() => running.close());
 
@@ -70,7 +72,7 @@ describe('the viewer server', () => {
     expect(daily.body.gaps.netzarim.status).toBe('open');
     expect(daily.body.sources).toEqual(['daily-2024-08-23']);
     expect((await json('/api/state?at=2024-08-19&knownAt=2024-08-19')).body.knownAt).toBe('2024-08-19');
-    expect(await json('/api/state?at=23-08-2024')).toMatchObject({ status: 400 });
+    expect(await json('/api/state?at=23-08-2024')).toMatchObject({ status: 400, body: { problems: [expect.objectContaining({ code: 'bad-date', field: 'at' })] } });
     expect(await json('/api/state?source=nobody')).toMatchObject({ status: 400 });
   });
 
@@ -94,4 +96,47 @@ describe('the viewer server', () => {
     expect((await json('/api/scenario/0/timeline')).body.events.filter((e: { hypothetical: boolean }) => e.hypothetical)).toHaveLength(2);
     expect((await json('/api/scenario/7/state')).status).toBe(404);
   });
+});
+
+/** A socket to the server that sends the start of a request and never finishes its headers. */
+function partialRequest(url: URL): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port: Number(url.port) }, () => {
+      socket.write(`GET /api/meta HTTP/1.1\r\nHost: ${url.host}\r\nX-Slow: `);
+      // Read whatever the server answers (a 408), so the close is seen.
+      socket.resume();
+      resolve(socket);
+    });
+    socket.on('error', reject);
+  });
+}
+
+const closed = (socket: Socket) => new Promise<void>((resolve) => (socket.closed ? resolve() : socket.once('close', () => resolve())));
+
+describe('the viewer server under slow or many clients', () => {
+  it('closes connections whose headers never finish (slowloris), and caps how many are open', async () => {
+    const loaded = await loadLog([fixture]);
+    if (!loaded.ok) throw new Error('fixture log did not load');
+    const limits = { headersTimeoutMs: 300, requestTimeoutMs: 600, keepAliveTimeoutMs: 200, checkIntervalMs: 100, maxConnections: 4 };
+    const slow = valueOrThrow(await startServer({ log: loaded.value.log, scenarios: [] }, { limits }));
+    try {
+      const url = new URL(slow.url);
+      const sockets = await Promise.all(Array.from({ length: 4 }, () => partialRequest(url)));
+      // Over the cap: the server drops a fifth connection at once, while the four are still open.
+      const extra = await partialRequest(url);
+      await closed(extra);
+      expect(sockets.every((s) => !s.closed)).toBe(true);
+      // Each slow connection is closed by the header timeout; the test's own time limit bounds the wait.
+      await Promise.all(sockets.map(closed));
+      const after = await new Promise<number>((resolve, reject) => {
+        request({ host: '127.0.0.1', port: url.port, path: '/api/meta', headers: { host: url.host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        }).on('error', reject).end();
+      });
+      expect(after).toBe(200);
+    } finally {
+      await slow.close();
+    }
+  }, 10_000);
 });

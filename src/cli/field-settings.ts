@@ -4,7 +4,7 @@
 import { echo } from '../domain/coded-problem.js';
 import { suggestionSuffix } from '../domain/did-you-mean.js';
 import { type FieldSpec, fieldAt, leafPaths } from '../domain/schema-fields.js';
-import { UsageError } from './cli-errors.js';
+import { usageError } from './cli-errors.js';
 
 function valueFor(field: FieldSpec, raw: string): unknown {
   switch (field.kind) {
@@ -12,10 +12,10 @@ function valueFor(field: FieldSpec, raw: string): unknown {
       return raw.trim().startsWith('[') ? parseJson(field, raw) : raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
     case 'yes-no':
       if (raw === 'true' || raw === 'false') return raw === 'true';
-      throw new UsageError(`--set ${field.path} expects true or false, got ${echo(raw)}`);
+      throw usageError(`--set ${field.path} expects true or false, got ${echo(raw)}`);
     case 'number': {
       const n = Number(raw);
-      if (raw.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--set ${field.path} expects a number, got ${echo(raw)}`);
+      if (raw.trim() === '' || !Number.isFinite(n)) throw usageError(`--set ${field.path} expects a number, got ${echo(raw)}`);
       return n;
     }
     case 'group':
@@ -30,13 +30,13 @@ function parseJson(field: FieldSpec, raw: string): unknown {
   try {
     return JSON.parse(raw);
   } catch (e) {
-    throw new UsageError(`--set ${field.path} expects JSON here (${(e as Error).message})`);
+    throw usageError(`--set ${field.path} expects JSON here (${(e as Error).message})`);
   }
 }
 
 /**
  * Applies `FIELD=VALUE` settings to an event object (a copy; nested paths
- * such as attribution.speaker create their group). Throws a UsageError for an
+ * such as attribution.speaker create their group). Throws a usage problem for an
  * unknown field, with a suggestion. Pure apart from the exception.
  */
 export function applySettings(event: Readonly<Record<string, unknown>>, settings: readonly string[], fields: readonly FieldSpec[]): Record<string, unknown> {
@@ -44,12 +44,12 @@ export function applySettings(event: Readonly<Record<string, unknown>>, settings
   const out: Record<string, unknown> = { ...event };
   for (const setting of settings) {
     const eq = setting.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--set expects FIELD=VALUE, got ${echo(setting)}`);
+    if (eq <= 0) throw usageError(`--set expects FIELD=VALUE, got ${echo(setting)}`);
     const path = setting.slice(0, eq);
     const field = fieldAt(fields, path);
     if (field === undefined || field.kind === 'fixed') {
       const known = leafPaths(fields).filter((p) => p !== 'type');
-      throw new UsageError(`--set: unknown field ${echo(path)}${suggestionSuffix(path, known)}; the fields of this type are ${known.join(', ')}`);
+      throw usageError(`--set: unknown field ${echo(path)}${suggestionSuffix(path, known)}; the fields of this type are ${known.join(', ')}`);
     }
     const names = path.split('.');
     let target = out;

@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// The entry point: picks the command, turns failures into exit codes
-// (0 ok, 1 bad input or failed check, 2 usage, 128 + N on signal N), and is the only place that exits.
-import { constants } from 'node:os';
-import { CheckFailed, EnvironmentError, InputError, Interrupted, UsageError } from './cli-errors.js';
+// The entry point: picks the command, prints the problems it stops with, and
+// turns them into exit codes (exit-status.ts); the only place that exits.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Problem, type ProblemCode, ProblemError, formatProblem, quoted } from '../domain/problem.js';
+import { packageRoot } from '../io/read-log.js';
+import { closest, optionsIn } from '../domain/near-miss.js';
+import { COMMAND_LINE } from './cli-errors.js';
+import { exitStatusFor } from './exit-status.js';
 import type { Command, Output } from './command.js';
 import { addCommand } from './commands/add.js';
 import { addSourceCommand } from './commands/add-source.js';
@@ -20,12 +25,13 @@ import { timelineCommand } from './commands/timeline.js';
 import { viewCommand } from './commands/view.js';
 import { whatIfCommand } from './commands/what-if.js';
 
-const commands: readonly Command[] = [stateCommand, timelineCommand, diffCommand, sourcesCommand, checkCommand, scenarioCommand, whatIfCommand, exploreCommand, schemaCommand, stepCommand, viewCommand, reportCommand, auditCommand, addCommand, addSourceCommand];
+const commands: readonly Command[] = [stateCommand, addCommand, addSourceCommand, timelineCommand, diffCommand, sourcesCommand, checkCommand, scenarioCommand, whatIfCommand, exploreCommand, schemaCommand, stepCommand, viewCommand, reportCommand, auditCommand];
 
 const overview = `parley: replay reported statements about the Gaza ceasefire talks through a
 model of the three-phase deal, and see the reported state on any date.
 
-Usage: parley <command> [options]; parley <command> --help for details.
+Usage: parley <command> [options]; parley <command> --help for details;
+parley --version for the version.
 
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}`;
@@ -36,15 +42,50 @@ const io: Output = {
   isTTY: process.stdout.isTTY === true,
 };
 
+/** Prints the problems a command stopped with: one line each, then the usage or a count. */
+function report(name: string, usage: string, problems: readonly Problem[]): void {
+  let inInput = 0;
+  for (const p of problems) {
+    io.err(formatProblem(p.file === COMMAND_LINE && name !== '' ? { ...p, file: `parley ${name}` } : p));
+    if (!COMMAND_CODES.has(p.code)) inInput++;
+  }
+  if (problems.some((p) => p.code === 'usage')) io.err(`\n${usage}`);
+  else if (inInput > 0) io.err(`parley ${name}: ${inInput} problem(s) in the input`);
+}
+
+/** Codes about the command run rather than the files it read. */
+const COMMAND_CODES: ReadonlySet<ProblemCode> = new Set(['usage', 'check-failed', 'unavailable', 'interrupted']);
+
+/** The package's version, from its package.json. */
+function version(): string {
+  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** A suggestion for a mistyped option, from the options the command's usage lists. */
+function withSuggestion(p: Problem, usage: string): Problem {
+  const unknown = p.code === 'usage' ? /^Unknown option '(--?[^']+)'/.exec(p.message)?.[1] : undefined;
+  if (unknown === undefined) return p;
+  const options = optionsIn(usage);
+  const near = closest(unknown, options);
+  return near === undefined
+    ? { ...p, message: `unknown option ${quoted(unknown)}`, expected: `one of ${options.join(', ')}` }
+    : { ...p, message: `unknown option ${quoted(unknown)}; did you mean ${near}?` };
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(overview);
     return name === undefined ? 2 : 0;
   }
+  if (name === '--version' || name === '-V') {
+    io.out(`parley ${version()}`);
+    return 0;
+  }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.err(`parley: unknown command "${name}"\n\n${overview}`);
+    const near = closest(name, commands.map((c) => c.name));
+    report('', overview, [{ file: 'parley', code: 'usage', message: `unknown command ${quoted(name)}${near ? `; did you mean ${near}?` : ''}` }]);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -55,23 +96,9 @@ async function main(argv: readonly string[]): Promise<number> {
     await command.run(rest, io);
     return 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`parley ${name}: ${e.message}\n\n${command.usage}`);
-      return 2;
-    }
-    if (e instanceof InputError) {
-      io.err(e.message);
-      io.err(`parley ${name}: ${e.problems.length} problem(s) in the input`);
-      return 1;
-    }
-    if (e instanceof CheckFailed) return 1;
-    if (e instanceof Interrupted) {
-      io.err(`parley ${name}: ${e.message}`);
-      return 128 + constants.signals[e.signal];
-    }
-    if (e instanceof EnvironmentError) {
-      io.err(`parley ${name}: ${e.message}`);
-      return 1;
+    if (e instanceof ProblemError) {
+      report(name, command.usage, e.problems.map((p) => withSuggestion(p, command.usage)));
+      return exitStatusFor(e.problems);
     }
     // A bug, not bad input: one line by default, the stack when asked for.
     io.err(`parley ${name}: unexpected error: ${(e as Error).message}${process.env.PARLEY_DEBUG ? `\n${(e as Error).stack}` : ' (PARLEY_DEBUG=1 shows the stack)'}`);

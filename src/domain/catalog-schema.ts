@@ -5,12 +5,21 @@ import { z } from 'zod';
 import type { DealSpec } from './deal-spec.js';
 import { defaultDealSpec } from './default-deal.js';
 import { isIsoDay } from './dates.js';
+import { ProblemError } from './problem.js';
+import { nullPrototype } from './prototype-keys.js';
 
 export const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lower-case slug such as "rafah-crossing"');
 
 export const isoDay = z.string().refine(isIsoDay, 'a real calendar date YYYY-MM-DD');
+
+/**
+ * A table keyed by catalog ids (a text's term -> option): validated keys and
+ * values, empty by default, and no prototype in the output, so looking up a
+ * term named "constructor" finds nothing that was not written.
+ */
+export const idTable = (value: z.ZodType<string>) => z.record(slug, value).default({}).transform((t) => nullPrototype(t));
 
 export const ladderOptionSchema = z.strictObject({
   id: slug,
@@ -70,9 +79,17 @@ export interface Catalog {
   readonly deal: DealSpec;
 }
 
+/**
+ * The catalog with its indexes. parseCatalog calls it only after the parties
+ * schema has checked for exactly two principals, so file input never reaches
+ * the throw; a library caller passing other parties gets a ProblemError
+ * (code bad-field). Pure.
+ */
 export function createCatalog(terms: readonly Term[], parties: readonly Party[], sources: readonly Source[], deal: DealSpec = defaultDealSpec): Catalog {
   const principals = parties.filter((p) => p.role === 'principal').map((p) => p.id);
-  if (principals.length !== 2) throw new Error('a catalog needs exactly two principals');
+  if (principals.length !== 2) {
+    throw new ProblemError([{ file: 'parties', code: 'bad-field', field: 'role', message: `${principals.length} parties with role "principal"`, expected: 'exactly two' }]);
+  }
   return {
     terms,
     parties,

@@ -65,10 +65,10 @@ export function checkNewEvent(input: unknown, ctx: NewEventContext): { ok: true;
   const validated = validateEvent(input, ctx.catalog, at);
   if (!validated.ok) {
     // The shape is wrong somewhere; still name every unknown id, with suggestions, in this one pass.
-    const invalid = validated.problems.map((p) => ({ ...withSuggestion(p, input, ctx.catalog), code: 'invalid-event' }));
+    const invalid = validated.problems.map((p) => withSuggestion(p, input, ctx.catalog));
     const seen = new Set(invalid.map((p) => p.field ?? ''));
     const at2 = invalid[0]?.eventId === undefined ? at : { ...at, eventId: invalid[0].eventId };
-    const references = unknownReferences(input, ctx.catalog, at2, seen).map((p) => ({ ...p, code: 'unknown-reference' }));
+    const references = unknownReferences(input, ctx.catalog, at2, seen);
     return { ok: false, problems: [...problems, ...invalid, ...references] };
   }
   const event = validated.value;

@@ -1,11 +1,12 @@
-// A problem with a stable code (e.g. "duplicate-id"), for the commands that
-// write files. Structurally a Problem, so every formatter and InputError takes it.
-import type { Problem } from './problem.js';
+// Shorthands for the commands that write files: a problem from its code,
+// where and what, and user text as a problem may echo it.
+import type { Problem, ProblemCode } from './problem.js';
 
-export type CodedProblem = Problem & { readonly code: string };
+/** A Problem; the name the writing commands use for it. */
+export type CodedProblem = Problem;
 
-/** Builds a coded problem. Pure. */
-export function codedProblem(code: string, at: Omit<Problem, 'message'>, message: string): CodedProblem {
+/** Builds a problem with its code. Pure. */
+export function codedProblem(code: ProblemCode, at: Omit<Problem, 'message' | 'code'>, message: string): Problem {
   return { ...at, code, message };
 }
 

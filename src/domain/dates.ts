@@ -4,6 +4,8 @@
 export type IsoDay = string; // YYYY-MM-DD
 export type IsoMonth = string; // YYYY-MM
 
+import { type Problem, ProblemError, quoted } from './problem.js';
+
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
@@ -50,14 +52,27 @@ export function isoFromDayNumber(day: number): IsoDay {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-export function addDays(iso: IsoDay, days: number): IsoDay {
-  const n = dayNumber(iso);
-  if (n === undefined) throw new RangeError(`not a date: ${iso}`);
-  return isoFromDayNumber(n + days);
+/** The problem for a date that is not a real YYYY-MM-DD day. Pure. */
+export function badDateProblem(iso: string, field = 'date'): Problem {
+  return { file: 'query', code: 'bad-date', field, message: `not a real calendar date: ${quoted(iso)}`, expected: 'YYYY-MM-DD' };
 }
 
-export function requireDayNumber(iso: string): number {
-  const n = dayNumber(iso);
-  if (n === undefined) throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
+/**
+ * `iso` plus `days` days. Validated data never reaches the throw; a library
+ * caller passing a bad date gets a ProblemError (code bad-date), never a bare
+ * RangeError.
+ */
+export function addDays(iso: IsoDay, days: number): IsoDay {
+  return isoFromDayNumber(requireDayNumber(iso) + days);
+}
+
+/**
+ * The day number of a date the caller promises is valid: the query functions
+ * (stateAt, steps, ...) call it on the date a library caller gives. A bad date
+ * throws a ProblemError (code bad-date), the one documented exception.
+ */
+export function requireDayNumber(iso: string, field?: string): number {
+  const n = typeof iso === 'string' ? dayNumber(iso) : undefined;
+  if (n === undefined) throw new ProblemError([badDateProblem(String(iso), field)]);
   return n;
 }

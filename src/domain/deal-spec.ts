@@ -5,6 +5,7 @@
 // and the scenario checks all read this; nothing about the deal's shape is code.
 import { z } from 'zod';
 import { slug } from './catalog-schema.js';
+import type { ProblemCode } from './problem.js';
 
 /** What a phase's planned end means when no agreement on the next phase has been reached by then. */
 export const plannedEndRules = ['continues-while-talks-continue', 'expires', 'ends'] as const;
@@ -88,18 +89,18 @@ export function phasesCoveredByTheAgreement(spec: DealSpec): number[] {
 }
 
 /** Problems with a spec's references to the catalog's terms, one line each. Pure. */
-export function dealTermProblems(spec: DealSpec, termIds: ReadonlySet<string>): { field: string; message: string }[] {
-  const problems: { field: string; message: string }[] = [];
+export function dealTermProblems(spec: DealSpec, termIds: ReadonlySet<string>): { code: ProblemCode; field: string; message: string }[] {
+  const problems: { code: ProblemCode; field: string; message: string }[] = [];
   const known = [...termIds].join(', ');
   if (Array.isArray(spec.agreement.mustSettle)) {
     spec.agreement.mustSettle.forEach((t, i) => {
-      if (!termIds.has(t)) problems.push({ field: `agreement.mustSettle[${i}]`, message: `unknown term "${t}"; expected one of ${known}` });
+      if (!termIds.has(t)) problems.push({ code: 'unknown-term', field: `agreement.mustSettle[${i}]`, message: `unknown term "${t}"; expected one of ${known}` });
     });
   }
   spec.agreement.mayDefer.forEach((d, i) => {
-    if (!termIds.has(d.term)) problems.push({ field: `agreement.mayDefer[${i}].term`, message: `unknown term "${d.term}"; expected one of ${known}` });
+    if (!termIds.has(d.term)) problems.push({ code: 'unknown-term', field: `agreement.mayDefer[${i}].term`, message: `unknown term "${d.term}"; expected one of ${known}` });
     if (Array.isArray(spec.agreement.mustSettle) && spec.agreement.mustSettle.includes(d.term)) {
-      problems.push({ field: `agreement.mayDefer[${i}].term`, message: `"${d.term}" is also in mustSettle; a term is either deferrable or not` });
+      problems.push({ code: 'bad-field', field: `agreement.mayDefer[${i}].term`, message: `"${d.term}" is also in mustSettle; a term is either deferrable or not` });
     }
   });
   return problems;

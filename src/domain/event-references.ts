@@ -5,6 +5,7 @@ import { definitionOf } from '../event-types/registry.js';
 import type { Catalog } from './catalog-schema.js';
 import { occurredSortDay, dayNumber } from './dates.js';
 import type { ParleyEvent } from './event-schema.js';
+import { quoted } from './problem.js';
 import { type ReferenceProblem, checkParty, knownIds } from './reference-checks.js';
 
 export type { ReferenceProblem } from './reference-checks.js';
@@ -12,8 +13,8 @@ export type { ReferenceProblem } from './reference-checks.js';
 /** Month precision is written YYYY-MM, and only month precision is. */
 function precisionProblem(problems: ReferenceProblem[], event: ParleyEvent): void {
   const isMonth = event.occurred.length === 7;
-  if (isMonth && event.precision !== 'month') problems.push({ field: 'precision', message: `a date written YYYY-MM (${event.occurred}) has month precision; write "month"` });
-  if (!isMonth && event.precision === 'month') problems.push({ field: 'occurred', message: `month precision is written YYYY-MM (e.g. ${event.occurred.slice(0, 7)})` });
+  if (isMonth && event.precision !== 'month') problems.push({ code: 'bad-field', field: 'precision', message: `a date written YYYY-MM (${event.occurred}) has month precision; write "month"` });
+  if (!isMonth && event.precision === 'month') problems.push({ code: 'bad-date', field: 'occurred', message: `month precision is written YYYY-MM (e.g. ${event.occurred.slice(0, 7)})` });
 }
 
 /**
@@ -26,11 +27,11 @@ function sortDateProblem(problems: ReferenceProblem[], event: ParleyEvent): void
   const start = occurredSortDay(event.occurred);
   if (sort === undefined || start === undefined) return;
   if (event.precision === 'day') {
-    problems.push({ field: 'sortDate', message: 'only for week or month precision; a day-precision event sorts on its own date' });
+    problems.push({ code: 'bad-field', field: 'sortDate', message: 'only for week or month precision; a day-precision event sorts on its own date' });
   } else if (event.occurred.length === 7 ? !event.sortDate!.startsWith(event.occurred) : Math.abs(sort - start) > 6) {
-    problems.push({ field: 'sortDate', message: `${event.sortDate} is outside the period of ${event.occurred} (${event.precision} precision: ${event.occurred.length === 7 ? 'the same month' : 'within six days'})` });
+    problems.push({ code: 'bad-date', field: 'sortDate', message: `${event.sortDate} is outside the period of ${event.occurred} (${event.precision} precision: ${event.occurred.length === 7 ? 'the same month' : 'within six days'})` });
   } else if (event.reported !== undefined && sort > (dayNumber(event.reported) ?? Infinity)) {
-    problems.push({ field: 'sortDate', message: `${event.sortDate} is after the event was reported (${event.reported})` });
+    problems.push({ code: 'bad-date', field: 'sortDate', message: `${event.sortDate} is after the event was reported (${event.reported})` });
   }
 }
 
@@ -40,11 +41,11 @@ export function checkReferences(event: ParleyEvent, catalog: Catalog): Reference
   const problems: ReferenceProblem[] = [];
   if (!event.hypothetical) {
     for (const required of REQUIRED_WHEN_REPORTED) {
-      if (event[required] === undefined) problems.push({ field: required, message: 'required for a reported event (only hypothetical events may omit it)' });
+      if (event[required] === undefined) problems.push({ code: 'missing-field', field: required, message: 'required for a reported event (only hypothetical events may omit it)' });
     }
   }
   if (event.source !== undefined && !catalog.sourceById.has(event.source)) {
-    problems.push({ field: 'source', message: `unknown source "${event.source}"; expected an id from sources.json (${knownIds(catalog.sourceById)})` });
+    problems.push({ code: 'unknown-source', field: 'source', message: `unknown source ${quoted(event.source)}`, expected: `an id from sources.json (${knownIds(catalog.sourceById)})` });
   }
   checkParty(problems, catalog, 'attribution.party', event.attribution?.party);
   precisionProblem(problems, event);
@@ -53,7 +54,7 @@ export function checkReferences(event: ParleyEvent, catalog: Catalog): Reference
     const occurred = occurredSortDay(event.occurred);
     const reported = dayNumber(event.reported);
     if (occurred !== undefined && reported !== undefined && reported < occurred) {
-      problems.push({ field: 'reported', message: `reported ${event.reported} is before it occurred (${event.occurred})` });
+      problems.push({ code: 'bad-date', field: 'reported', message: `reported ${event.reported} is before it occurred (${event.occurred})` });
     }
   }
 

@@ -9,6 +9,7 @@
 //   4. id, compared by UTF-16 code units.
 import { dayNumber, occurredSortDay } from './dates.js';
 import type { ParleyEvent } from './event-schema.js';
+import { ProblemError, quoted } from './problem.js';
 
 /** Sort key of a hypothetical event that has no reported date. */
 const UNREPORTED = Number.MAX_SAFE_INTEGER;
@@ -28,12 +29,22 @@ export function publicDay(e: LogEntry): number {
   return e.event.hypothetical && e.event.reported === undefined ? e.day : e.reportedDay;
 }
 
+/**
+ * The sort keys of a validated event. Validation has checked every date, so
+ * events from parseLog, scenarios and fork never reach the throw; a library
+ * caller building entries from unvalidated events gets a ProblemError
+ * (code bad-date), never a bare RangeError. Pure.
+ */
 export function toEntry(event: ParleyEvent, position: number): LogEntry {
   const day = event.sortDate === undefined ? occurredSortDay(event.occurred) : dayNumber(event.sortDate);
-  if (day === undefined) throw new RangeError(`event ${event.id}: bad occurred date ${event.occurred}`);
+  if (day === undefined) throw badDate(event, event.sortDate === undefined ? 'occurred' : 'sortDate', event.sortDate ?? event.occurred);
   const reportedDay = event.reported === undefined ? (event.hypothetical ? UNREPORTED : day) : dayNumber(event.reported);
-  if (reportedDay === undefined) throw new RangeError(`event ${event.id}: bad reported date ${event.reported}`);
+  if (reportedDay === undefined) throw badDate(event, 'reported', event.reported!);
   return { event, position, day, reportedDay };
+}
+
+function badDate(event: ParleyEvent, field: string, value: string): ProblemError {
+  return new ProblemError([{ file: 'event', eventId: event.id, code: 'bad-date', field, message: `not a real date: ${quoted(value)}`, expected: 'YYYY-MM-DD (or YYYY-MM for occurred)' }]);
 }
 
 export function compareEntries(a: LogEntry, b: LogEntry): number {

@@ -11,44 +11,73 @@ import {
 import { type EventLog, createLog } from './event-log.js';
 import { checkReferences } from './event-references.js';
 import { type ParleyEvent, eventSchemas, eventTypes } from './event-schema.js';
+import { HAS_PROTOTYPE_KEY, TOO_DEEP_TO_COUNT, duplicateKeyIn, keyColons, keyCount } from './duplicate-keys.js';
 import { type LogEntry, toEntry } from './ordering.js';
-import { type Problem, type Result, fieldPath } from './problem.js';
+import { PROTOTYPE_KEY_MESSAGE, prototypeKeyPath } from './prototype-keys.js';
+import { type Problem, type Result, quoted } from './problem.js';
+import { issuesToProblems } from './schema-problems.js';
 
 export interface TextFile {
   readonly name: string;
   readonly text: string;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  return issue.message.replace(/^Invalid input: /, '');
-}
+/** The longest event line parley reads; a real event is a few hundred characters. */
+export const MAX_LINE_LENGTH = 100_000;
 
-function issuesToProblems(error: z.ZodError, at: Omit<Problem, 'message' | 'field'>): Problem[] {
-  return error.issues.map((issue) => ({ ...at, field: fieldPath(issue.path), message: describeIssue(issue) }));
-}
-
-function parseJson(file: TextFile): Result<unknown> {
+/**
+ * JSON text to a value, or one problem: not JSON, a key given twice in one
+ * object (JSON.parse would silently keep the last), or a "__proto__" key.
+ */
+function parseJson(text: string, at: { file: string; line?: number }): Result<unknown> {
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(file.text) };
+    value = JSON.parse(text);
   } catch (e) {
-    return { ok: false, problems: [{ file: file.name, message: `not valid JSON (${(e as Error).message})` }] };
+    return { ok: false, problems: [{ ...at, code: 'bad-json', message: `not valid JSON (${(e as Error).message})` }] };
+  }
+  const keys = keyCount(value);
+  if (keys === HAS_PROTOTYPE_KEY || keys === TOO_DEEP_TO_COUNT) {
+    const path = prototypeKeyPath(value);
+    if (path !== undefined) return { ok: false, problems: [{ ...at, code: 'bad-field', field: path, message: PROTOTYPE_KEY_MESSAGE }] };
+  }
+  if (keys < 0 || keyColons(text) > keys) {
+    const key = duplicateKeyIn(text);
+    if (key !== undefined) return { ok: false, problems: [{ ...at, code: 'duplicate-key', field: key.path, message: `key ${quoted(key.key)} appears twice in one object` }] };
+  }
+  return { ok: true, value };
+}
+
+type Location = { file: string; line?: number; eventId?: string };
+
+/**
+ * A schema check that cannot overflow the stack: a value nested thousands deep
+ * (`[[[[...`) becomes a problem instead of a RangeError. `at` may be a function,
+ * called only when there are problems to place. Pure.
+ */
+export function safeParse<T>(schema: z.ZodType<T>, value: unknown, at: Location | (() => Location)): Result<T> {
+  const where = () => (typeof at === 'function' ? at() : at);
+  try {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: issuesToProblems(parsed.error, value, where()) };
+  } catch (e) {
+    if (e instanceof RangeError) return { ok: false, problems: [{ ...where(), code: 'too-deep', message: 'nested too deep to check' }] };
+    throw e;
   }
 }
 
 /** Parses a JSON file against a schema; problems name the file and field. Pure. */
 export function parseJsonFile<T>(file: TextFile, schema: z.ZodType<T>): Result<T> {
-  const json = parseJson(file);
+  const json = parseJson(file.text, { file: file.name });
   if (!json.ok) return json;
-  const parsed = schema.safeParse(json.value);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: issuesToProblems(parsed.error, { file: file.name }) };
+  return safeParse(schema, json.value, { file: file.name });
 }
 
 function duplicateIds(file: string, items: readonly { id: string }[], what: string): Problem[] {
   const seen = new Set<string>();
   const problems: Problem[] = [];
   items.forEach((item, i) => {
-    if (seen.has(item.id)) problems.push({ file, field: `[${i}].id`, message: `duplicate ${what} id "${item.id}"` });
+    if (seen.has(item.id)) problems.push({ code: 'duplicate-id', file, field: `[${i}].id`, message: `duplicate ${what} id ${quoted(item.id)}` });
     seen.add(item.id);
   });
   return problems;
@@ -66,6 +95,7 @@ export function parseCatalog(files: { terms: TextFile; parties: TextFile; source
   if (parties.ok) problems.push(...duplicateIds(files.parties.name, parties.value, 'party'));
   if (sources.ok) problems.push(...duplicateIds(files.sources.name, sources.value, 'source'));
   if (problems.length > 0 || !terms.ok || !parties.ok || !sources.ok) return { ok: false, problems };
+  // The parties schema has checked for exactly two principals, so this cannot throw.
   return { ok: true, value: createCatalog(terms.value, parties.value, sources.value) };
 }
 
@@ -77,16 +107,19 @@ const schemaByType = new Map<string, z.ZodType<ParleyEvent>>(
 /** Validates one decoded JSON value as an event; problems carry the event id when one is readable. */
 export function validateEvent(value: unknown, catalog: Catalog, at: { file: string; line?: number }): Result<ParleyEvent> {
   const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  if (record === undefined) return { ok: false, problems: [{ ...at, message: 'expected a JSON object (one event per line)' }] };
+  if (record === undefined) return { ok: false, problems: [{ ...at, code: 'bad-json', message: 'not a JSON object', expected: 'a JSON object (one event per line)' }] };
   // Built only for problems: most events pass, and this runs once per event on load.
   const where = () => ({ ...at, ...(typeof record.id === 'string' ? { eventId: record.id } : {}) });
   const schema = typeof record.type === 'string' ? schemaByType.get(record.type) : undefined;
   if (schema === undefined) {
-    return { ok: false, problems: [{ ...where(), field: 'type', message: `expected one of ${eventTypes.join(', ')}; got ${JSON.stringify(record.type) ?? 'nothing'}` }] };
+    const problem = record.type === undefined
+      ? { ...where(), code: 'missing-field' as const, field: 'type', message: 'missing', expected: `one of ${eventTypes.join(', ')}` }
+      : { ...where(), code: 'unknown-type' as const, field: 'type', message: `unknown event type ${quoted(record.type)}`, expected: `one of ${eventTypes.join(', ')}` };
+    return { ok: false, problems: [problem] };
   }
-  const parsed = schema.safeParse(record);
-  if (!parsed.success) return { ok: false, problems: issuesToProblems(parsed.error, where()) };
-  const event = parsed.data;
+  const parsed = safeParse(schema, record, where);
+  if (!parsed.ok) return parsed;
+  const event = parsed.value;
   const refs = checkReferences(event, catalog);
   if (refs.length > 0) return { ok: false, problems: refs.map((r) => ({ ...where(), ...r })) };
   return { ok: true, value: event };
@@ -105,18 +138,20 @@ export function parseEventFile(file: TextFile, catalog: Catalog): { entries: Log
     const raw = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
     start = end + 1;
     if (!/\S/.test(raw)) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (e) {
-      problems.push({ file: file.name, line, message: `not valid JSON (${(e as Error).message})` });
+    if (raw.length > MAX_LINE_LENGTH) {
+      problems.push({ file: file.name, line, code: 'too-large', message: `line of ${raw.length} characters`, expected: `at most ${MAX_LINE_LENGTH}` });
       continue;
     }
-    const result = validateEvent(value, catalog, { file: file.name, line });
+    const json = parseJson(raw, { file: file.name, line });
+    if (!json.ok) {
+      problems.push(...json.problems);
+      continue;
+    }
+    const result = validateEvent(json.value, catalog, { file: file.name, line });
     if (!result.ok) problems.push(...result.problems);
     else if (result.value.hypothetical) {
       // What-ifs enter only through scenarios and forks, so a reported log is never silently mixed with them.
-      problems.push({ file: file.name, line, eventId: result.value.id, field: 'hypothetical', message: 'a log file holds reported events only; put what-if events in a scenario file (parley scenario run)' });
+      problems.push({ file: file.name, line, eventId: result.value.id, code: 'hypothetical-in-log', field: 'hypothetical', message: 'a log file holds reported events only; put what-if events in a scenario file (parley scenario run)' });
     } else entries.push(toEntry(result.value, line));
   }
   return { entries, problems };
@@ -134,7 +169,7 @@ export function parseLog(catalog: Catalog, files: readonly TextFile[]): Result<E
       const id = entry.event.id;
       const earlier = firstSeen.get(id);
       if (earlier !== undefined) {
-        problems.push({ file: file.name, line: entry.position, eventId: id, field: 'id', message: `duplicate id; first used at ${earlier}` });
+        problems.push({ file: file.name, line: entry.position, eventId: id, code: 'duplicate-id', field: 'id', message: `duplicate id; first used at ${earlier}` });
         continue;
       }
       firstSeen.set(id, `${file.name}:${entry.position}`);

@@ -2,6 +2,7 @@
 // character, in the document its source names. Pure: the shell reads the
 // documents and hands their text here, keyed by file name.
 import type { EventLog } from './event-log.js';
+import { type ProblemCode, escapeEcho, quoted } from './problem.js';
 
 export type QuoteFailureKind =
   /** The event names a source that is not in the registry (sources.json). */
@@ -12,6 +13,14 @@ export type QuoteFailureKind =
   | 'not-found'
   /** The quote matches only after normalising typographic quotes, apostrophes and whitespace. */
   | 'normalised-only';
+
+/** The problem code of each kind of failure (see Problem). */
+export const quoteFailureCodes: Readonly<Record<QuoteFailureKind, ProblemCode>> = {
+  'unknown-source': 'unknown-source',
+  'missing-document': 'not-found',
+  'not-found': 'quote-not-found',
+  'normalised-only': 'quote-not-found',
+};
 
 export interface QuoteFailure {
   readonly kind: QuoteFailureKind;
@@ -97,7 +106,7 @@ export function auditQuotes(log: EventLog, documents: ReadonlyMap<string, string
     const base = { eventId: event.id, source: event.source };
     const source = log.catalog.sourceById.get(event.source);
     if (!source) {
-      failures.push({ ...base, kind: 'unknown-source', document: null, hint: null, message: `source "${event.source}" is not in the source registry` });
+      failures.push({ ...base, kind: 'unknown-source', document: null, hint: null, message: `source ${quoted(event.source)} is not in the source registry` });
       continue;
     }
     const text = documents.get(source.document);
@@ -111,7 +120,7 @@ export function auditQuotes(log: EventLog, documents: ReadonlyMap<string, string
     const needle = normaliseForAudit(event.quote).text;
     const at = needle === '' ? -1 : doc.text.indexOf(needle);
     if (at < 0) {
-      failures.push({ ...base, kind: 'not-found', document: source.document, hint: null, message: `quote not found in ${source.document}: ${event.quote}` });
+      failures.push({ ...base, kind: 'not-found', document: source.document, hint: null, message: `quote not found in ${source.document}: ${escapeEcho(event.quote)}` });
       continue;
     }
     const found = text.slice(doc.origin[at]!, doc.origin[at + needle.length - 1]! + 1);

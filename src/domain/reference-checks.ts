@@ -2,19 +2,29 @@
 // exist in the catalog? Each pushes a problem and allocates nothing otherwise.
 import type { Catalog } from './catalog-schema.js';
 import type { PositionCondition } from './event-fields.js';
+import { closest } from './near-miss.js';
+import { type ProblemCode, quoted } from './problem.js';
 
 export interface ReferenceProblem {
+  readonly code: ProblemCode;
   readonly field: string;
   readonly message: string;
+  readonly expected?: string;
 }
 
 const keys = (map: ReadonlyMap<string, unknown>) => [...map.keys()].join(', ');
+
+/** "; did you mean israel?" for "Israel", or nothing when no id is near. */
+const nearMiss = (id: string, map: ReadonlyMap<string, unknown>): string => {
+  const near = closest(id, map.keys());
+  return near === undefined ? '' : `; did you mean ${near}?`;
+};
 
 /** The catalog's ids of one kind, for "expected one of" messages. Pure. */
 export const knownIds = keys;
 
 export function checkParty(problems: ReferenceProblem[], catalog: Catalog, field: string, id: string | undefined): void {
-  if (id !== undefined && !catalog.partyById.has(id)) problems.push({ field, message: `unknown party "${id}"; expected one of ${keys(catalog.partyById)}` });
+  if (id !== undefined && !catalog.partyById.has(id)) problems.push({ code: 'unknown-party', field, message: `unknown party ${quoted(id)}${nearMiss(id, catalog.partyById)}`, expected: `one of ${keys(catalog.partyById)}` });
 }
 
 export function checkParties(problems: ReferenceProblem[], catalog: Catalog, field: string, ids: readonly string[]): void {
@@ -24,7 +34,7 @@ export function checkParties(problems: ReferenceProblem[], catalog: Catalog, fie
 /** True when the term exists. */
 export function checkTerm(problems: ReferenceProblem[], catalog: Catalog, field: string, id: string): boolean {
   if (catalog.termById.has(id)) return true;
-  problems.push({ field, message: `unknown term "${id}"; expected one of ${keys(catalog.termById)}` });
+  problems.push({ code: 'unknown-term', field, message: `unknown term ${quoted(id)}${nearMiss(id, catalog.termById)}`, expected: `one of ${keys(catalog.termById)}` });
   return false;
 }
 
@@ -32,7 +42,7 @@ export function checkOptions(problems: ReferenceProblem[], catalog: Catalog, fie
   const ladder = catalog.optionIndex.get(termId);
   if (!ladder) return;
   for (let i = 0; i < ids.length; i++) {
-    if (!ladder.has(ids[i]!)) problems.push({ field: `${field}[${i}]`, message: `"${ids[i]}" is not an option of term ${termId}; expected one of ${keys(ladder)}` });
+    if (!ladder.has(ids[i]!)) problems.push({ code: 'unknown-option', field: `${field}[${i}]`, message: `${quoted(ids[i])} is not an option of term ${termId}${nearMiss(ids[i]!, ladder)}`, expected: `one of ${keys(ladder)}` });
   }
 }
 

@@ -86,14 +86,14 @@ const MAX_LISTED = 400;
  * problems ("unknown party ..."), each with a suggestion when there is one;
  * fields in `reported` (already the subject of a problem) are skipped. Pure.
  */
-export function unknownReferences(root: unknown, catalog: Catalog, at: Omit<Problem, 'message' | 'field'>, reported: ReadonlySet<string>): Problem[] {
+export function unknownReferences(root: unknown, catalog: Catalog, at: Omit<Problem, 'message' | 'field' | 'code'>, reported: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   walk(root, '', (field) => {
     if (reported.has(field)) return;
     const ref = reference(root, field, catalog);
     if (ref === undefined || ref.ids.includes(ref.value)) return;
     const list = ref.ids.join(', ');
-    problems.push({ ...at, field, message: `unknown ${ref.kind} ${echo(ref.value)}; expected one of ${list.length > MAX_LISTED ? `${list.slice(0, MAX_LISTED)}...` : list}${suggestionSuffix(ref.value, ref.ids)}` });
+    problems.push({ ...at, code: 'unknown-reference', field, message: `unknown ${ref.kind} ${echo(ref.value)}; expected one of ${list.length > MAX_LISTED ? `${list.slice(0, MAX_LISTED)}...` : list}${suggestionSuffix(ref.value, ref.ids)}` });
   }, 0);
   return problems;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slug } from '../domain/catalog-schema.js';
+import { idTable, slug } from '../domain/catalog-schema.js';
 import type { Catalog } from '../domain/catalog-schema.js';
 import { type DealSpec, phasesCoveredByTheAgreement } from '../domain/deal-spec.js';
 import { commonFields } from '../domain/event-fields.js';
@@ -15,7 +15,7 @@ export const agreementReachedSchema = z.strictObject({
   ...commonFields,
   type: z.literal('agreement.reached'),
   /** The signed text on each term it settles. */
-  terms: z.record(slug, slug).default({}),
+  terms: idTable(slug),
   /**
    * The phases it covers. Default: the deal's first agreement covers the phases
    * that need only it; a later one covers the phase after the current one.
@@ -65,7 +65,7 @@ export const agreementReached = defineEventType<AgreementEvent>({
     checkTermMap(problems, catalog, 'terms', e.terms);
     const n = catalog.deal.phases.length;
     e.phases?.forEach((p, i) => {
-      if (p > n) problems.push({ field: `phases[${i}]`, message: `the deal has phases 1 to ${n}; got ${p}` });
+      if (p > n) problems.push({ code: 'bad-field', field: `phases[${i}]`, message: `the deal has phases 1 to ${n}; got ${p}` });
     });
   },
   apply(s, e, ctx) {

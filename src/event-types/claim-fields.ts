@@ -17,6 +17,6 @@ export function checkStance(problems: ReferenceProblem[], catalog: Catalog, e: {
   checkOptions(problems, catalog, 'accepts', e.term, e.accepts);
   checkOptions(problems, catalog, 'rejects', e.term, e.rejects);
   for (let i = 0; i < e.rejects.length; i++) {
-    if (e.accepts.includes(e.rejects[i]!)) problems.push({ field: `rejects[${i}]`, message: `"${e.rejects[i]}" is also in accepts; an option is accepted or rejected, not both` });
+    if (e.accepts.includes(e.rejects[i]!)) problems.push({ code: 'bad-field', field: `rejects[${i}]`, message: `"${e.rejects[i]}" is also in accepts; an option is accepted or rejected, not both` });
   }
 }

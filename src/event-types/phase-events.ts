@@ -33,7 +33,7 @@ function without<T>(record: Readonly<Record<string, T>>, key: string): Readonly<
 
 function checkPhase(e: { phase: number }, catalog: Catalog, problems: ReferenceProblem[]): void {
   const n = catalog.deal.phases.length;
-  if (e.phase > n) problems.push({ field: 'phase', message: `the deal has phases 1 to ${n}; got ${e.phase}` });
+  if (e.phase > n) problems.push({ code: 'bad-field', field: 'phase', message: `the deal has phases 1 to ${n}; got ${e.phase}` });
 }
 
 /** Why phase `n` cannot start now: out of order, or no agreement covers it. Pure. */

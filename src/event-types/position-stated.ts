@@ -28,9 +28,9 @@ export const positionStated = defineEventType<z.output<typeof positionStatedSche
   machineEvent: null,
   check(e, catalog, problems) {
     checkParty(problems, catalog, 'party', e.party);
-    if (e.accepts.length === 0 && e.rejects.length === 0) problems.push({ field: 'accepts', message: 'a position states accepts, rejects or both; both are empty' });
+    if (e.accepts.length === 0 && e.rejects.length === 0) problems.push({ code: 'missing-field', field: 'accepts', message: 'a position states accepts, rejects or both; both are empty' });
     checkStance(problems, catalog, e);
-    if (e.prefers !== undefined && !e.accepts.includes(e.prefers)) problems.push({ field: 'prefers', message: `"${e.prefers}" must be one of the accepted options` });
+    if (e.prefers !== undefined && !e.accepts.includes(e.prefers)) problems.push({ code: 'bad-field', field: 'prefers', message: `"${e.prefers}" must be one of the accepted options` });
     checkConditions(problems, catalog, e.conditions);
   },
   apply(s, e, ctx, at) {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { slug } from '../domain/catalog-schema.js';
+import { idTable, slug } from '../domain/catalog-schema.js';
 import { commonFields } from '../domain/event-fields.js';
 import { checkParty, checkTermMap } from '../domain/reference-checks.js';
 import { extend, mark } from '../model/fold.js';
+import { nullPrototype } from '../domain/prototype-keys.js';
 import { defineEventType } from './define.js';
 
 export const proposalTabledSchema = z.strictObject({
@@ -12,7 +13,7 @@ export const proposalTabledSchema = z.strictObject({
   by: slug,
   title: z.string().min(1),
   /** What the text says on each term it settles (term id -> ladder option). */
-  terms: z.record(slug, slug).default({}),
+  terms: idTable(slug),
 });
 
 export const proposalTabled = defineEventType<z.output<typeof proposalTabledSchema>>({
@@ -29,7 +30,7 @@ export const proposalTabled = defineEventType<z.output<typeof proposalTabledSche
     s.proposals.set(
       e.proposal,
       current
-        ? { ...current, terms: { ...current.terms, ...e.terms }, ...extend(current, e) }
+        ? { ...current, terms: nullPrototype({ ...current.terms, ...e.terms }), ...extend(current, e) }
         : { id: e.proposal, title: e.title, by: e.by, tabled: e.occurred, terms: e.terms, responses: new Map(), ...mark(e) },
     );
   },

@@ -19,12 +19,12 @@ async function regularFile(path: string): Promise<{ ok: true; mode: number } | {
   try {
     // lstat: renaming over a symbolic link would replace the link, not the file it points to.
     const s = await lstat(path);
-    if (!s.isFile()) return { ok: false, problems: [codedProblem('not-a-regular-file', { file }, `${s.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; parley writes only regular files`)] };
-    if (s.size > MAX_WRITABLE_BYTES) return { ok: false, problems: [codedProblem('file-too-large', { file }, `larger than ${MAX_WRITABLE_BYTES} bytes; split it`)] };
+    if (!s.isFile()) return { ok: false, problems: [codedProblem('not-a-file', { file }, `${s.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; parley writes only regular files`)] };
+    if (s.size > MAX_WRITABLE_BYTES) return { ok: false, problems: [codedProblem('too-large', { file }, `larger than ${MAX_WRITABLE_BYTES} bytes; split it`)] };
     return { ok: true, mode: s.mode & 0o7777 };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, problems: [codedProblem(code === 'ENOENT' ? 'no-such-file' : 'unreadable', { file }, code === 'ENOENT' ? 'no such file' : `cannot read: ${(e as Error).message}`)] };
+    return { ok: false, problems: [codedProblem(code === 'ENOENT' ? 'not-found' : 'unreadable', { file }, code === 'ENOENT' ? 'no such file' : `cannot read: ${(e as Error).message}`)] };
   }
 }
 

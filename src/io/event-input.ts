@@ -13,7 +13,7 @@ async function readStdin(): Promise<Read<string>> {
   let size = 0;
   for await (const chunk of process.stdin) {
     size += (chunk as Buffer).length;
-    if (size > MAX_EVENT_INPUT_BYTES) return { ok: false, problems: [codedProblem('input-too-large', { file: '(stdin)' }, `more than ${MAX_EVENT_INPUT_BYTES} bytes; an event is one JSON object`)] };
+    if (size > MAX_EVENT_INPUT_BYTES) return { ok: false, problems: [codedProblem('too-large', { file: '(stdin)' }, `more than ${MAX_EVENT_INPUT_BYTES} bytes; an event is one JSON object`)] };
     chunks.push(chunk as Buffer);
   }
   return { ok: true, value: Buffer.concat(chunks).toString('utf8') };
@@ -36,8 +36,8 @@ export async function readEventObject(from: string): Promise<Read<Record<string,
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { ok: false, problems: [codedProblem('invalid-json', { file: name }, `not valid JSON (${(e as Error).message})`)] };
+    return { ok: false, problems: [codedProblem('bad-json', { file: name }, `not valid JSON (${(e as Error).message})`)] };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problems: [codedProblem('invalid-json', { file: name }, 'expected one JSON object (an event)')] };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problems: [codedProblem('bad-json', { file: name }, 'expected one JSON object (an event)')] };
   return { ok: true, value: value as Record<string, unknown> };
 }

@@ -1,6 +1,6 @@
 // Loads a scenario file together with the base log it names.
 import type { EventLog } from '../domain/event-log.js';
-import type { Result } from '../domain/problem.js';
+import type { Problem, Result } from '../domain/problem.js';
 import type { Scenario } from '../scenario/scenario-schema.js';
 import { loadLog } from './read-log.js';
 import { loadScenario } from './read-scenario.js';
@@ -8,6 +8,8 @@ import { loadScenario } from './read-scenario.js';
 export interface ScenarioWithBase {
   readonly scenario: Scenario;
   readonly base: EventLog;
+  /** The base log's warnings (the bundled catalog standing in for a missing one). */
+  readonly warnings: readonly Problem[];
 }
 
 /** The scenario and its base log: `base` from the file, else `fallback` paths, else the bundled log. */
@@ -16,5 +18,5 @@ export async function loadScenarioWithBase(path: string, fallback: readonly stri
   if (!scenario.ok) return scenario;
   const base = await loadLog(scenario.value.base !== undefined ? [scenario.value.base] : fallback);
   if (!base.ok) return base;
-  return { ok: true, value: { scenario: scenario.value, base: base.value.log } };
+  return { ok: true, value: { scenario: scenario.value, base: base.value.log, warnings: base.value.warnings } };
 }

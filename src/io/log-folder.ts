@@ -43,7 +43,7 @@ export async function logContext(target: string, current: string, catalog: Catal
   const file = { name: displayPath(target), text: current };
   const whole = parseLog(catalog, [...texts, file]);
   if (!whole.ok) {
-    const problems = whole.problems.map((p) => ({ ...p, code: 'invalid-log' }));
+    const { problems } = whole;
     return { ok: false, problems: [...problems, codedProblem('invalid-log', { file: displayPath(dir) }, 'the log has the problems above; fix them first (parley check), so the new event can be checked against it')] };
   }
   const usedIds = new Map<string, string>();

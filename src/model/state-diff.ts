@@ -23,7 +23,8 @@ type Flat = Map<string, { value: unknown; eventIds: readonly string[]; hypotheti
 function withoutProvenance(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutProvenance);
   if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
+  // Keys here are term, party and proposal ids: no prototype for them to reach.
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [k, v] of Object.entries(value)) if (!PROVENANCE.has(k)) out[k] = withoutProvenance(v);
   return out;
 }

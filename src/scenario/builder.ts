@@ -1,6 +1,7 @@
 // A fluent, immutable builder for programmatic scenario authors. It produces
 // exactly the structure a scenario file holds and validates it with the same
-// schema, so files and code stay one feature.
+// schema, so files and code stay one feature. Bad steps throw a ProblemError
+// (the one exception parley throws on bad input).
 //
 //   scenario('Israel accepts a phased withdrawal')
 //     .from(log).branchAt('2024-08-23')
@@ -9,18 +10,16 @@
 //     .run();
 import type { Policy } from '../model/claims.js';
 import type { EventLog } from '../domain/event-log.js';
-import { type Problem, formatProblem } from '../domain/problem.js';
+import { ProblemError } from '../domain/problem.js';
+import { issuesToProblems } from '../domain/schema-problems.js';
 import type { Phase } from '../model/deal-machine.js';
 import type { ReleaseKind } from '../event-types/release-made.js';
 import type { GapStatus } from '../model/gaps.js';
 import { type ScenarioReport, runScenario } from './run-scenario.js';
 import { type ExpectationInput, type Scenario, type ScenarioInput, scenarioSchema } from './scenario-schema.js';
 
-export class InvalidScenarioError extends Error {
-  constructor(readonly problems: readonly Problem[]) {
-    super(`invalid scenario:\n${problems.map(formatProblem).join('\n')}`);
-  }
-}
+const BUILDER = 'scenario builder';
+const misuse = (message: string): ProblemError => new ProblemError([{ file: BUILDER, code: 'usage', message }]);
 
 interface When {
   /** Date of the event or check; default: the last date named (branchAt or an earlier step). */
@@ -46,7 +45,7 @@ export class ScenarioBuilder {
 
   private date(when: When | undefined, what: string): string {
     const d = when?.on ?? this.cursor;
-    if (d === undefined) throw new InvalidScenarioError([{ file: 'builder', message: `${what}: give a date ({ on: 'YYYY-MM-DD' }) or call branchAt() first` }]);
+    if (d === undefined) throw misuse(`${what}: give a date ({ on: 'YYYY-MM-DD' }) or call branchAt() first`);
     return d;
   }
 
@@ -164,18 +163,18 @@ export class ScenarioBuilder {
     return structuredClone(this.input);
   }
 
+  /** The validated scenario; a ProblemError (the schema's problems) when the steps do not make one. */
   toScenario(): Scenario {
     const parsed = scenarioSchema.safeParse(this.input);
-    if (!parsed.success) {
-      throw new InvalidScenarioError(parsed.error.issues.map((i) => ({ file: 'builder', field: i.path.join('.'), message: i.message })));
-    }
+    if (!parsed.success) throw new ProblemError(issuesToProblems(parsed.error, this.input, { file: BUILDER }));
     return { ...parsed.data, origin: `scenario builder "${this.input.title}"` };
   }
 
+  /** Runs the scenario on `log` (default: the one given to from()); a ProblemError when it is not valid. */
   run(log = this.log): ScenarioReport {
-    if (!log) throw new InvalidScenarioError([{ file: 'builder', message: 'run() needs a base log: call from(log) first' }]);
+    if (!log) throw misuse('run() needs a base log: call from(log) first');
     const report = runScenario(this.toScenario(), log);
-    if (!report.ok) throw new InvalidScenarioError(report.problems);
+    if (!report.ok) throw new ProblemError(report.problems);
     return report.value;
   }
 }

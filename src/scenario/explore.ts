@@ -257,7 +257,7 @@ const catalogOrder = (catalog: Catalog, term: string) => catalog.terms.findIndex
 
 function toSolution(models: readonly TermModel[], picks: Int32Array, cost: number, pa: string, pb: string): Solution {
   const concessions: ConcessionSteps[] = [];
-  const overlaps: Record<string, string[]> = {};
+  const overlaps: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   models.forEach((m, s) => {
     const p = m.patterns[picks[s]!]!;
     const names = (xs: readonly number[]) => [...xs].sort((x, y) => x - y).map((i) => m.ladder[i]!);

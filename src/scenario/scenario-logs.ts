@@ -3,7 +3,8 @@
 import { dayNumber, isoFromDayNumber, occurredSortDay } from '../domain/dates.js';
 import type { EventLog } from '../domain/event-log.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
-import type { Problem, Result } from '../domain/problem.js';
+import { type Problem, type Result, quoted } from '../domain/problem.js';
+import { type ReferenceProblem, checkOptions, checkParty, checkTerm, knownIds } from '../domain/reference-checks.js';
 import type { Catalog } from '../domain/catalog-schema.js';
 import { type DealSpec, phasesOf } from '../domain/deal-spec.js';
 import { parseDealFile, withDeal } from '../domain/parse-deal.js';
@@ -51,30 +52,28 @@ export function locateProblems(scenario: Scenario, problems: readonly Problem[])
 /** Checks an expectation's ids against the catalog, and its phase against the deal spec of the side it checks. */
 function checkExpectation(e: Expectation, i: number, catalog: Catalog, whatIfDeal: DealSpec, origin: string): Problem[] {
   const problems: Problem[] = [];
-  const at = (field: string, message: string) => problems.push({ file: origin, field: `expect[${i}].${field}`, message });
-  const term = (field: string, id: string) => {
-    if (!catalog.termById.has(id)) at(field, `unknown term "${id}"; expected one of ${[...catalog.termById.keys()].join(', ')}`);
+  const at = (field: string, r: Omit<ReferenceProblem, 'field'>) => problems.push({ file: origin, field: `expect[${i}].${field}`, ...r });
+  const collect = (check: (into: ReferenceProblem[]) => void) => {
+    const found: ReferenceProblem[] = [];
+    check(found);
+    for (const r of found) problems.push({ file: origin, ...r, field: `expect[${i}].${r.field}` });
   };
-  const party = (field: string, id: string) => {
-    if (!catalog.partyById.has(id)) at(field, `unknown party "${id}"; expected one of ${[...catalog.partyById.keys()].join(', ')}`);
-  };
+  const term = (field: string, id: string) => collect((into) => checkTerm(into, catalog, field, id));
+  const party = (field: string, id: string) => collect((into) => checkParty(into, catalog, field, id));
   if (e.gap) term('gap.term', e.gap.term);
   if (e.position) {
     party('position.party', e.position.party);
     term('position.term', e.position.term);
-    const ladder = catalog.optionIndex.get(e.position.term);
     for (const [key, options] of [['accepts', e.position.accepts], ['includes', e.position.includes]] as const) {
-      options?.forEach((o, j) => {
-        if (ladder && !ladder.has(o)) at(`position.${key}[${j}]`, `"${o}" is not an option of term ${e.position!.term}; expected one of ${[...ladder.keys()].join(', ')}`);
-      });
+      if (options) collect((into) => checkOptions(into, catalog, `position.${key}`, e.position!.term, options));
     }
   }
   if (e.proposal) party('proposal.party', e.proposal.party);
   if (e.phase !== undefined) {
     const phases = phasesOf(e.on === 'baseline' ? catalog.deal : whatIfDeal);
-    if (!phases.includes(e.phase)) at('phase', `"${e.phase}" is not a state of the ${e.on === 'baseline' ? 'reported' : 'what-if'} deal; expected one of ${phases.join(', ')}`);
+    if (!phases.includes(e.phase)) at('phase', { code: 'bad-field', message: `${quoted(e.phase)} is not a state of the ${e.on === 'baseline' ? 'reported' : 'what-if'} deal`, expected: `one of ${phases.join(', ')}` });
   }
-  if (e.figure?.source !== undefined && !catalog.sourceById.has(e.figure.source)) at('figure.source', `unknown source "${e.figure.source}"`);
+  if (e.figure?.source !== undefined && !catalog.sourceById.has(e.figure.source)) at('figure.source', { code: 'unknown-source', message: `unknown source ${quoted(e.figure.source)}`, expected: `one of ${knownIds(catalog.sourceById)}` });
   return problems;
 }
 
@@ -91,7 +90,7 @@ function defaultDates(scenario: Scenario, events: readonly ParleyEvent[], base: 
 export function scenarioLogs(scenario: Scenario, base: EventLog): Result<ScenarioLogs> {
   const origin = scenario.origin ?? 'scenario';
   if (scenario.deal !== undefined && scenario.dealFile === undefined) {
-    return { ok: false, problems: locateProblems(scenario, [{ file: origin, field: 'deal', message: 'the deal file was not read (load the scenario with loadScenario)' }]) };
+    return { ok: false, problems: locateProblems(scenario, [{ file: origin, code: 'unreadable', field: 'deal', message: 'the deal file was not read (load the scenario with loadScenario)' }]) };
   }
   const deal = scenario.dealFile === undefined ? undefined : parseDealFile(scenario.dealFile, base.catalog);
   if (deal !== undefined && !deal.ok) return deal;

@@ -5,6 +5,7 @@ import type { Source } from '../domain/catalog-schema.js';
 import { isIsoDay, isoFromDayNumber } from '../domain/dates.js';
 import type { EventLog } from '../domain/event-log.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
+import { type Problem, type ProblemCode, ProblemError, quoted } from '../domain/problem.js';
 import { gapStatuses } from '../model/gaps.js';
 import { machineStructure } from '../model/machine-structure.js';
 import type { StateFilter } from '../model/negotiation-state.js';
@@ -49,11 +50,19 @@ export interface RoundSpan {
   readonly hypothetical: boolean;
 }
 
-class BadRequest extends Error {}
-class NotFound extends Error {}
-
 const ok = (body: unknown): ApiResponse => ({ status: 200, body });
-const fail = (status: number, error: string): ApiResponse => ({ status, body: { error } });
+
+/** The one place problem codes become HTTP statuses: a missing thing is 404, any other bad request 400. Pure. */
+export function httpStatusFor(problems: readonly Problem[]): number {
+  return problems.some((p) => p.code === 'not-found' || p.code === 'unknown-event') ? 404 : 400;
+}
+
+/** A failed request: the status for its problems, and a body with the first as `error` and all of them. */
+function fail(problems: readonly Problem[]): ApiResponse {
+  return { status: httpStatusFor(problems), body: { error: problems.map((p) => p.message).join('; '), problems } };
+}
+
+const refuse = (code: ProblemCode, field: string, message: string): ProblemError => new ProblemError([{ file: 'request', code, field, message }]);
 
 function summary(e: ParleyEvent): TimelineEvent {
   return { id: e.id, type: e.type, occurred: e.occurred, summary: e.summary, source: e.source ?? null, hypothetical: e.hypothetical };
@@ -89,18 +98,22 @@ function timeline(log: EventLog, filter: StateFilter): { events: TimelineEvent[]
 function dateParam(query: URLSearchParams, name: string): string | undefined {
   const value = query.get(name);
   if (value === null || value === '') return undefined;
-  if (!isIsoDay(value)) throw new BadRequest(`${name}: expected a date YYYY-MM-DD, got "${value}"`);
+  if (!isIsoDay(value)) throw refuse('bad-date', name, `${name}: expected a date YYYY-MM-DD, got ${quoted(value)}`);
   return value;
 }
 
 function filterOf(log: EventLog, query: URLSearchParams): StateFilter {
   const sources = query.getAll('source').filter((s) => s !== '');
-  for (const s of sources) if (!log.catalog.sourceById.has(s)) throw new BadRequest(`source: unknown source "${s}"`);
+  for (const s of sources) if (!log.catalog.sourceById.has(s)) throw refuse('unknown-source', 'source', `source: unknown source ${quoted(s)}`);
   const knownAt = dateParam(query, 'knownAt');
   return { ...(sources.length > 0 ? { sources } : {}), ...(knownAt ? { knownAt } : {}) };
 }
 
-const dateOf = (log: EventLog, query: URLSearchParams) => dateParam(query, 'at') ?? lastDate(log) ?? '1970-01-01';
+function dateOf(log: EventLog, query: URLSearchParams): string {
+  const at = dateParam(query, 'at') ?? lastDate(log);
+  if (at === undefined) throw refuse('empty-log', 'at', 'the log has no events, so there is no default date; give at=YYYY-MM-DD');
+  return at;
+}
 
 function firstDate(log: EventLog): string | null {
   const first = log.entries[0];
@@ -132,7 +145,7 @@ export function createApi(library: Library): (path: string, query: URLSearchPara
   };
   const scenarioAt = (n: string): Overlay => {
     const s = /^\d+$/.test(n) ? scenarios[Number(n)] : undefined;
-    if (!s) throw new NotFound(`no scenario ${n}`);
+    if (!s) throw refuse('not-found', 'path', `no scenario ${quoted(n)}`);
     return s;
   };
 
@@ -150,7 +163,7 @@ export function createApi(library: Library): (path: string, query: URLSearchPara
         const entry = l.byId.get(id);
         if (entry) return ok({ event: entry.event, source: sourceOf(l, entry.event) });
       }
-      return fail(404, `no event ${id}`);
+      return fail([{ file: 'request', code: 'unknown-event', field: 'path', message: `no event ${quoted(id)}` }]);
     }
     m = /^\/api\/scenario\/([^/]+)\/(state|timeline)$/.exec(path);
     if (m) {
@@ -161,15 +174,14 @@ export function createApi(library: Library): (path: string, query: URLSearchPara
       const whatIf = stateAt(s.whatIf, at);
       return ok({ title: s.title, description: s.description, at, baseline, whatIf, changes: diffStates(baseline, whatIf) });
     }
-    return fail(404, `no such endpoint: ${path}`);
+    return fail([{ file: 'request', code: 'not-found', field: 'path', message: `no such endpoint: ${quoted(path)}` }]);
   }
 
   return (path, query) => {
     try {
       return route(path, query);
     } catch (e) {
-      if (e instanceof BadRequest) return fail(400, e.message);
-      if (e instanceof NotFound) return fail(404, e.message);
+      if (e instanceof ProblemError) return fail(e.problems);
       throw e;
     }
   };

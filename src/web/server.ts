@@ -6,6 +6,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, relative, sep } from 'node:path';
 import { packageRoot } from '../io/read-log.js';
+import type { Result } from '../domain/problem.js';
 import { type Library, createApi } from './api.js';
 
 export const webRoot = join(packageRoot, 'dist', 'web', 'app');
@@ -49,16 +50,40 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The server cannot start: the page is missing or the port is taken. The message says what to do. */
-export class ViewerUnavailable extends Error {}
+const unavailable = (file: string, message: string): Result<RunningServer> => ({ ok: false, problems: [{ file, code: 'unavailable', message }] });
 
-export async function startServer(library: Library, options: { port?: number; root?: string } = {}): Promise<RunningServer> {
+/**
+ * Serves the page and API on 127.0.0.1; when the page is not built or the
+ * port cannot be had, an `unavailable` problem that says what to do.
+ */
+/**
+ * How long a client may take and how many may connect at once. A slow client
+ * (slowloris: headers sent a byte at a time) is cut off after the header
+ * timeout, checked every `checkIntervalMs`.
+ */
+export interface ServerLimits {
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  readonly checkIntervalMs: number;
+  readonly maxConnections: number;
+}
+
+export const defaultLimits: ServerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  checkIntervalMs: 1_000,
+  maxConnections: 64,
+};
+
+export async function startServer(library: Library, options: { port?: number; root?: string; limits?: Partial<ServerLimits> } = {}): Promise<Result<RunningServer>> {
   const root = options.root ?? webRoot;
   let files: Map<string, string>;
   try {
     files = await listFiles(root);
   } catch {
-    throw new ViewerUnavailable(`the viewer's page is not built (no ${root}); run npm run build`);
+    return unavailable(root, `the viewer's page is not built; run npm run build`);
   }
   const api = createApi(library);
   let port = 0;
@@ -87,30 +112,43 @@ export async function startServer(library: Library, options: { port?: number; ro
     send(res, 200, contentTypes[extname(file)] ?? 'application/octet-stream', await readFile(file), head);
   }
 
-  const server = createServer((req, res) => {
+  const limits = { ...defaultLimits, ...options.limits };
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.checkIntervalMs,
+    },
+    (req, res) => {
     handle(req, res).catch((e: unknown) => {
       if (!res.headersSent) json(res, 500, { error: (e as Error).message }, false);
       else res.destroy();
     });
+    },
+  );
+  server.maxConnections = limits.maxConnections;
+  // A connection that sends nothing at all is closed too, not only a slow one.
+  server.setTimeout(limits.requestTimeoutMs, (socket) => socket.destroy());
+  const listening = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+    server.once('error', resolve);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve(undefined));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(
-        e.code === 'EADDRINUSE' || e.code === 'EACCES'
-          ? new ViewerUnavailable(`cannot listen on 127.0.0.1:${options.port} (${e.code === 'EADDRINUSE' ? 'in use' : 'not permitted'}); choose another --port, or --port 0 for a free one`)
-          : e,
-      ),
-    );
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  if (listening !== undefined) {
+    const why = listening.code === 'EADDRINUSE' ? 'in use' : listening.code === 'EACCES' ? 'not permitted' : listening.code ?? listening.message;
+    return unavailable(`127.0.0.1:${options.port}`, `cannot listen (${why}); choose another --port, or --port 0 for a free one`);
+  }
   port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/`,
-    server,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    ok: true,
+    value: {
+      url: `http://127.0.0.1:${port}/`,
+      server,
+      close: () =>
+        new Promise((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    },
   };
 }

@@ -8,11 +8,11 @@ import { withSourceEntry } from '../../domain/sources-file.js';
 import { updateFile } from '../../io/append-line.js';
 import { catalogBeside } from '../../io/log-folder.js';
 import { bundledEventsDir, displayPath } from '../../io/read-log.js';
-import { InputError, UsageError } from '../cli-errors.js';
+import { inputError, usageError } from '../cli-errors.js';
 import { type Command, helpOption, parsing } from '../command.js';
 
 const fail = (problems: readonly CodedProblem[]): never => {
-  throw new InputError(problems);
+  throw inputError(problems);
 };
 
 /** "Al Qahera News TV" + 2024-08-15 -> "al-qahera-news-tv-2024-08-15". Pure. */
@@ -81,7 +81,7 @@ lock, like a log file by parley add.
       }),
     );
     const missing = (['outlet', 'title', 'published', 'published-basis', 'document'] as const).filter((k) => values[k] === undefined);
-    if (missing.length > 0) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
+    if (missing.length > 0) throw usageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
     const dir = resolve(values.log ?? bundledEventsDir);
     const catalog = await catalogBeside(dir);
     if (!catalog.ok) fail(catalog.problems);

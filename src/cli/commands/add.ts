@@ -13,17 +13,17 @@ import { readEventObject } from '../../io/event-input.js';
 import { catalogBeside, logContext, nextLineOf } from '../../io/log-folder.js';
 import { bundledEventsDir, displayPath } from '../../io/read-log.js';
 import { DEFAULT_SOURCES_DIR, sourceDocument, sourcesFolderExists } from '../../io/source-document.js';
-import { CheckFailed, InputError, Interrupted, UsageError } from '../cli-errors.js';
+import { checkFailed, inputError, interrupted, usageError } from '../cli-errors.js';
 import { type Command, helpOption, parsing } from '../command.js';
 import { applySettings } from '../field-settings.js';
 
-const interrupted = (): never => {
-  throw new Interrupted('SIGINT');
+const stopInterrupted = (): never => {
+  throw interrupted();
 };
 
 /** The value of a read, or exit 1 with its problems. */
 function orFail<T>(read: { ok: true; value: T } | { ok: false; problems: CodedProblem[] }): T {
-  if (!read.ok) throw new InputError(read.problems);
+  if (!read.ok) throw inputError(read.problems);
   return read.value;
 }
 
@@ -49,7 +49,7 @@ function wrap(text: string, indent: number, width: number): string {
 async function logTarget(logOption: string | undefined): Promise<{ dir: string; file?: string }> {
   const path = resolve(logOption ?? bundledEventsDir);
   if (await isDirectory(path)) return { dir: path };
-  if (!path.endsWith('.jsonl')) throw new UsageError(`--log expects a folder or a .jsonl file, got "${logOption}"`);
+  if (!path.endsWith('.jsonl')) throw usageError(`--log expects a folder or a .jsonl file, got "${logOption}"`);
   return { dir: dirname(path), file: path };
 }
 
@@ -59,11 +59,11 @@ async function targetFile(event: Record<string, unknown>, catalog: Catalog, dir:
   if (file === undefined && source === undefined) {
     // No file to append to: say what is wrong with the event itself.
     const checked = checkNewEvent(event, { catalog, usedIds: new Map(), file: { name: displayPath(dir), entries: [], nextLine: 1 } });
-    throw new InputError(checked.ok ? [codedProblem('no-source', { file: displayPath(dir) }, 'the event names no source, so it has no log file')] : checked.problems);
+    throw inputError(checked.ok ? [codedProblem('no-source', { file: displayPath(dir) }, 'the event names no source, so it has no log file')] : checked.problems);
   }
   const target = file ?? join(dir, `${source}.jsonl`);
   if (!(await stat(target).then((s) => s.isFile(), () => false))) {
-    throw new InputError([codedProblem('no-log-file', { file: displayPath(target) }, 'no such log file; register the source and create its file with parley add-source, or give --log FILE')]);
+    throw inputError([codedProblem('no-log-file', { file: displayPath(target) }, 'no such log file; register the source and create its file with parley add-source, or give --log FILE')]);
   }
   return target;
 }
@@ -93,8 +93,8 @@ function eventFromFlags(base: Record<string, unknown>, values: { from?: string; 
   if (schema === undefined) {
     const shown = typeof type === 'string' ? `${echo(type)}${suggestionSuffix(type, eventTypes)}` : 'none';
     const message = `expected one of ${eventTypes.join(', ')}; got ${shown}`;
-    if (values.type !== undefined) throw new UsageError(`--type: ${message}`);
-    throw new InputError([codedProblem('invalid-event', { file: values.from === '-' ? '(stdin)' : displayPath(resolve(values.from ?? '')), field: 'type' }, message)]);
+    if (values.type !== undefined) throw usageError(`--type: ${message}`);
+    throw inputError([codedProblem('invalid-event', { file: values.from === '-' ? '(stdin)' : displayPath(resolve(values.from ?? '')), field: 'type' }, message)]);
   }
   return applySettings(event, values.set ?? [], fieldsOf(schema));
 }
@@ -157,16 +157,16 @@ ${wrap(eventTypes.join(', '), 22, 78)}
     const catalog = orFail(await catalogBeside(dir));
     // Before any question is asked: a wrong --sources should not cost the answers.
     if (values.sources !== undefined && !(await sourcesFolderExists(values.sources))) {
-      throw new InputError([codedProblem('no-sources-folder', { file: values.sources }, 'cannot read the sources folder (--sources): no such folder')]);
+      throw inputError([codedProblem('no-sources-folder', { file: values.sources }, 'cannot read the sources folder (--sources): no such folder')]);
     }
     const interactive = values.from === undefined && values.type === undefined && (values.set ?? []).length === 0;
     let prompts: typeof import('../prompt-event.js') | undefined;
     let given: Record<string, unknown>;
     if (interactive) {
-      if (!io.isTTY || process.stdin.isTTY !== true) throw new UsageError('give the event with --from FILE|- or --type and --set, or run parley add on a terminal to be asked for it');
+      if (!io.isTTY || process.stdin.isTTY !== true) throw usageError('give the event with --from FILE|- or --type and --set, or run parley add on a terminal to be asked for it');
       prompts = await import('../prompt-event.js');
       const { promptEvent, interruptible } = prompts;
-      given = await interruptible(() => promptEvent(catalog, { source: values.source }), interrupted);
+      given = await interruptible(() => promptEvent(catalog, { source: values.source }), stopInterrupted);
     } else {
       given = eventFromFlags(values.from === undefined ? {} : orFail(await readEventObject(values.from)), values);
     }
@@ -182,9 +182,9 @@ ${wrap(eventTypes.join(', '), 22, 78)}
       const { line } = orFail(await checkAgainstLog(event, target, await readFile(target, 'utf8'), catalog, options));
       if (values['dry-run']) return io.out(line);
       const { confirmAppend, interruptible } = prompts!;
-      if (!(await interruptible(() => confirmAppend(line, displayPath(target)), interrupted))) {
+      if (!(await interruptible(() => confirmAppend(line, displayPath(target)), stopInterrupted))) {
         io.err('parley add: not appended; nothing was written');
-        throw new CheckFailed();
+        throw checkFailed("the event was not appended");
       }
     }
     let lineNumber = 0;

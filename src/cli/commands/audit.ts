@@ -1,10 +1,11 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { auditQuotes } from '../../domain/quote-audit.js';
-import { displayPath } from '../../io/read-log.js';
-import { CheckFailed, InputError, UsageError } from '../cli-errors.js';
-import { type Command, LOG_HELP, helpOption, loadOrFail, logOptions, parsing } from '../command.js';
+import { escapeEcho } from '../../domain/problem.js';
+import { auditQuotes, quoteFailureCodes } from '../../domain/quote-audit.js';
+import { displayPath, fileSystemProblem, readText } from '../../io/read-text.js';
+import { checkFailed, inputError, usageError } from '../cli-errors.js';
+import { type Command, LOG_HELP, helpOption, loadOrFail, logOptions, parsing, unwrap } from '../command.js';
 
 /** The documents of the sources folder that the registry names, by file name. */
 async function readDocuments(dir: string, names: readonly string[]): Promise<Map<string, string>> {
@@ -12,18 +13,13 @@ async function readDocuments(dir: string, names: readonly string[]): Promise<Map
   try {
     present = new Set(await readdir(dir));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : (e as Error).message;
-    throw new InputError([{ file: displayPath(dir), message: `cannot read the sources folder: ${why}` }]);
+    const p = fileSystemProblem(displayPath(dir), e, 'folder');
+    throw inputError([{ ...p, message: `cannot read the sources folder: ${p.message}` }]);
   }
   const documents = new Map<string, string>();
   for (const name of new Set(names)) {
     if (!present.has(name)) continue;
-    try {
-      documents.set(name, await readFile(join(dir, name), 'utf8'));
-    } catch (e) {
-      throw new InputError([{ file: displayPath(join(dir, name)), message: `cannot read: ${(e as Error).message}` }]);
-    }
+    documents.set(name, unwrap(await readText(join(dir, name))).text);
   }
   return documents;
 }
@@ -47,18 +43,18 @@ ${LOG_HELP}`,
     const { values } = parsing(() =>
       parseArgs({ args: [...argv], options: { ...helpOption, ...logOptions, sources: { type: 'string' } } }),
     );
-    if (values.sources === undefined || values.sources === '') throw new UsageError('audit needs --sources DIR, the folder of source documents');
+    if (values.sources === undefined || values.sources === '') throw usageError('audit needs --sources DIR, the folder of source documents');
     const dir = resolve(values.sources);
     const { log } = await loadOrFail(values.log);
     const documents = await readDocuments(dir, log.catalog.sources.map((s) => s.document));
     const { checked, failures } = auditQuotes(log, documents);
     for (const f of failures) {
-      io.out(`event ${f.eventId} (${f.source}): ${f.message}`);
-      if (f.hint !== null) io.out(`  hint: ${f.hint}`);
+      io.out(`event ${f.eventId} (${f.source}): ${f.message} [${quoteFailureCodes[f.kind]}]`);
+      if (f.hint !== null) io.out(`  hint: ${escapeEcho(f.hint, 400)}`);
     }
     if (failures.length > 0) {
       io.out(`audit: ${failures.length} of ${checked} quote(s) failed against ${displayPath(dir)}`);
-      throw new CheckFailed();
+      throw checkFailed(`${failures.length} of ${checked} quote(s) failed`);
     }
     io.out(`ok: ${checked} quote(s) found verbatim in ${documents.size} document(s) in ${displayPath(dir)}`);
   },

@@ -9,7 +9,7 @@ import { unknownReferences, withSuggestion } from '../../domain/reference-sugges
 import { scenarioLogs } from '../../scenario/scenario-logs.js';
 import { loadScenarioWithBase } from '../../io/load-scenario-run.js';
 import { CATALOG_FILES, bundledEventsDir, catalogDirFor, displayPath, loadCatalog, loadLog } from '../../io/read-log.js';
-import { InputError } from '../cli-errors.js';
+import { inputError } from '../cli-errors.js';
 import { type Command, LOG_HELP, helpOption, parsing } from '../command.js';
 
 const SCENARIO_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -79,7 +79,9 @@ async function completeLogProblems(problems: readonly Problem[], catalog: Catalo
 }
 
 async function catalogFor(paths: readonly string[]): Promise<Catalog | undefined> {
-  const catalog = await loadCatalog(await catalogDirFor(paths.length === 0 ? [bundledEventsDir] : paths.map((p) => resolve(p))));
+  const choice = await catalogDirFor(paths.length === 0 ? [bundledEventsDir] : paths.map((p) => resolve(p)));
+  if (!choice.ok) return undefined;
+  const catalog = await loadCatalog(choice.value.dir);
   return catalog.ok ? catalog.value : undefined;
 }
 
@@ -175,6 +177,6 @@ With no PATH: the bundled events/.`,
       if (checked.summary !== undefined) io.out(checked.summary);
       problems.push(...checked.problems);
     }
-    if (problems.length > 0) throw new InputError(await withLines(problems, cache));
+    if (problems.length > 0) throw inputError(await withLines(problems, cache));
   },
 };

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { stateAt } from '../../model/replay.js';
 import { diffStates } from '../../model/state-diff.js';
-import { UsageError } from '../cli-errors.js';
-import { type Command, LOG_HELP, checkSources, dateOption, helpOption, jsonOption, knownAtOption, loadOrFail, logOptions, parsing, policyOption, policyValue, sourceOption, POLICY_HELP } from '../command.js';
+import { usageError } from '../cli-errors.js';
+import { type Command, LOG_HELP, POLICY_HELP, checkSources, dateOption, helpOption, jsonOption, knownAtOption, loadOrFail, logOptions, parsing, policyOption, policyValue, queryDate, sourceOption } from '../command.js';
 import { HYPOTHETICAL_MARK } from '../format-state.js';
 
 export const show = (v: unknown) => (v === null ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v));
@@ -37,9 +37,11 @@ ${LOG_HELP}
     );
     const from = dateOption(values.from, '--from');
     const to = dateOption(values.to, '--to');
-    if (!from || !to) throw new UsageError('diff needs both --from DATE and --to DATE');
+    if (!from || !to) throw usageError('diff needs both --from DATE and --to DATE');
     const knownAt = dateOption(values['known-at'], '--known-at');
     const { log } = await loadOrFail(values.log);
+    queryDate(log, from, '--from');
+    queryDate(log, to, '--to');
     const sources = checkSources(log, values.source);
     const query = { ...(knownAt ? { knownAt } : {}), ...(sources ? { sources } : {}), policy: policyValue(values.policy) };
     const changes = diffStates(stateAt(log, from, query), stateAt(log, to, query));

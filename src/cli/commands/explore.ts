@@ -1,14 +1,14 @@
 import { parseArgs } from 'node:util';
 import { explore } from '../../scenario/explore.js';
-import { lastDate, stateAt } from '../../model/replay.js';
-import { UsageError } from '../cli-errors.js';
-import { type Command, LOG_HELP, atOption, checkSources, dateOption, helpOption, jsonOption, loadOrFail, logOptions, parsing, sourceOption } from '../command.js';
+import { stateAt } from '../../model/replay.js';
+import { usageError } from '../cli-errors.js';
+import { type Command, LOG_HELP, atOption, checkSources, dateOption, helpOption, jsonOption, loadOrFail, logOptions, parsing, queryDate, sourceOption } from '../command.js';
 import { progressBar } from '../progress-bar.js';
 
 function positiveInt(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} expects a whole number of 1 or more, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1) throw usageError(`${flag} expects a whole number of 1 or more, got "${value}"`);
   return n;
 }
 
@@ -50,7 +50,7 @@ ${LOG_HELP}
     const limit = positiveInt(values.limit, '--limit', 10);
     const { log } = await loadOrFail(values.log);
     const sources = checkSources(log, values.source);
-    const date = at ?? lastDate(log) ?? '1970-01-01';
+    const date = queryDate(log, at);
     const state = stateAt(log, date, sources ? { sources } : {});
     const bar = io.isTTY && !values.json ? progressBar(io, 'exploring') : undefined;
     const started = performance.now();

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { lastDate, stateAt } from '../../model/replay.js';
+import { stateAt } from '../../model/replay.js';
 import { diffStates } from '../../model/state-diff.js';
 import { renderHtml } from '../../report/render-html.js';
 import { renderMarkdown } from '../../report/render-markdown.js';
 import { buildReport } from '../../report/report-model.js';
-import { UsageError } from '../cli-errors.js';
-import { type Command, LOG_HELP, atOption, checkSources, dateOption, helpOption, knownAtOption, loadOrFail, logOptions, parsing, sourceOption } from '../command.js';
+import { usageError } from '../cli-errors.js';
+import { type Command, LOG_HELP, atOption, checkSources, dateOption, helpOption, knownAtOption, loadOrFail, logOptions, parsing, queryDate, sourceOption } from '../command.js';
 import { loadOverlay } from '../scenario-option.js';
 
 const formats = ['md', 'html'] as const;
@@ -34,7 +34,7 @@ ${LOG_HELP}`,
       parseArgs({ args: [...argv], options: { ...helpOption, ...logOptions, ...atOption, ...knownAtOption, ...sourceOption, scenario: { type: 'string' }, format: { type: 'string' } } }),
     );
     const format = values.format ?? 'md';
-    if (!(formats as readonly string[]).includes(format)) throw new UsageError(`--format expects md or html, got "${format}"`);
+    if (!(formats as readonly string[]).includes(format)) throw usageError(`--format expects md or html, got "${format}"`);
     const at = dateOption(values.at, '--at');
     const knownAt = dateOption(values['known-at'], '--known-at');
     const { log: base } = await loadOrFail(values.log);
@@ -42,7 +42,7 @@ ${LOG_HELP}`,
     const filter = { ...(knownAt ? { knownAt } : {}), ...(sources ? { sources } : {}) };
     const overlay = values.scenario === undefined ? undefined : await loadOverlay(values.scenario, base);
     const log = overlay?.whatIf ?? base;
-    const date = at ?? lastDate(log) ?? '1970-01-01';
+    const date = queryDate(log, at);
     const state = stateAt(log, date, filter);
     // The baseline is seen through the same filter, so the comparison is like for like.
     const scenario = overlay && { title: overlay.title, description: overlay.description, changes: diffStates(stateAt(overlay.baseline, date, filter), state) };

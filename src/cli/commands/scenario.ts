@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { runScenario } from '../../scenario/run-scenario.js';
 import { loadScenarioWithBase } from '../../io/load-scenario-run.js';
-import { CheckFailed, InputError, UsageError } from '../cli-errors.js';
-import { type Command, LOG_HELP, POLICY_HELP, helpOption, logOptions, parsing, policyOption, policyValue } from '../command.js';
+import { checkFailed, inputError, usageError } from '../cli-errors.js';
+import { type Command, LOG_HELP, POLICY_HELP, helpOption, logOptions, parsing, policyOption, policyValue, warn } from '../command.js';
 import { formatScenarioReport } from '../format-scenario.js';
 import type { Problem } from '../../domain/problem.js';
 import type { ScenarioReport } from '../../scenario/run-scenario.js';
@@ -28,8 +28,8 @@ ${LOG_HELP}
       parseArgs({ args: [...argv], options: { ...helpOption, ...logOptions, ...policyOption, json: { type: 'boolean' } }, allowPositionals: true }),
     );
     const [sub, ...files] = positionals;
-    if (sub !== 'run') throw new UsageError(sub === undefined ? 'missing subcommand: run' : `unknown subcommand "${sub}"; expected run`);
-    if (files.length === 0) throw new UsageError('scenario run needs at least one scenario FILE');
+    if (sub !== 'run') throw usageError(sub === undefined ? 'missing subcommand: run' : `unknown subcommand "${sub}"; expected run`);
+    if (files.length === 0) throw usageError('scenario run needs at least one scenario FILE');
     const problems: Problem[] = [];
     const reports: ScenarioReport[] = [];
     for (const file of files) {
@@ -38,17 +38,17 @@ ${LOG_HELP}
         problems.push(...loaded.problems);
         continue;
       }
+      loaded.value.warnings.forEach(warn);
       const { scenario } = loaded.value;
       const report = runScenario(values.policy === undefined ? scenario : { ...scenario, policy: policyValue(values.policy) }, loaded.value.base);
       if (report.ok) reports.push(report.value);
       else problems.push(...report.problems);
     }
-    if (problems.length > 0) throw new InputError(problems);
+    if (problems.length > 0) throw inputError(problems);
     io.out(values.json ? JSON.stringify(reports, null, 2) : reports.map(formatScenarioReport).join('\n\n'));
     const failed = reports.filter((r) => !r.passed);
     if (failed.length > 0) {
-      io.err(`${failed.length} of ${reports.length} scenario(s) have failing expectations: ${failed.map((r) => r.title).join('; ')}`);
-      throw new CheckFailed();
+      throw checkFailed(`${failed.length} of ${reports.length} scenario(s) have failing expectations: ${failed.map((r) => r.title).join('; ')}`);
     }
   },
 };

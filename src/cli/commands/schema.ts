@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { dealSpecSchema } from '../../domain/deal-spec.js';
 import { eventSchema } from '../../domain/event-schema.js';
 import { scenarioSchema } from '../../scenario/scenario-schema.js';
-import { UsageError } from '../cli-errors.js';
+import { usageError } from '../cli-errors.js';
 import { type Command, helpOption, parsing } from '../command.js';
 
 const schemas = { scenario: scenarioSchema, event: eventSchema, deal: dealSpecSchema } as const;
@@ -24,7 +24,7 @@ editor's YAML/JSON language server at it, e.g.
   async run(argv, io) {
     const { positionals } = parsing(() => parseArgs({ args: [...argv], options: { ...helpOption }, allowPositionals: true }));
     const name = positionals[0];
-    if (!isName(name)) throw new UsageError(`expected one of ${names.join(', ')}, got ${name === undefined ? 'nothing' : JSON.stringify(name.slice(0, 40))}`);
+    if (!isName(name)) throw usageError(`expected one of ${names.join(', ')}, got ${name === undefined ? 'nothing' : JSON.stringify(name.slice(0, 40))}`);
     io.out(JSON.stringify(z.toJSONSchema(schemas[name], { io: 'input', unrepresentable: 'any' }), null, 2));
   },
 };

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { sourceDivergences } from '../../model/source-divergence.js';
-import { lastDate, stateAt } from '../../model/replay.js';
+import { stateAt } from '../../model/replay.js';
 import { describeStance } from '../../report/describe-stance.js';
-import { type Command, LOG_HELP, POLICY_HELP, dateOption, helpOption, loadOrFail, logOptions, parsing, policyOption, policyValue } from '../command.js';
+import { type Command, LOG_HELP, POLICY_HELP, dateOption, helpOption, loadOrFail, logOptions, parsing, policyOption, policyValue, queryDate } from '../command.js';
 
 export const sourcesCommand: Command = {
   name: 'sources',
@@ -27,7 +27,7 @@ ${LOG_HELP}
     const knownAt = dateOption(values['known-at'], '--known-at');
     const policy = policyValue(values.policy);
     const { log } = await loadOrFail(values.log);
-    const date = at ?? lastDate(log) ?? '1970-01-01';
+    const date = queryDate(log, at);
     const { catalog } = log;
     const views = catalog.sources.map((s) => ({ source: s.id, state: stateAt(log, date, { sources: [s.id], ...(knownAt ? { knownAt } : {}), policy }) }));
     const divergences = sourceDivergences(catalog, views);

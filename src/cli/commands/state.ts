@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { lastDate, stateAt } from '../../model/replay.js';
-import { CheckFailed } from '../cli-errors.js';
-import { type Command, LOG_HELP, POLICY_HELP, atOption, checkSources, dateOption, helpOption, jsonOption, knownAtOption, loadOrFail, logOptions, parsing, policyOption, policyValue, sourceOption } from '../command.js';
+import { stateAt } from '../../model/replay.js';
+import { checkFailed } from '../cli-errors.js';
+import { type Command, LOG_HELP, POLICY_HELP, atOption, checkSources, dateOption, helpOption, jsonOption, knownAtOption, loadOrFail, logOptions, parsing, policyOption, policyValue, queryDate, sourceOption } from '../command.js';
 import { formatState } from '../format-state.js';
 
 export const stateCommand: Command = {
@@ -43,13 +43,13 @@ ${LOG_HELP}
     const knownAt = dateOption(values['known-at'], '--known-at');
     const { log } = await loadOrFail(values.log);
     const sources = checkSources(log, values.source);
-    const date = at ?? lastDate(log) ?? '1970-01-01';
+    const date = queryDate(log, at);
     const state = stateAt(log, date, { ...(knownAt ? { knownAt } : {}), ...(sources ? { sources } : {}), policy: policyValue(values.policy) });
     io.out(values.json ? JSON.stringify(state, null, 2) : formatState(state, log, { quotes: values.quotes ?? false }));
     if (values.strict && state.anomalies.length > 0) {
       io.err(`--strict: ${state.anomalies.length} event(s) could not be placed:`);
       for (const a of state.anomalies) io.err(`  event ${a.eventId} (${a.type}, ${a.date}): ${a.reason}`);
-      throw new CheckFailed();
+      throw checkFailed(`--strict: ${state.anomalies.length} anomal${state.anomalies.length === 1 ? 'y' : 'ies'}`);
     }
   },
 };

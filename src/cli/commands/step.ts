@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { EventLog } from '../../domain/event-log.js';
 import { type Step, type StepUnit, stepUnits, steps } from '../../model/steps.js';
-import { Interrupted, UsageError } from '../cli-errors.js';
+import { interrupted, usageError } from '../cli-errors.js';
 import { type Command, LOG_HELP, dateOption, helpOption, loadOrFail, logOptions, parsing } from '../command.js';
 import { type Style, ansiStyle, formatStep, plainStyle, stepSections } from '../format-step.js';
 import { loadOverlay } from '../scenario-option.js';
@@ -42,7 +42,7 @@ ${LOG_HELP}`,
       }),
     );
     const by = (values.by ?? 'event') as StepUnit;
-    if (!stepUnits.includes(by)) throw new UsageError(`--by expects one of ${stepUnits.join(', ')}, got "${values.by}"`);
+    if (!stepUnits.includes(by)) throw usageError(`--by expects one of ${stepUnits.join(', ')}, got "${values.by}"`);
     const from = dateOption(values.from, '--from');
     const { log: base } = await loadOrFail(values.log);
     const overlay = values.scenario === undefined ? undefined : await loadOverlay(values.scenario, base);
@@ -54,6 +54,7 @@ ${LOG_HELP}`,
     }
     const title = overlay ? `Scenario: ${terminalSafe(overlay.title)} (hypothetical events marked ${'[hypothetical]'})` : null;
     if (io.isTTY && process.stdin.isTTY) {
+      // Ctrl-C ends the stepper as q does, but says so in the exit status (130), as shells expect.
       await interactive(sequence, by, log, title, ansiStyle(!process.env.NO_COLOR));
       return;
     }
@@ -97,5 +98,5 @@ async function interactive(sequence: readonly Step[], by: StepUnit, log: EventLo
       return view.quit === 'interrupt' ? 'SIGINT' : view.quit === 'quit' ? 'quit' : 'continue';
     },
   });
-  if (ending !== 'quit') throw new Interrupted(ending);
+  if (ending !== 'quit') throw interrupted();
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { requireDayNumber } from '../../domain/dates.js';
 import { eventTypes } from '../../domain/event-schema.js';
-import { UsageError } from '../cli-errors.js';
+import { usageError } from '../cli-errors.js';
 import { type Command, LOG_HELP, checkSources, dateOption, helpOption, jsonOption, loadOrFail, logOptions, parsing, sourceOption } from '../command.js';
 import { HYPOTHETICAL_MARK, describeAttribution } from '../format-state.js';
 
@@ -34,7 +34,7 @@ ${LOG_HELP}
     const from = dateOption(values.from, '--from');
     const to = dateOption(values.to, '--to');
     for (const t of values.type ?? []) {
-      if (!(eventTypes as readonly string[]).includes(t)) throw new UsageError(`--type: unknown event type "${t}"; expected one of ${eventTypes.join(', ')}`);
+      if (!(eventTypes as readonly string[]).includes(t)) throw usageError(`--type: unknown event type "${t}"; expected one of ${eventTypes.join(', ')}`);
     }
     const { log } = await loadOrFail(values.log);
     const sources = checkSources(log, values.source);

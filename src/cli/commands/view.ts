@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { ViewerUnavailable, startServer } from '../../web/server.js';
-import { EnvironmentError, UsageError } from '../cli-errors.js';
-import { type Command, LOG_HELP, helpOption, loadOrFail, logOptions, parsing } from '../command.js';
+import { quoted } from '../../domain/problem.js';
+import { startServer } from '../../web/server.js';
+import { usageError } from '../cli-errors.js';
+import { type Command, LOG_HELP, helpOption, loadOrFail, logOptions, parsing, unwrap } from '../command.js';
 import { loadOverlay } from '../scenario-option.js';
 
 export const viewCommand: Command = {
@@ -23,12 +24,10 @@ ${LOG_HELP}`,
       parseArgs({ args: [...argv], options: { ...helpOption, ...logOptions, port: { type: 'string' }, scenario: { type: 'string', multiple: true } } }),
     );
     const port = values.port === undefined ? 0 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port expects a port number 0-65535, got "${values.port}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port expects a port number 0-65535, got ${quoted(values.port)}`);
     const { log } = await loadOrFail(values.log);
     const scenarios = await Promise.all((values.scenario ?? []).map((path) => loadOverlay(path, log)));
-    const running = await startServer({ log, scenarios }, { port }).catch((e: unknown) => {
-      throw e instanceof ViewerUnavailable ? new EnvironmentError(e.message) : e;
-    });
+    const running = unwrap(await startServer({ log, scenarios }, { port }));
     io.out(`parley view: serving on ${running.url} (Ctrl-C to stop)`);
     await new Promise<void>((resolve) => {
       const stop = () => {

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { runScenario } from '../../scenario/run-scenario.js';
 import { scenario } from '../../scenario/builder.js';
-import { CheckFailed, InputError, UsageError } from '../cli-errors.js';
-import { type Command, LOG_HELP, POLICY_HELP, dateOption, helpOption, loadOrFail, logOptions, parsing, policyOption, policyValue } from '../command.js';
+import { checkFailed, inputError, usageError } from '../cli-errors.js';
+import { type Command, LOG_HELP, POLICY_HELP, dateOption, helpOption, loadOrFail, logOptions, parsing, policyOption, policyValue, queryDate } from '../command.js';
 import { formatScenarioReport } from '../format-scenario.js';
 
 const CONCEDE = /^([a-z0-9-]+):([a-z0-9-]+)=([a-z0-9-]+(?:,[a-z0-9-]+)*)$/;
@@ -37,9 +37,9 @@ ${LOG_HELP}
     );
     const at = dateOption(values.at, '--at');
     const until = dateOption(values.until, '--until');
-    if (!at) throw new UsageError('what-if needs --at DATE');
+    if (!at) throw usageError('what-if needs --at DATE');
     const specs = values.concede ?? [];
-    if (specs.length === 0) throw new UsageError('what-if needs at least one --concede PARTY:TERM=OPTION');
+    if (specs.length === 0) throw usageError('what-if needs at least one --concede PARTY:TERM=OPTION');
     let builder = scenario(`what-if on ${at}`)
       .describe(`Concessions given on the command line: ${specs.join('; ')}`)
       .branchAt(at)
@@ -48,20 +48,25 @@ ${LOG_HELP}
     if (values.keep !== undefined) builder = builder.keep(values.keep === 'all' ? 'all' : values.keep.split(',').filter(Boolean));
     for (const spec of specs) {
       const m = CONCEDE.exec(spec);
-      if (!m) throw new UsageError(`--concede expects PARTY:TERM=OPTION[,OPTION], got "${spec}"`);
+      if (!m) throw usageError(`--concede expects PARTY:TERM=OPTION[,OPTION], got "${spec}"`);
       builder = builder.concede(m[1]!, m[2]!, m[3]!.split(','), { on: at });
     }
     const { log } = await loadOrFail(values.log);
+    queryDate(log, at);
+    if (until) queryDate(log, until, '--until');
     const report = runScenario(builder.toScenario(), log);
     if (!report.ok) {
-      throw new InputError(
+      throw inputError(
         report.problems.map((p) => {
           const i = /^events\[(\d+)\]\.?(.*)$/.exec(p.field ?? '');
-          return i ? { file: `--concede ${specs[Number(i[1])]}`, field: i[2] ?? '', message: p.message } : p;
+          if (!i) return p;
+          // The generated event id means nothing to someone who typed --concede.
+          const { eventId: _, ...rest } = p;
+          return { ...rest, file: `--concede ${specs[Number(i[1])]}`, field: i[2] ?? '' };
         }),
       );
     }
     io.out(values.json ? JSON.stringify(report.value, null, 2) : formatScenarioReport(report.value));
-    if (!report.value.passed) throw new CheckFailed();
+    if (!report.value.passed) throw checkFailed('the what-if has failing expectations');
   },
 };
