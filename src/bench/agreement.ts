@@ -67,8 +67,13 @@ const canonical = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => 
  * per differing path (at most `limit`), empty when they agree. Pure.
  */
 export function disagreements(log: EventLog, policy: Policy, limit = 10): string[] {
-  const model = modelRecords(replay(log, { policy }));
-  const hand = handRecords(handView(handReplay(log.entries, log.catalog, policy), log.catalog, policy));
+  return differences(replay(log, { policy }), handView(handReplay(log.entries, log.catalog, policy), log.catalog, policy), limit);
+}
+
+/** Where a model state and a hand view differ: one line per differing path (at most `limit`). Pure. */
+export function differences(state: NegotiationState, view: HandView, limit = 10): string[] {
+  const model = modelRecords(state);
+  const hand = handRecords(view);
   const problems: string[] = [];
   for (const path of new Set([...model.keys(), ...hand.keys()])) {
     const m = canonical(model.get(path));
