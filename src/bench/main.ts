@@ -19,7 +19,7 @@ import { buildIndex, lastDate, replay, stateAt } from '../model/replay.js';
 import { explore } from '../scenario/explore.js';
 import { policies } from '../model/claims.js';
 import { handReplay, handView } from './hand-reducer.js';
-import { canCollect, median, medianTime, medianTimeAsync, perSecond, quantile, retained, time, usedHeap } from './measure.js';
+import { canCollect, median, medianTime, medianTimeAsync, medianTimes, perSecond, quantile, retained, time, usedHeap } from './measure.js';
 import { naiveActorReplay } from './naive-actor.js';
 import { createRng } from './prng.js';
 import { binaryTerms, exploreEvents, syntheticEvents } from './synthetic-log.js';
@@ -63,8 +63,7 @@ function benchReplay(log: EventLog, name: string): void {
   const n = log.entries.length;
   const catalog = log.catalog;
   const anomalies = replay(log).anomalies.length;
-  const model = medianTime(() => replay(log), reps, warmup);
-  const hand = medianTime(() => handView(handReplay(log.entries, catalog), catalog), reps, warmup);
+  const [model, hand] = medianTimes(() => replay(log), () => handView(handReplay(log.entries, catalog), catalog), reps, warmup);
   row({ measure: 'replay (model)', log: name, value: perSecond(n, model), unit: 'events/s', note: `${anomalies} anomalies, ${model.toFixed(1)} ms` });
   row({ measure: 'replay (hand-written fold)', log: name, value: perSecond(n, hand), unit: 'events/s', note: `${hand.toFixed(1)} ms` });
   row({ measure: 'replay model / hand fold', log: name, value: model / hand, unit: 'x slower', target: { text: 'at most 2x', pass: model / hand <= 2 } });
@@ -81,8 +80,7 @@ function benchNaive(log: EventLog, name: string): void {
   const n = log.entries.length;
   const same = JSON.stringify(naiveActorReplay(log)) === JSON.stringify(replay(log));
   if (!same) process.exitCode = 1;
-  const naive = medianTime(() => naiveActorReplay(log), quick ? 1 : 3, 1);
-  const model = medianTime(() => replay(log), reps, warmup);
+  const [naive, model] = medianTimes(() => naiveActorReplay(log), () => replay(log), quick ? 1 : 3, 1);
   row({ measure: 'replay (naive XState actor + immer)', log: name, value: perSecond(n, naive), unit: 'events/s', note: `${naive.toFixed(0)} ms; ${same ? 'same state as the model' : 'DIFFERENT state from the model'}` });
   row({ measure: 'naive actor / model', log: name, value: naive / model, unit: 'x slower' });
 }
