@@ -86,7 +86,7 @@ function benchNaive(log: EventLog, name: string): void {
 }
 
 function fmt(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
+  if (!Number.isFinite(x) || (Number.isInteger(x) && Math.abs(x) < 1e4)) return String(x);
   if (Math.abs(x) >= 1e6) return `${(x / 1e6).toFixed(2)} M`;
   if (Math.abs(x) >= 1e4) return `${(x / 1e3).toFixed(1)} k`;
   if (Math.abs(x) >= 100) return x.toFixed(0);
