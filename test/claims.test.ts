@@ -38,7 +38,7 @@ const claimArbitrary = fc.record({
 type TestClaim = { claimant: Claimant; order: ClaimOrder };
 const asClaims = (xs: { rank: Claimant['rank']; day: number; reportedDay: number; seq: number }[]): TestClaim[] =>
   xs.map((x, i) => ({
-    claimant: { source: 's', speaker: `speaker ${i}`, speakerParty: null, relation: 'narration', onRecord: false, rank: x.rank, impliedBy: null },
+    claimant: { source: 's', speaker: `speaker ${i}`, speakerParty: null, relation: 'narration', onRecord: false, rank: x.rank, impliedBy: null, rankIndex: claimRanks.indexOf(x.rank), key: `s ${i}` },
     order: { day: x.day, reportedDay: x.day + x.reportedDay, seq: x.seq * 100 + i },
   }));
 

@@ -1,6 +1,9 @@
-// npm run bench [-- --quick] [-- --json]: replay, state on a date, what-if
-// forks, explore and validation, on synthetic logs of 10^4..10^6 events.
-// Everything is seeded, so two runs measure the same work.
+// npm run bench [-- --quick] [-- --json]: replay (against a hand-written fold
+// of the same semantics, checked to agree, and a naive XState-plus-immer
+// actor), state on a date, what-if forks, explore and validation, on
+// synthetic logs of 10^4..10^6 events. Each target is printed with its
+// measured figure and PASS/FAIL. Everything is seeded, so two runs measure
+// the same work.
 import { mkdtemp, rm, writeFile, copyFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -14,11 +17,19 @@ import { CATALOG_FILES, bundledEventsDir, loadCatalog, loadLog } from '../io/rea
 import { fork } from '../model/fork.js';
 import { buildIndex, lastDate, replay, stateAt } from '../model/replay.js';
 import { explore } from '../scenario/explore.js';
-import { handReplay } from './hand-reducer.js';
-import { canCollect, median, medianTime, medianTimeAsync, perSecond, quantile, retained, time, usedHeap } from './measure.js';
+import { policies } from '../model/claims.js';
+import { handReplay, handView } from './hand-reducer.js';
+import { canCollect, median, medianTime, medianTimeAsync, medianTimes, perSecond, quantile, retained, time, usedHeap } from './measure.js';
+import { naiveActorReplay } from './naive-actor.js';
 import { createRng } from './prng.js';
 import { binaryTerms, exploreEvents, syntheticEvents } from './synthetic-log.js';
-import { checkAgreement } from './agreement.js';
+import { disagreements } from './agreement.js';
+
+interface Target {
+  /** What must hold, in words ("at most 2x"). */
+  readonly text: string;
+  readonly pass: boolean;
+}
 
 interface Row {
   readonly measure: string;
@@ -26,6 +37,7 @@ interface Row {
   readonly value: number;
   readonly unit: string;
   readonly note?: string;
+  readonly target?: Target;
 }
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'boolean' } } });
@@ -33,18 +45,48 @@ const quick = values.quick ?? false;
 const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
 const reps = quick ? 3 : 7;
 const queries = quick ? 200 : 1000;
-const forks = quick ? 50 : 200;
+const forks = quick ? 20 : 200;
 /** A fork of a large log rebuilds its index (a full replay), so fewer of them. */
-const forksFor = (n: number) => (n >= 1_000_000 ? 3 : n >= 100_000 ? 10 : forks);
+const forksFor = (n: number) => (n >= 1_000_000 || (quick && n >= 100_000) ? 3 : n >= 100_000 ? 10 : forks);
+/** Untimed runs before the timed ones, so the JIT has compiled what is measured. */
+const warmup = quick ? 1 : 2;
 
 const rows: Row[] = [];
 const row = (r: Row) => {
   rows.push(r);
-  if (!values.json) process.stderr.write(`  ${r.measure} [${r.log}]: ${fmt(r.value)} ${r.unit}${r.note ? ` (${r.note})` : ''}\n`);
+  if (!values.json) process.stderr.write(`  ${r.measure} [${r.log}]: ${fmt(r.value)} ${r.unit}${r.note ? ` (${r.note})` : ''}${r.target ? ` [${targetCell(r.target)}]` : ''}\n`);
 };
+const targetCell = (t: Target) => `${t.text}: ${t.pass ? 'PASS' : 'FAIL'}`;
+
+/** The replay rows of one log: model, hand fold (checked to agree under every policy), ratio. */
+function benchReplay(log: EventLog, name: string): void {
+  const n = log.entries.length;
+  const catalog = log.catalog;
+  const anomalies = replay(log).anomalies.length;
+  const [model, hand] = medianTimes(() => replay(log), () => handView(handReplay(log.entries, catalog), catalog), reps, warmup);
+  row({ measure: 'replay (model)', log: name, value: perSecond(n, model), unit: 'events/s', note: `${anomalies} anomalies, ${model.toFixed(1)} ms` });
+  row({ measure: 'replay (hand-written fold)', log: name, value: perSecond(n, hand), unit: 'events/s', note: `${hand.toFixed(1)} ms` });
+  row({ measure: 'replay model / hand fold', log: name, value: model / hand, unit: 'x slower', target: { text: 'at most 2x', pass: model / hand <= 2 } });
+  // Equal work: the fold must give the model's state and anomalies, at every size (every policy at the smaller ones).
+  const checked = n <= (quick ? 10_000 : 100_000) ? policies : (['first-hand'] as const);
+  const problems = checked.flatMap((policy) => disagreements(log, policy, 5).map((p) => `${policy}: ${p}`));
+  for (const p of problems) process.stderr.write(`  disagreement [${name}] ${p}\n`);
+  row({ measure: 'hand fold agrees with the model', log: name, value: problems.length, unit: 'differences', note: checked.join(', '), target: { text: 'none', pass: problems.length === 0 } });
+  if (problems.length > 0) process.exitCode = 1;
+}
+
+/** The design parley avoids: an XState actor holding the state in its context, immer per event. */
+function benchNaive(log: EventLog, name: string): void {
+  const n = log.entries.length;
+  const same = JSON.stringify(naiveActorReplay(log)) === JSON.stringify(replay(log));
+  if (!same) process.exitCode = 1;
+  const [naive, model] = medianTimes(() => naiveActorReplay(log), () => replay(log), quick ? 1 : 3, 1);
+  row({ measure: 'replay (naive XState actor + immer)', log: name, value: perSecond(n, naive), unit: 'events/s', note: `${naive.toFixed(0)} ms; ${same ? 'same state as the model' : 'DIFFERENT state from the model'}` });
+  row({ measure: 'naive actor / model', log: name, value: naive / model, unit: 'x slower' });
+}
 
 function fmt(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
+  if (!Number.isFinite(x) || (Number.isInteger(x) && Math.abs(x) < 1e4)) return String(x);
   if (Math.abs(x) >= 1e6) return `${(x / 1e6).toFixed(2)} M`;
   if (Math.abs(x) >= 1e4) return `${(x / 1e3).toFixed(1)} k`;
   if (Math.abs(x) >= 100) return x.toFixed(0);
@@ -79,7 +121,7 @@ function hypotheticalConcession(catalog: Catalog, date: string, i: number): Parl
 }
 
 /** A what-if fork at a random date, then the state at the end of the fork. */
-function benchForks(log: EventLog, name: string): void {
+function benchForks(log: EventLog, name: string, target?: (medianMs: number) => Target): void {
   const dates = randomDates(log, forksFor(log.entries.length), 11);
   const end = lastDate(log)!;
   const times = dates.map((d, i) =>
@@ -89,11 +131,12 @@ function benchForks(log: EventLog, name: string): void {
       stateAt(forked.value, end);
     }),
   );
-  row({ measure: 'fork + suffix replay, median', log: name, value: median(times), unit: 'ms/fork' });
+  row({ measure: 'fork + suffix replay, median', log: name, value: median(times), unit: 'ms/fork', ...(target ? { target: target(median(times)) } : {}) });
   row({ measure: 'fork + suffix replay, p95', log: name, value: quantile(times, 0.95), unit: 'ms/fork' });
 }
 
 async function main(): Promise<void> {
+  const started = performance.now();
   const catalogResult = await loadCatalog(bundledEventsDir);
   if (!catalogResult.ok) throw new Error('cannot load the bundled catalog');
   const catalog = catalogResult.value;
@@ -103,23 +146,25 @@ async function main(): Promise<void> {
   for (const n of sizes) {
     const name = sizeName(n);
     const log = logFromEvents(catalog, syntheticEvents(catalog, n, n));
-    const anomalies = replay(log).anomalies.length;
-    // 1-2. Full replay through the model against the hand-written reducer.
-    const model = medianTime(() => replay(log), reps, 2);
-    const hand = medianTime(() => handReplay(log.entries, catalog), reps, 2);
-    row({ measure: 'replay (model)', log: name, value: perSecond(n, model), unit: 'events/s', note: `${anomalies} anomalies` });
-    row({ measure: 'replay (hand-written reducer)', log: name, value: perSecond(n, hand), unit: 'events/s' });
-    row({ measure: 'replay model / hand reducer', log: name, value: model / hand, unit: 'x slower' });
-    if (n === sizes[0]) checkAgreement(log);
+    // 1-2. Full replay through the model against the hand-written fold, and the naive design.
+    benchReplay(log, name);
+    if (n === sizes[0]) benchNaive(log, name);
     // 3. State on random dates, from checkpoints.
-    const { value: index, bytes } = retained(() => buildIndex(log));
-    const built = medianTime(() => buildIndex(log), quick ? 1 : 3, 0);
+    let once = 0;
+    const { value: index, bytes } = retained(() => {
+      const start = performance.now();
+      const built = buildIndex(log);
+      once = performance.now() - start;
+      return built;
+    });
+    const built = quick ? once : medianTime(() => buildIndex(log), 3, 0);
     row({ measure: 'checkpoint index: build', log: name, value: built, unit: 'ms', note: `${index.checkpoints.length} checkpoints every ${index.interval} events` });
     row({ measure: 'checkpoint index: memory', log: name, value: bytes / 2 ** 20, unit: 'MiB', note: canCollect ? 'heap after gc' : 'no --expose-gc: rough' });
     stateAt(log, lastDate(log)!);
     const dates = randomDates(log, queries, 3);
     const times = dates.map((d) => time(() => stateAt(log, d)));
-    row({ measure: 'stateAt, median', log: name, value: median(times), unit: 'ms/query' });
+    const stateMedian = median(times);
+    row({ measure: 'stateAt, median', log: name, value: stateMedian, unit: 'ms/query', ...(n === 1_000_000 ? { target: { text: 'under 1 ms', pass: stateMedian < 1 } } : {}) });
     row({ measure: 'stateAt, p95', log: name, value: quantile(times, 0.95), unit: 'ms/query' });
     // 4. What-ifs.
     benchForks(log, name);
@@ -127,7 +172,7 @@ async function main(): Promise<void> {
 
   const bundled = await loadLog();
   if (!bundled.ok) throw new Error('cannot load the bundled log');
-  benchForks(bundled.value.log, 'bundled');
+  benchForks(bundled.value.log, 'bundled', (ms) => ({ text: 'under 1 ms', pass: ms < 1 }));
 
   // 5. Explore: 16 independent open terms, then linked ones.
   const exploreCatalog = createCatalog(binaryTerms(16), catalog.parties, catalog.sources);
@@ -136,7 +181,7 @@ async function main(): Promise<void> {
     const state = stateAt(log, lastDate(log)!);
     let combinations = 0;
     const ms = medianTime(() => (combinations = explore(state, exploreCatalog, { limit: 10 }).combinations), reps);
-    row({ measure: 'explore', log: label, value: ms, unit: 'ms', note: `${combinations} combinations` });
+    row({ measure: 'explore', log: label, value: ms, unit: 'ms', note: `${combinations} combinations`, ...(linked === 0 ? { target: { text: 'under 1 s', pass: ms < 1000 } } : {}) });
     row({ measure: 'explore rate', log: label, value: perSecond(combinations, ms), unit: 'combinations/s' });
   }
 
@@ -148,8 +193,8 @@ async function main(): Promise<void> {
   usedHeap();
   const parse = medianTime(() => {
     if (!parseLog(catalog, [{ name: 'bench.jsonl', text }]).ok) throw new Error('synthetic log failed validation');
-  }, quick ? 2 : 5);
-  row({ measure: 'parseLog (validate text)', log: '10^5', value: perSecond(n, parse), unit: 'events/s', note: `${parse.toFixed(0)} ms` });
+  }, quick ? 1 : 5);
+  row({ measure: 'parseLog (validate text)', log: '10^5', value: perSecond(n, parse), unit: 'events/s', note: `${parse.toFixed(0)} ms`, target: { text: 'under 1 s', pass: parse < 1000 } });
   const dir = await mkdtemp(join(tmpdir(), 'parley-bench-'));
   try {
     for (const f of CATALOG_FILES) await copyFile(join(bundledEventsDir, f), join(dir, f));
@@ -157,23 +202,27 @@ async function main(): Promise<void> {
     usedHeap();
     const load = await medianTimeAsync(async () => {
       if (!(await loadLog([dir])).ok) throw new Error('synthetic log failed to load');
-    }, quick ? 2 : 5);
+    }, quick ? 1 : 5, quick ? 0 : 1);
     row({ measure: 'loadLog (read + validate + order)', log: '10^5', value: perSecond(n, load), unit: 'events/s', note: `${load.toFixed(0)} ms` });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 
+  const seconds = (performance.now() - started) / 1000;
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ machine, rows }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ machine, seconds, rows }, null, 2)}\n`);
     return;
   }
-  const header = ['measure', 'log', 'value', 'unit', 'note'];
-  const cells = rows.map((r) => [r.measure, r.log, fmt(r.value), r.unit, r.note ?? '']);
+  const header = ['measure', 'log', 'value', 'unit', 'note', 'target'];
+  const cells = rows.map((r) => [r.measure, r.log, fmt(r.value), r.unit, r.note ?? '', r.target ? targetCell(r.target) : '']);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: readonly string[]) => `| ${c.map((x, i) => (i === 2 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join(' | ')} |`;
-  process.stdout.write(`\nMachine: ${machine.cpus} x ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}${quick ? ' (--quick)' : ''}\n\n`);
+  process.stdout.write(`\nMachine: ${machine.cpus} x ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}${quick ? ' (--quick)' : ''}; measured in ${seconds.toFixed(1)} s (after the build)\n\n`);
   process.stdout.write(`${line(header)}\n|${widths.map((w, i) => (i === 2 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|\n`);
   for (const c of cells) process.stdout.write(`${line(c)}\n`);
+  const targets = rows.filter((r) => r.target !== undefined);
+  process.stdout.write(`\nTargets: ${targets.filter((r) => r.target!.pass).length} of ${targets.length} pass${quick ? ' (--quick: no 10^6 log)' : ''}\n`);
+  for (const r of targets) process.stdout.write(`  ${r.target!.pass ? 'PASS' : 'FAIL'}  ${r.measure} [${r.log}]: ${fmt(r.value)} ${r.unit} (${r.target!.text})\n`);
 }
 
 await main();

@@ -29,6 +29,25 @@ export function medianTime(fn: () => unknown, reps: number, warmup = 1): number 
   return median(times);
 }
 
+/**
+ * The median times in ms of `a` and `b`, run alternately (after `warmup` untimed
+ * rounds), so that both meet the same load on a shared machine and their
+ * ratio is fair even when the absolute times wander.
+ */
+export function medianTimes(a: () => unknown, b: () => unknown, reps: number, warmup = 1): [number, number] {
+  for (let i = 0; i < warmup; i++) {
+    a();
+    b();
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    ta.push(time(a));
+    tb.push(time(b));
+  }
+  return [median(ta), median(tb)];
+}
+
 export async function medianTimeAsync(fn: () => Promise<unknown>, reps: number, warmup = 1): Promise<number> {
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];

@@ -1,8 +1,12 @@
 // Synthetic, valid, reproducible logs with the event mix of real ones: mostly
 // positions and assessments, some statements and figures, a few rounds,
-// proposals and lifecycle events. Lifecycle events follow a storyline the deal
-// statechart accepts (rounds, an agreement settling every term, phases, a
-// next-phase round and agreement, releases, a collapse, talks again), so a replay meets few anomalies.
+// proposals and lifecycle events. Positions, concessions and responses are
+// claims by several claimants per (term, party): the party's own words on and
+// off the record, mediators, the other party and the outlets' narration, in
+// every source, stating accepts and rejects, so a replay derives positions
+// from contested claims as it does on real logs. Lifecycle events follow a storyline the deal
+// statechart accepts (rounds, an agreement settling every term, phases,
+// releases, a collapse, talks again), so a replay meets few anomalies.
 import type { Catalog, Term } from '../domain/catalog-schema.js';
 import { isoFromDayNumber, requireDayNumber } from '../domain/dates.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
@@ -21,7 +25,8 @@ const STORY = [
   'round.opened:talks', 'round.closed', 'round.opened:talks', 'round.closed', 'round.opened:talks',
   'agreement.reached', 'round.closed', 'phase.started:1', 'release.made:living', 'release.made:prisoners',
   'round.opened:next-phase', 'release.made:remains', 'phase.completed:1', 'agreement.reached:2', 'phase.started:2',
-  'release.made:living', 'release.made:prisoners', 'hostilities.resumed',
+  'release.made:living', 'release.made:prisoners',
+  'hostilities.resumed',
 ] as const;
 
 interface Generator {
@@ -35,17 +40,24 @@ interface Generator {
   currentRound: string | null;
   lastLifecycle: { readonly type: string; readonly act: string; readonly payload: Record<string, unknown> } | null;
   proposalNo: number;
-  readonly positions: Map<string, number[]>;
+  readonly positions: Map<string, Stance>;
+  readonly mediators: readonly string[];
 }
 
 function id(g: Generator): string {
   return `ev-${(g.seq++).toString(36).padStart(9, '0')}`;
 }
 
-function push(g: Generator, payload: Record<string, unknown>, options: { lag?: number; act?: string } = {}): void {
+interface Attribution {
+  readonly speaker: string;
+  readonly party?: string;
+  readonly onRecord: boolean;
+}
+
+function push(g: Generator, payload: Record<string, unknown>, options: { lag?: number; act?: string; attribution?: Attribution } = {}): void {
   const lag = options.lag ?? g.rng.int(4);
   const source = g.rng.pick(g.catalog.sources).id;
-  const speaker = g.rng.pick(SPEAKERS);
+  const attribution = options.attribution ?? { speaker: g.rng.pick(SPEAKERS), onRecord: g.rng.chance(0.7) };
   g.events.push({
     id: id(g),
     occurred: isoFromDayNumber(g.day),
@@ -54,7 +66,7 @@ function push(g: Generator, payload: Record<string, unknown>, options: { lag?: n
     reported: isoFromDayNumber(g.day + lag),
     source,
     quote: 'a synthetic quote',
-    attribution: { speaker, onRecord: g.rng.chance(0.7) },
+    attribution,
     summary: `synthetic ${String(payload.type)}`,
     ...(options.act === undefined ? {} : { act: options.act }),
     hypothetical: false,
@@ -69,27 +81,66 @@ function range(rng: Rng, size: number): number[] {
   return Array.from({ length: b - a + 1 }, (_, i) => a + i);
 }
 
+/**
+ * Who claims something about `party`: its own spokesperson or official (on
+ * or off the record), a mediator, another party, or no one (the outlet's
+ * narration). A few speakers each, so claimants recur across sources.
+ */
+function claimant(g: Generator, party: string): Attribution {
+  const { rng, catalog } = g;
+  const r = rng.next();
+  if (r < 0.45) return { speaker: `${party} ${rng.pick(['spokesperson', 'official'])}`, party, onRecord: rng.chance(0.6) };
+  if (r < 0.65) {
+    const mediator = rng.pick(g.mediators);
+    return { speaker: `${mediator} official`, party: mediator, onRecord: rng.chance(0.5) };
+  }
+  if (r < 0.85) {
+    const other = rng.pick(catalog.principals.includes(party) ? catalog.principals.filter((p) => p !== party) : catalog.principals);
+    return { speaker: `${other} official`, party: other, onRecord: rng.chance(0.5) };
+  }
+  return { speaker: 'the outlet', onRecord: false };
+}
+
+/** A claim about a position: accepts a run of options and/or rejects some of the others. */
+function stance(rng: Rng, size: number): { accepts: number[]; rejects: number[] } {
+  const accepts = rng.chance(0.15) ? [] : range(rng, size);
+  const others = Array.from({ length: size }, (_, i) => i).filter((i) => !accepts.includes(i));
+  const rejects = accepts.length === 0 ? others.filter((_, k) => k === 0 || rng.chance(0.5)) : others.filter(() => rng.chance(0.3));
+  return { accepts, rejects };
+}
+
+interface Stance {
+  accepts: number[];
+  rejects: number[];
+}
+
 function position(g: Generator): void {
   const { rng, catalog } = g;
   const party = rng.chance(0.75) ? rng.pick(catalog.principals) : rng.pick(catalog.parties).id;
   const term = rng.pick(catalog.terms);
   const key = `${term.id}|${party}`;
   const options = term.ladder.map((o) => o.id);
+  const named = (xs: readonly number[]) => [...xs].sort((a, b) => a - b).map((i) => options[i]!);
   const current = g.positions.get(key);
+  const attribution = claimant(g, party);
   const r = rng.next();
-  if (current && r < 0.4) {
-    // Another source reports the same position: a corroboration.
-    push(g, { type: 'position.stated', party, term: term.id, accepts: current.map((i) => options[i]!), conditions: [] });
-  } else if (current && r < 0.55) {
-    const edge = rng.chance(0.5) ? Math.min(...current) - 1 : Math.max(...current) + 1;
+  if (current && r < 0.45) {
+    // Another claimant (or the same, in another report) repeats the party's current position.
+    push(g, { type: 'position.stated', party, term: term.id, accepts: named(current.accepts), rejects: named(current.rejects), conditions: [] }, { attribution });
+  } else if (current && r < 0.6) {
+    const ends = current.accepts.length > 0 ? current.accepts : [rng.int(options.length)];
+    const edge = rng.chance(0.5) ? Math.min(...ends) - 1 : Math.max(...ends) + 1;
     const add = Math.max(0, Math.min(options.length - 1, edge));
-    if (!current.includes(add)) current.push(add);
-    push(g, { type: 'concession.offered', party, term: term.id, adds: [options[add]!], conditions: [] });
+    if (!current.accepts.includes(add)) current.accepts.push(add);
+    current.rejects = current.rejects.filter((i) => i !== add);
+    push(g, { type: 'concession.offered', party, term: term.id, adds: [options[add]!], conditions: [] }, { attribution });
   } else {
-    const accepts = range(rng, options.length);
-    g.positions.set(key, accepts);
+    const claim = stance(rng, options.length);
+    // Most fresh claims become the party's current position; some are one claimant's divergent account.
+    if (!current || rng.chance(0.6)) g.positions.set(key, { accepts: [...claim.accepts], rejects: [...claim.rejects] });
     const conditions = rng.chance(0.05) ? [condition(rng, catalog.terms, term.id)] : [];
-    push(g, { type: 'position.stated', party, term: term.id, accepts: accepts.map((i) => options[i]!), conditions });
+    const prefers = claim.accepts.length > 1 && rng.chance(0.1) ? { prefers: options[claim.accepts[0]!]! } : {};
+    push(g, { type: 'position.stated', party, term: term.id, accepts: named(claim.accepts), rejects: named(claim.rejects), ...prefers, conditions }, { attribution });
   }
 }
 
@@ -148,8 +199,15 @@ function proposal(g: Generator): void {
   }
   const p = `proposal-${Math.max(1, g.proposalNo - rng.int(3))}`;
   const party = rng.pick(catalog.principals);
-  if (rng.chance(0.7)) push(g, { type: 'proposal.accepted', proposal: p, party, as: rng.chance(0.6) ? 'text' : 'basis' });
-  else push(g, { type: 'proposal.rejected', proposal: p, party });
+  // Responses are claims too: a mediator or the other party may say a party accepted.
+  const attribution = claimant(g, party);
+  if (rng.chance(0.7)) push(g, { type: 'proposal.accepted', proposal: p, party, as: rng.chance(0.6) ? 'text' : 'basis' }, { attribution });
+  else push(g, { type: 'proposal.rejected', proposal: p, party }, { attribution });
+}
+
+function mediatorsOf(catalog: Catalog): string[] {
+  const mediators = catalog.parties.filter((p) => p.role === 'mediator').map((p) => p.id);
+  return mediators.length > 0 ? mediators : [catalog.parties[0]!.id];
 }
 
 /** `n` valid events against `catalog`, the same for the same seed. */
@@ -166,6 +224,7 @@ export function syntheticEvents(catalog: Catalog, n: number, seed = 1): ParleyEv
     lastLifecycle: null,
     proposalNo: 0,
     positions: new Map(),
+    mediators: mediatorsOf(catalog),
   };
   const { rng } = g;
   for (let i = 0; i < n; i++) {
@@ -197,7 +256,7 @@ export function binaryTerms(count: number): Term[] {
  */
 export function exploreEvents(catalog: Catalog, linked: number, noise = 0, seed = 7): ParleyEvent[] {
   const [a, b] = catalog.principals;
-  const g: Generator = { rng: createRng(seed), catalog, events: [], seq: 0, day: requireDayNumber('2024-08-01'), storyStep: 0, roundNo: 0, currentRound: null, lastLifecycle: null, proposalNo: 0, positions: new Map() };
+  const g: Generator = { rng: createRng(seed), catalog, events: [], seq: 0, day: requireDayNumber('2024-08-01'), storyStep: 0, roundNo: 0, currentRound: null, lastLifecycle: null, proposalNo: 0, positions: new Map(), mediators: mediatorsOf(catalog) };
   for (let i = 0; i < noise; i++) {
     const r = g.rng.next();
     if (r < 0.5) push(g, { type: 'talks.assessed', tone: 'optimistic' });
@@ -207,8 +266,8 @@ export function exploreEvents(catalog: Catalog, linked: number, noise = 0, seed 
   catalog.terms.forEach((t, i) => {
     const next = catalog.terms[(i + 1) % catalog.terms.length]!;
     const conditions = i < linked ? [{ term: next.id, accepts: ['high'] }] : [];
-    push(g, { type: 'position.stated', party: a, term: t.id, accepts: ['low'], conditions }, { lag: 0 });
-    push(g, { type: 'position.stated', party: b, term: t.id, accepts: ['high'], conditions: [] }, { lag: 0 });
+    push(g, { type: 'position.stated', party: a, term: t.id, accepts: ['low'], rejects: [], conditions }, { lag: 0 });
+    push(g, { type: 'position.stated', party: b, term: t.id, accepts: ['high'], rejects: [], conditions: [] }, { lag: 0 });
   });
   return g.events;
 }

@@ -33,6 +33,10 @@ export interface Claimant {
   readonly rank: ClaimRank;
   /** Set when the claim is implied by accepting this proposal's text rather than made about the term itself. */
   readonly impliedBy: string | null;
+  /** Where `rank` stands in claimRanks (0 is best), kept as a number for the replay's comparisons. */
+  readonly rankIndex: number;
+  /** The claimant's identity (claimantKey), computed once when the claim is made. */
+  readonly key: string;
 }
 
 /** The speaker a hypothetical event without attribution is credited to. */
@@ -45,7 +49,7 @@ export const SCENARIO_SPEAKER = 'the scenario author';
  */
 export function claimantOf(e: ParleyEvent, subject: string, catalog: Catalog, impliedBy: string | null = null): Claimant {
   if (e.hypothetical) {
-    return { source: null, speaker: e.attribution?.speaker ?? SCENARIO_SPEAKER, speakerParty: subject, relation: 'self', onRecord: true, rank: 'own-on-record', impliedBy };
+    return withKey({ source: null, speaker: e.attribution?.speaker ?? SCENARIO_SPEAKER, speakerParty: subject, relation: 'self', onRecord: true, rank: 'own-on-record', impliedBy });
   }
   const a = e.attribution;
   const speakerParty = a?.party ?? null;
@@ -53,15 +57,17 @@ export function claimantOf(e: ParleyEvent, subject: string, catalog: Catalog, im
   const relation: Relation =
     speakerParty === null ? 'narration' : speakerParty === subject ? 'self' : catalog.partyById.get(speakerParty)?.role === 'mediator' ? 'mediator' : 'other-party';
   const rank: ClaimRank = relation === 'self' ? (onRecord ? 'own-on-record' : 'own-off-record') : relation;
-  return { source: e.source ?? null, speaker: a?.speaker ?? 'unattributed', speakerParty, relation, onRecord, rank, impliedBy };
+  return withKey({ source: e.source ?? null, speaker: a?.speaker ?? 'unattributed', speakerParty, relation, onRecord, rank, impliedBy });
 }
+
+const withKey = (c: Omit<Claimant, 'key' | 'rankIndex'>): Claimant => ({ ...c, rankIndex: claimRanks.indexOf(c.rank), key: claimantKey(c) });
 
 /**
  * One claimant's identity: the same speaker for the same party in the same
  * source (a claim implied by accepting a proposal stands apart from the
  * speaker's own claims on the term). Pure.
  */
-export function claimantKey(c: Claimant): string {
+export function claimantKey(c: Pick<Claimant, 'source' | 'speaker' | 'speakerParty' | 'impliedBy'>): string {
   return `${c.source ?? ''}\u0000${c.speaker}\u0000${c.speakerParty ?? ''}\u0000${c.impliedBy ?? ''}`;
 }
 
@@ -80,8 +86,6 @@ export function compareLatest(a: ClaimOrder, b: ClaimOrder): number {
   return b.day - a.day || b.reportedDay - a.reportedDay || b.seq - a.seq;
 }
 
-const rankIndex = (r: ClaimRank) => claimRanks.indexOf(r);
-
 /**
  * The claim that decides under `first-hand` or `latest`, or null under
  * `consensus` (where every claim decides). Pure.
@@ -97,7 +101,7 @@ export function decidingClaim<C extends { readonly claimant: Claimant; readonly 
       if (c.order.seq > best.order.seq) best = c;
       continue;
     }
-    const byRank = rankIndex(c.claimant.rank) - rankIndex(best.claimant.rank);
+    const byRank = c.claimant.rankIndex - best.claimant.rankIndex;
     if (byRank < 0 || (byRank === 0 && compareLatest(c.order, best.order) < 0)) best = c;
   }
   return best;

@@ -4,7 +4,7 @@
 // claim makes a new record, so checkpoints share them.
 import type { Catalog } from '../domain/catalog-schema.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
-import { type Policy, claimRanks, claimantKey, claimantOf, compareLatest, decidingClaim } from './claims.js';
+import { type Policy, claimantOf, compareLatest, decidingClaim } from './claims.js';
 import type { FoldContext } from './fold.js';
 import type {
   Conditions,
@@ -79,14 +79,14 @@ function consensusContent(catalog: Catalog, term: string, claims: readonly Posit
 
 /** True when a later position claim replaces concession `c` under the policy: one of at least its rank (any rank under `latest`). Pure. */
 export function supersedes(p: StoredPositionClaim, c: StoredConcessionClaim, policy: Policy): boolean {
-  return compareLatest(p.order, c.order) < 0 && (policy === 'latest' || claimRanks.indexOf(p.claimant.rank) <= claimRanks.indexOf(c.claimant.rank));
+  return compareLatest(p.order, c.order) < 0 && (policy === 'latest' || p.claimant.rankIndex <= c.claimant.rankIndex);
 }
 
 /** The claims and concessions with the position the policy derives from them. Pure. */
 export function derivePosition(catalog: Catalog, term: string, claims: readonly StoredPositionClaim[], concessions: readonly StoredConcessionClaim[], policy: Policy): StoredPosition {
   const basis = decidingClaim(claims, policy);
   const base = basis === null ? consensusContent(catalog, term, claims) : pick(basis);
-  const widenedBy = concessions.filter((c) => !claims.some((p) => supersedes(p, c, policy)));
+  const widenedBy = concessions.length === 0 ? concessions : concessions.filter((c) => !claims.some((p) => supersedes(p, c, policy)));
   const content = widenedBy.reduce((acc, c) => widen(catalog, term, acc, c.adds, c.conditions), base);
   const contested = claims.some((c) => !sameContent(c, claims[0]!));
   return { claims, concessions, content, basis, widenedBy, contested };
@@ -115,10 +115,14 @@ interface ClaimEvent {
 
 const orderOf = (at: ClaimAt, s: ReplayState) => ({ day: at.day, reportedDay: at.reportedDay, seq: s.eventCount });
 
+function indexOfClaimant(claims: readonly { readonly claimant: { readonly key: string } }[], key: string): number {
+  for (let i = 0; i < claims.length; i++) if (claims[i]!.claimant.key === key) return i;
+  return -1;
+}
+
 /** Replaces the claimant's earlier claim (or adds one) and returns the new claim list. Pure. */
 function withClaim<C extends { readonly claimant: StoredPositionClaim['claimant'] }>(claims: readonly C[], claim: C): readonly C[] {
-  const key = claimantKey(claim.claimant);
-  const i = claims.findIndex((c) => claimantKey(c.claimant) === key);
+  const i = indexOfClaimant(claims, claim.claimant.key);
   if (i < 0) return [...claims, claim];
   const out = claims.slice();
   out[i] = claim;
@@ -130,7 +134,7 @@ export function claimPosition(s: ReplayState, ctx: FoldContext, term: string, pa
   const e = claim.event;
   const claimant = claimantOf(e, party, ctx.catalog, claim.impliedBy ?? null);
   const current = positionOf(s, term, party);
-  const earlier = current?.claims.find((c) => claimantKey(c.claimant) === claimantKey(claimant));
+  const earlier = current?.claims.find((c) => c.claimant.key === claimant.key);
   // The same claimant saying the same again corroborates its claim: one more id, the date it was first made.
   const repeat = earlier !== undefined && sameContent(earlier, content) && earlier.inference === claim.inference;
   const stored: StoredPositionClaim = {
@@ -158,7 +162,7 @@ export function claimPosition(s: ReplayState, ctx: FoldContext, term: string, pa
 export function claimConcession(s: ReplayState, ctx: FoldContext, term: string, current: StoredPosition, adds: readonly string[], conditions: Conditions, claim: ClaimEvent & { readonly party: string }): void {
   const e = claim.event;
   const claimant = claimantOf(e, claim.party, ctx.catalog);
-  const earlier = current.concessions.find((c) => claimantKey(c.claimant) === claimantKey(claimant));
+  const earlier = current.concessions.find((c) => c.claimant.key === claimant.key);
   const stored: StoredConcessionClaim = {
     claimant,
     order: orderOf(claim.at, s),
@@ -208,7 +212,7 @@ export function claimResponse(
   if (!proposal) return false;
   const claimant = claimantOf(e, e.party, ctx.catalog);
   const current = proposal.responses.get(e.party);
-  const earlier = current?.claims.find((c) => claimantKey(c.claimant) === claimantKey(claimant));
+  const earlier = current?.claims.find((c) => c.claimant.key === claimant.key);
   const repeat = earlier !== undefined && earlier.response === response && earlier.as === as;
   const stored: StoredResponseClaim = {
     claimant,
