@@ -220,11 +220,12 @@ describe('the bundled log replayed', () => {
   it('differs by outlet where the outlets diverge', () => {
     const mayadeen = at('2024-08-23', { sources: [MAYADEEN] });
     const anadolu = at('2024-08-23', { sources: [ANADOLU] });
-    // Al Mayadeen: its unnamed official says Israel insists on military sites, and the outlet itself
-    // speaks of Netanyahu's refusal to withdraw troops; Anadolu quotes Netanyahu's office: control.
+    // Al Mayadeen: its unnamed Palestinian official (another party's claim) says Israel insists on
+    // military sites, and outranks the outlet's own words on Netanyahu's "refusal to withdraw", which
+    // stand beside it; Anadolu quotes Netanyahu's office: control.
     const mayadeenIsrael = mayadeen.positions.philadelphi!.israel!;
-    expect(mayadeenIsrael).toMatchObject({ rejects: ['monitored-withdrawal', 'full-withdrawal'], contested: true });
-    expect(mayadeenIsrael.claims.map((c) => c.accepts)).toContainEqual(['military-sites']);
+    expect(mayadeenIsrael).toMatchObject({ accepts: ['military-sites'], rejects: [], contested: true, basis: { relation: 'other-party' } });
+    expect(mayadeenIsrael.claims.map((c) => c.rejects)).toContainEqual(['monitored-withdrawal', 'full-withdrawal']);
     expect(anadolu.positions.philadelphi!.israel!.accepts).toEqual(['israeli-control']);
     // Only Anadolu reports Hamas's rejection; only Al Mayadeen reports Israel's acceptance.
     expect(Object.keys(anadolu.proposals['us-bridging-proposal']!.responses)).toEqual(['hamas']);
