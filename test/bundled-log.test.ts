@@ -15,6 +15,7 @@ import {
   occurredSortDay,
   stateAt,
 } from '../src/index.js';
+import { policies } from '../src/model/claims.js';
 import { runCli } from './helpers/cli.js';
 
 let log: EventLog;
@@ -101,13 +102,15 @@ describe('the bundled log as data', () => {
 });
 
 describe('the bundled log replayed', () => {
-  it('replays with no anomalies, as a whole, per source, and as known on each publication day', () => {
+  it('replays with no anomalies, as a whole, per source, and as known on each publication day, under every policy', () => {
     const end = lastDate(log)!;
     expect(end).toBe('2024-09-13');
-    expect(at(end).anomalies).toEqual([]);
-    for (const s of log.catalog.sources) {
-      expect(at(end, { sources: [s.id] }).anomalies, s.id).toEqual([]);
-      expect(at(end, { knownAt: s.published }).anomalies, `known at ${s.published}`).toEqual([]);
+    for (const policy of policies) {
+      expect(at(end, { policy }).anomalies, policy).toEqual([]);
+      for (const s of log.catalog.sources) {
+        expect(at(end, { policy, sources: [s.id] }).anomalies, `${policy}, ${s.id}`).toEqual([]);
+        expect(at(end, { policy, knownAt: s.published }).anomalies, `${policy}, known at ${s.published}`).toEqual([]);
+      }
     }
   });
 
@@ -143,22 +146,64 @@ describe('the bundled log replayed', () => {
     expect(at('2024-08-20', { knownAt: '2024-08-23' }).proposals['us-bridging-proposal']!.responses).toHaveProperty('israel');
   });
 
-  it('on 23 Aug: the Philadelphi gap is open and the Cairo round, opened 22 Aug, is in session', () => {
+  it('on 23 Aug: the Philadelphi gap is undetermined under first-hand, contested, and the Cairo round, opened 22 Aug, is in session', () => {
     const s = at('2024-08-23');
-    // First-hand: the prime minister's office's own words of 22 Aug decide, not the
-    // unnamed official Al Mayadeen quoted on 23 Aug, whose claim stands beside it.
-    expect(s.gaps.philadelphi).toMatchObject({ status: 'open', distance: 3 });
+    // First-hand: the prime minister's office's own words of 22 Aug decide ("will control the
+    // corridor": an acceptance, not a refusal of anything), not the unnamed official Al Mayadeen
+    // quoted on 23 Aug, whose claim stands beside it.
     const israel = s.positions.philadelphi!.israel!;
-    expect(israel).toMatchObject({ accepts: ['israeli-control'], contested: true, basis: { speaker: 'the office of Prime Minister Netanyahu', rank: 'own-on-record', source: ANADOLU } });
-    expect(israel.claims.map((c) => c.source)).toEqual(expect.arrayContaining([MAYADEEN, 'al-hadath-2024-08-19', ANADOLU]));
-    expect(s.positions.philadelphi!.hamas!.accepts).toEqual(['full-withdrawal']);
-    // The latest report wins under `latest`, as before claims: 2 steps on 23 Aug.
+    expect(israel).toMatchObject({ accepts: ['israeli-control'], rejects: [], contested: true, basis: { speaker: 'the office of Prime Minister Netanyahu', rank: 'own-on-record', source: ANADOLU } });
+    expect(israel.claims.map((c) => c.source)).toEqual(expect.arrayContaining([MAYADEEN, HADATH, ANADOLU]));
+    // Hamas's demand "full withdrawal from the Gaza Strip" (22 Aug) is read as covering the corridor, and says so.
+    const hamas = s.positions.philadelphi!.hamas!;
+    expect(hamas).toMatchObject({ accepts: ['full-withdrawal'], rejects: [] });
+    expect(hamas.basis).toMatchObject({ speaker: 'the leaderships of Hamas and Palestinian Islamic Jihad', rank: 'own-on-record' });
+    expect(hamas.claims.find((c) => c.speaker === hamas.basis!.speaker)!.inference).toMatch(/complete withdrawal from the Gaza Strip/);
+    // Neither deciding claim refuses anything, so the gap is undetermined; other claims (Netanyahu's
+    // "only the presence of Israeli troops", Hamas's rejection of continued occupation) would open it.
+    expect(s.gaps.philadelphi).toMatchObject({ status: 'undetermined', contested: true, alternatives: ['open'] });
+    // Under `latest` the last report decides: Al Mayadeen's own words, "his refusal to withdraw".
     const latest = stateAt(log, '2024-08-23', { policy: 'latest' });
-    expect(latest.gaps.philadelphi).toMatchObject({ status: 'open', distance: 2 });
-    expect(latest.positions.philadelphi!.israel!.accepts).toEqual(['israeli-control', 'military-sites']);
+    expect(latest.positions.philadelphi!.israel).toMatchObject({ accepts: [], rejects: ['monitored-withdrawal', 'full-withdrawal'] });
+    expect(latest.gaps.philadelphi).toMatchObject({ status: 'open' });
     expect(s).toMatchObject({ phase: 'negotiating', stage: 'roundInSession', roundsOpened: 2 });
-    expect(s.round).toMatchObject({ id: 'cairo-2024-08', venue: 'Cairo', opened: '2024-08-22', closed: null });
+    expect(s.round).toMatchObject({ id: 'cairo-2024-08', venue: 'Cairo', opened: '2024-08-22', closed: null, mediators: ['us'] });
     expect(at('2024-08-21').round).toMatchObject({ id: 'doha-2024-08', closed: '2024-08-16' });
+  });
+
+  it('records refusals as rejects of what is refused, never as accepting the other options', () => {
+    const s = at('2024-08-23');
+    // Hamas: Netanyahu refuses "a permanent cease-fire" -> Israel rejects that option, and nothing is accepted.
+    const endOfWar = s.positions['end-of-war']!.israel!;
+    expect(endOfWar).toMatchObject({ accepts: [], rejects: ['permanent-ceasefire'], basis: { speaker: 'Hamas', relation: 'other-party' } });
+    expect(s.gaps['end-of-war']).toMatchObject({ status: 'open', distance: null });
+    // The refusals Hamas attributes to Netanyahu, and the insistences: each names only what the quote names.
+    const stance = (id: string) => {
+      const e = byId(id);
+      if (e.type !== 'position.stated') throw new Error(`${id} is not a position`);
+      return { accepts: e.accepts, rejects: e.rejects };
+    };
+    expect(stance('8h1g6HFg-GLV')).toEqual({ accepts: [], rejects: ['permanent-ceasefire'] });
+    expect(stance('yBf3dzbIAzxP')).toEqual({ accepts: [], rejects: ['full-withdrawal'] });
+    expect(stance('oncNtXt2vvFj')).toEqual({ accepts: ['israeli-control'], rejects: [] });
+    expect(stance('JH-5RFRLYtUn')).toEqual({ accepts: ['israeli-control'], rejects: [] });
+    // A reading beyond the quote's words is marked, with the rule, wherever the same wording occurs.
+    for (const id of ['8ycTrsFyJwQ5', 'bNfiY3DKV0ir', 'ifKvp2HOqaQv', 'ucE7JhUa-SjF', 'SmmOVd1jFc0t']) {
+      const e = byId(id);
+      expect(e.type === 'position.stated' && e.inference, id).toMatch(/complete withdrawal from the Gaza Strip/);
+    }
+  });
+
+  it('shows a mediator\'s report of a response as the mediator\'s claim, and the outlet\'s narration as narration', () => {
+    const israel = at('2024-08-23').proposals['us-bridging-proposal']!.responses.israel!;
+    expect(israel).toMatchObject({ response: 'accepted' });
+    for (const id of ['rrHOK0Ryg2bm', 'aWvYEX3zqxDV']) expect(byId(id).attribution!.party, id).toBe('us');
+    expect(byId('aWvYEX3zqxDV').quote).not.toMatch(/despite/);
+    // "wants the agreement to allow him to resume fighting" is Al Hadath's description, not Netanyahu's words.
+    expect(byId('PggpMLm2fFOW').attribution).toEqual({ speaker: 'Al Hadath', onRecord: true });
+    for (const id of ['1K7bnhWG0CQD', 'JRCCl1dICOH3', 'oO97b_ESAK5g', '4ftoXW64ozRL', 'KpTFIpme4tI-', 'lY4CywTy4-Pn', '3tjUZd17S3qX']) {
+      expect(byId(id).attribution!.party, id).toBeUndefined();
+    }
   });
 
   it('carries Kirby\'s 23 Aug assessment in both Al Mayadeen and Anadolu, as an optimistic comment (CAMEO 013)', () => {
@@ -175,8 +220,12 @@ describe('the bundled log replayed', () => {
   it('differs by outlet where the outlets diverge', () => {
     const mayadeen = at('2024-08-23', { sources: [MAYADEEN] });
     const anadolu = at('2024-08-23', { sources: [ANADOLU] });
-    // Al Mayadeen's source: Israel would settle for military sites; Anadolu quotes Netanyahu's office: control.
-    expect(mayadeen.positions.philadelphi!.israel!.accepts).toEqual(['israeli-control', 'military-sites']);
+    // Al Mayadeen: its unnamed Palestinian official (another party's claim) says Israel insists on
+    // military sites, and outranks the outlet's own words on Netanyahu's "refusal to withdraw", which
+    // stand beside it; Anadolu quotes Netanyahu's office: control.
+    const mayadeenIsrael = mayadeen.positions.philadelphi!.israel!;
+    expect(mayadeenIsrael).toMatchObject({ accepts: ['military-sites'], rejects: [], contested: true, basis: { relation: 'other-party' } });
+    expect(mayadeenIsrael.claims.map((c) => c.rejects)).toContainEqual(['monitored-withdrawal', 'full-withdrawal']);
     expect(anadolu.positions.philadelphi!.israel!.accepts).toEqual(['israeli-control']);
     // Only Anadolu reports Hamas's rejection; only Al Mayadeen reports Israel's acceptance.
     expect(Object.keys(anadolu.proposals['us-bridging-proposal']!.responses)).toEqual(['hamas']);

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type EventLog, type NegotiationState, type ParleyEvent, logFromEvents, requireDayNumber, stateAt } from '../src/index.js';
-import { type ClaimOrder, type Claimant, claimRanks, claimantOf, decidingClaim, policies } from '../src/model/claims.js';
+import { type ClaimOrder, type Claimant, claimRanks, claimantOf, decidingClaim, nextDecidingClaim, policies } from '../src/model/claims.js';
 import { gapShape } from '../src/model/gaps.js';
 import { isoDateArbitrary, logArbitrary, sampleCatalog } from '../src/testing/index.js';
 import { hypothetical, position, reported, sampleLog, stance } from './helpers/events.js';
@@ -38,7 +38,7 @@ const claimArbitrary = fc.record({
 type TestClaim = { claimant: Claimant; order: ClaimOrder };
 const asClaims = (xs: { rank: Claimant['rank']; day: number; reportedDay: number; seq: number }[]): TestClaim[] =>
   xs.map((x, i) => ({
-    claimant: { source: 's', speaker: `speaker ${i}`, speakerParty: null, relation: 'narration', onRecord: false, rank: x.rank, impliedBy: null, rankIndex: claimRanks.indexOf(x.rank), key: `s ${i}` },
+    claimant: { source: 's', speaker: `speaker ${i}`, speakerParty: null, relation: 'narration', onRecord: false, rank: x.rank, impliedBy: null, rankIndex: claimRanks.indexOf(x.rank), key: i },
     order: { day: x.day, reportedDay: x.day + x.reportedDay, seq: x.seq * 100 + i },
   }));
 
@@ -56,6 +56,23 @@ describe('policies', () => {
             expect(later).toBeLessThan(0);
           }
         }
+      }),
+    );
+  });
+
+  it('the replay\'s incremental choice (one claim at a time, each the newest) equals choosing among all claims', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ rank: fc.constantFrom(...claimRanks), claimant: fc.integer({ min: 0, max: 4 }) }), { minLength: 1, maxLength: 12 }), fc.constantFrom(...policies), (xs, policy) => {
+        // Claims arrive in log order: each is the newest; a claimant's new claim replaces its earlier one.
+        let current: TestClaim[] = [];
+        let basis: TestClaim | null = null;
+        xs.forEach((x, seq) => {
+          const claim: TestClaim = { claimant: { ...asClaims([{ rank: x.rank, day: seq, reportedDay: 0, seq }])[0]!.claimant, key: x.claimant }, order: { day: seq, reportedDay: seq, seq } };
+          // A claimant may speak at another rank than before (on, then off the record).
+          current = [...current.filter((c) => c.claimant.key !== x.claimant), claim];
+          basis = nextDecidingClaim(basis, claim, policy, current);
+          expect(basis).toBe(decidingClaim(current, policy));
+        });
       }),
     );
   });

@@ -66,7 +66,7 @@ describe('parley check on catalogs', () => {
     for (const f of ['terms.json', 'parties.json', 'sources.json']) await cp(join(repoRoot, 'events', f), join(dir, f));
     const r = await runCli(['check', dir]);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^ok: catalog .* \(10 terms, 11 parties, 5 sources\)$/m);
+    expect(r.stdout).toMatch(/^ok: catalog .* \(10 terms, \d+ parties, 5 sources\)$/m);
     expect((await runCli(['check', join(dir, 'terms.json')])).code).toBe(0);
   });
 

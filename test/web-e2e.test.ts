@@ -88,11 +88,11 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the viewer in hea
     return page;
   }
 
-  it('shows the Philadelphi gap open on 23 August, the Cairo round open since 22 August, and the quotes behind a cell', async () => {
+  it('shows the Philadelphi gap undetermined (and contested) on 23 August, the Cairo round open since 22 August, and the quotes behind a cell', async () => {
     const page = await open(bundled);
     await setDate(page, '2024-08-23');
-    await expect.poll(() => gapOf(page, 'philadelphi').getAttribute('data-gap')).toBe('open');
-    expect(await gapOf(page, 'philadelphi').textContent()).toContain('Open');
+    await expect.poll(() => gapOf(page, 'philadelphi').getAttribute('data-gap')).toBe('undetermined');
+    expect(await gapOf(page, 'philadelphi').textContent()).toContain('Undetermined');
     expect(await page.locator('#rounds').textContent()).toMatch(/Cairo round \(cairo-2024-08\): opened 2024-08-22/);
     expect(await page.locator('#statechart .state.active').first().getAttribute('data-state')).toBe('negotiating');
 

@@ -50,6 +50,7 @@ export const sourceSchema = z.strictObject({
   title: z.string().min(1),
   published: isoDay,
   publishedBasis: z.string().min(1),
+  publishedPrecision: z.enum(['day', 'week']).optional(), // when the article's day is uncertain; `published` is then the latest day it can be
   /** File name of the article in the sources folder (see `parley audit`). */
   document: z.string().min(1),
 });

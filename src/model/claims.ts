@@ -35,8 +35,8 @@ export interface Claimant {
   readonly impliedBy: string | null;
   /** Where `rank` stands in claimRanks (0 is best), kept as a number for the replay's comparisons. */
   readonly rankIndex: number;
-  /** The claimant's identity (claimantKey), computed once when the claim is made. */
-  readonly key: string;
+  /** The claimant's identity (claimantKey) as a number, interned once when the claim is made. */
+  readonly key: number;
 }
 
 /** The speaker a hypothetical event without attribution is credited to. */
@@ -60,7 +60,17 @@ export function claimantOf(e: ParleyEvent, subject: string, catalog: Catalog, im
   return withKey({ source: e.source ?? null, speaker: a?.speaker ?? 'unattributed', speakerParty, relation, onRecord, rank, impliedBy });
 }
 
-const withKey = (c: Omit<Claimant, 'key' | 'rankIndex'>): Claimant => ({ ...c, rankIndex: claimRanks.indexOf(c.rank), key: claimantKey(c) });
+// The replay compares claimants on every claim: a number compares in one
+// step where the key string compares character by character. Numbers only
+// identify, never order, so the state stays the same on every run.
+const interned = new Map<string, number>();
+function intern(key: string): number {
+  let id = interned.get(key);
+  if (id === undefined) interned.set(key, (id = interned.size));
+  return id;
+}
+
+const withKey = (c: Omit<Claimant, 'key' | 'rankIndex'>): Claimant => ({ ...c, rankIndex: claimRanks.indexOf(c.rank), key: intern(claimantKey(c)) });
 
 /**
  * One claimant's identity: the same speaker for the same party in the same
@@ -84,6 +94,22 @@ export interface ClaimOrder {
 /** Later first: occurred, then reported, then log order. Pure. */
 export function compareLatest(a: ClaimOrder, b: ClaimOrder): number {
   return b.day - a.day || b.reportedDay - a.reportedDay || b.seq - a.seq;
+}
+
+/**
+ * The deciding claim once `added` joins `claims` (which now hold it), given
+ * the deciding claim before, `previous`. `added` is the newest claim of all
+ * (the replay meets claims in log order), so under `latest` it decides; under
+ * `first-hand` it decides unless a claim of a better rank does. O(1) except
+ * when it replaces the previous deciding claim at a worse rank (the same
+ * speaker, now off the record): then every claim is weighed again. Pure;
+ * equal to decidingClaim(claims) (a property test checks it).
+ */
+export function nextDecidingClaim<C extends { readonly claimant: Claimant; readonly order: ClaimOrder }>(previous: C | null, added: C, policy: Policy, claims: readonly C[]): C | null {
+  if (policy === 'consensus') return null;
+  if (policy === 'latest' || previous === null) return added;
+  if (previous.claimant.key === added.claimant.key) return added.claimant.rankIndex <= previous.claimant.rankIndex ? added : decidingClaim(claims, policy);
+  return added.claimant.rankIndex <= previous.claimant.rankIndex ? added : previous;
 }
 
 /**

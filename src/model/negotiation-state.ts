@@ -127,6 +127,7 @@ function freezeDeep<T>(value: T): T {
 function presentClaim<C extends StoredPositionClaim | StoredResponseClaim | StoredConcessionClaim>(stored: C): C extends StoredPositionClaim ? PositionClaim : C extends StoredResponseClaim ? ResponseClaim : ConcessionClaim {
   return presentWith(stored, (c) => {
     const { claimant, order: _order, eventIds, ...rest } = c;
+    if ('contentKey' in rest) delete (rest as { contentKey?: string }).contentKey;
     return {
       source: claimant.source,
       speaker: claimant.speaker,

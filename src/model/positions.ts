@@ -4,7 +4,7 @@
 // claim makes a new record, so checkpoints share them.
 import type { Catalog } from '../domain/catalog-schema.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
-import { type Policy, claimantOf, compareLatest, decidingClaim } from './claims.js';
+import { type Policy, claimantOf, compareLatest, nextDecidingClaim } from './claims.js';
 import type { FoldContext } from './fold.js';
 import type {
   Conditions,
@@ -19,6 +19,7 @@ import type {
 
 const NONE: readonly string[] = Object.freeze([]);
 const NO_CONDITIONS: Conditions = Object.freeze([]);
+const NO_CONCESSIONS: readonly StoredConcessionClaim[] = Object.freeze([]);
 
 /** Options in ladder order without repeats; an already ordered list (the usual case) is reused, since events are never mutated. Pure. */
 export function inLadderOrder(catalog: Catalog, term: string, options: readonly string[]): readonly string[] {
@@ -82,14 +83,42 @@ export function supersedes(p: StoredPositionClaim, c: StoredConcessionClaim, pol
   return compareLatest(p.order, c.order) < 0 && (policy === 'latest' || p.claimant.rankIndex <= c.claimant.rankIndex);
 }
 
-/** The claims and concessions with the position the policy derives from them. Pure. */
-export function derivePosition(catalog: Catalog, term: string, claims: readonly StoredPositionClaim[], concessions: readonly StoredConcessionClaim[], policy: Policy): StoredPosition {
-  const basis = decidingClaim(claims, policy);
+/** What a claim says, as a key: claims with equal keys say the same. Pure. */
+export function contentKey(c: PositionContent): string {
+  return `${c.accepts.join(',')}|${c.rejects.join(',')}|${c.prefers ?? ''}|${c.conditions.map((x) => `${x.term}:${x.accepts.join(',')}`).join(';')}`;
+}
+
+/** How many current claims say each thing, after one claim replaces another (or joins). Pure. */
+function recount(counts: ReadonlyMap<string, number> | undefined, removed: string | undefined, added: string): ReadonlyMap<string, number> {
+  const out = new Map(counts);
+  if (removed !== undefined) {
+    const n = out.get(removed)! - 1;
+    if (n === 0) out.delete(removed);
+    else out.set(removed, n);
+  }
+  out.set(added, (out.get(added) ?? 0) + 1);
+  return out;
+}
+
+/**
+ * The claims and concessions with the position the policy derives from them,
+ * given the deciding claim and the count of what the claims say (both kept
+ * incrementally by the replay). Pure.
+ */
+export function derivePosition(
+  catalog: Catalog,
+  term: string,
+  claims: readonly StoredPositionClaim[],
+  concessions: readonly StoredConcessionClaim[],
+  policy: Policy,
+  basis: StoredPositionClaim | null,
+  contents: ReadonlyMap<string, number>,
+  claimIndex: ReadonlyMap<number, number>,
+  widenedBy: readonly StoredConcessionClaim[],
+): StoredPosition {
   const base = basis === null ? consensusContent(catalog, term, claims) : pick(basis);
-  const widenedBy = concessions.length === 0 ? concessions : concessions.filter((c) => !claims.some((p) => supersedes(p, c, policy)));
   const content = widenedBy.reduce((acc, c) => widen(catalog, term, acc, c.adds, c.conditions), base);
-  const contested = claims.some((c) => !sameContent(c, claims[0]!));
-  return { claims, concessions, content, basis, widenedBy, contested };
+  return { claims, concessions, content, basis, widenedBy, contested: contents.size > 1, contents, claimIndex };
 }
 
 const pick = (c: PositionContent): PositionContent => ({ accepts: c.accepts, rejects: c.rejects, prefers: c.prefers, conditions: c.conditions });
@@ -115,9 +144,25 @@ interface ClaimEvent {
 
 const orderOf = (at: ClaimAt, s: ReplayState) => ({ day: at.day, reportedDay: at.reportedDay, seq: s.eventCount });
 
-function indexOfClaimant(claims: readonly { readonly claimant: { readonly key: string } }[], key: string): number {
+function indexOfClaimant(claims: readonly { readonly claimant: { readonly key: number } }[], key: number): number {
   for (let i = 0; i < claims.length; i++) if (claims[i]!.claimant.key === key) return i;
   return -1;
+}
+
+/**
+ * Where each claimant's claim stands in the list. A new claimant makes a new
+ * index; a claimant speaking again keeps its place, so the index is shared. Pure.
+ */
+function withIndex(index: ReadonlyMap<number, number> | undefined, key: number, at: number): ReadonlyMap<number, number> {
+  return new Map(index).set(key, at);
+}
+
+/** The list with item i replaced by `item` (appended when i is -1). Pure. */
+function replaceAt<C>(items: readonly C[], i: number, item: C): readonly C[] {
+  if (i < 0) return [...items, item];
+  const out = items.slice();
+  out[i] = item;
+  return out;
 }
 
 /** Replaces the claimant's earlier claim (or adds one) and returns the new claim list. Pure. */
@@ -134,10 +179,13 @@ export function claimPosition(s: ReplayState, ctx: FoldContext, term: string, pa
   const e = claim.event;
   const claimant = claimantOf(e, party, ctx.catalog, claim.impliedBy ?? null);
   const current = positionOf(s, term, party);
-  const earlier = current?.claims.find((c) => c.claimant.key === claimant.key);
+  const i = current?.claimIndex.get(claimant.key) ?? -1;
+  const earlier = i < 0 ? undefined : current!.claims[i];
+  const key = contentKey(content);
   // The same claimant saying the same again corroborates its claim: one more id, the date it was first made.
-  const repeat = earlier !== undefined && sameContent(earlier, content) && earlier.inference === claim.inference;
+  const repeat = earlier !== undefined && earlier.contentKey === key && earlier.inference === claim.inference;
   const stored: StoredPositionClaim = {
+    contentKey: key,
     claimant,
     order: orderOf(claim.at, s),
     date: repeat ? earlier.date : e.occurred,
@@ -150,12 +198,16 @@ export function claimPosition(s: ReplayState, ctx: FoldContext, term: string, pa
     eventIds: { id: e.id, prev: repeat ? earlier.eventIds : null },
     hypothetical: e.hypothetical || (repeat && earlier.hypothetical),
   };
-  const claims = withClaim(current?.claims ?? [], stored);
+  const claims = replaceAt(current?.claims ?? [], i, stored);
   // A reported concession the new claim replaces is gone for good; a hypothetical one stays, to show the override.
   const concessions = (current?.concessions ?? []).filter((c) => c.hypothetical || !supersedes(stored, c, ctx.policy));
+  const basis = nextDecidingClaim(current?.basis ?? null, stored, ctx.policy, claims);
+  // The new claim is the newest: the concessions in force stay so unless it replaces them.
+  const widenedBy = current === undefined || current.widenedBy.length === 0 ? NO_CONCESSIONS : current.widenedBy.filter((c) => !supersedes(stored, c, ctx.policy));
   let byParty = s.positions.get(term);
   if (!byParty) s.positions.set(term, (byParty = new Map()));
-  byParty.set(party, derivePosition(ctx.catalog, term, claims, concessions, ctx.policy));
+  const claimIndex = i < 0 ? withIndex(current?.claimIndex, claimant.key, claims.length - 1) : current!.claimIndex;
+  byParty.set(party, derivePosition(ctx.catalog, term, claims, concessions, ctx.policy, basis, recount(current?.contents, earlier?.contentKey, key), claimIndex, widenedBy));
 }
 
 /** Records a claim that `party` widens its position on `term`; merged with the claimant's earlier concessions. `current` must exist. */
@@ -175,7 +227,9 @@ export function claimConcession(s: ReplayState, ctx: FoldContext, term: string, 
     hypothetical: e.hypothetical || (earlier?.hypothetical ?? false),
   };
   const concessions = withClaim(current.concessions, stored);
-  s.positions.get(term)!.set(claim.party, derivePosition(ctx.catalog, term, current.claims, concessions, ctx.policy));
+  // The newest concession is in force, in place of the claimant's earlier one.
+  const widenedBy = [...current.widenedBy.filter((c) => c.claimant.key !== stored.claimant.key), stored];
+  s.positions.get(term)!.set(claim.party, derivePosition(ctx.catalog, term, current.claims, concessions, ctx.policy, current.basis, current.contents, current.claimIndex, widenedBy));
 }
 
 /** The position `content` widened by `adds`: the options join `accepts` and leave `rejects`. Pure. */
@@ -190,13 +244,12 @@ export function widen(catalog: Catalog, term: string, content: PositionContent, 
 
 const responseAgrees = (a: StoredResponseClaim, b: StoredResponseClaim) => a.response === b.response && a.as === b.as;
 
-/** The claims about a response with the response the policy derives from them. Pure. */
-export function deriveResponse(claims: readonly StoredResponseClaim[], policy: Policy): StoredResponse {
+/** The claims about a response with the response the policy derives from them, given the deciding claim. Pure. */
+export function deriveResponse(claims: readonly StoredResponseClaim[], basis: StoredResponseClaim | null, claimIndex: ReadonlyMap<number, number>): StoredResponse {
   const contested = claims.some((c) => !responseAgrees(c, claims[0]!));
-  const basis = decidingClaim(claims, policy);
-  if (basis !== null) return { claims, response: basis.response, as: basis.as, basis, contested };
+  if (basis !== null) return { claims, response: basis.response, as: basis.as, basis, contested, claimIndex };
   const first = claims[0]!;
-  return contested ? { claims, response: 'disputed', as: null, basis: null, contested } : { claims, response: first.response, as: first.as, basis: null, contested };
+  return contested ? { claims, response: 'disputed', as: null, basis: null, contested, claimIndex } : { claims, response: first.response, as: first.as, basis: null, contested, claimIndex };
 }
 
 /** Records a claim about a party's response to a proposal; false when the proposal has not been tabled. */
@@ -212,7 +265,8 @@ export function claimResponse(
   if (!proposal) return false;
   const claimant = claimantOf(e, e.party, ctx.catalog);
   const current = proposal.responses.get(e.party);
-  const earlier = current?.claims.find((c) => c.claimant.key === claimant.key);
+  const i = current?.claimIndex.get(claimant.key) ?? -1;
+  const earlier = i < 0 ? undefined : current!.claims[i];
   const repeat = earlier !== undefined && earlier.response === response && earlier.as === as;
   const stored: StoredResponseClaim = {
     claimant,
@@ -226,7 +280,9 @@ export function claimResponse(
     hypothetical: e.hypothetical || (repeat && earlier.hypothetical),
   };
   const responses = new Map(proposal.responses);
-  responses.set(e.party, deriveResponse(withClaim(current?.claims ?? [], stored), ctx.policy));
+  const claims = replaceAt(current?.claims ?? [], i, stored);
+  const claimIndex = i < 0 ? withIndex(current?.claimIndex, claimant.key, claims.length - 1) : current!.claimIndex;
+  responses.set(e.party, deriveResponse(claims, nextDecidingClaim(current?.basis ?? null, stored, ctx.policy, claims), claimIndex));
   s.proposals.set(e.proposal, { ...proposal, responses });
   // The one rule by which a response reaches positions: accepting a text is
   // accepting what it says on each term it settles (as tabled so far), a

@@ -53,7 +53,10 @@ interface StoredClaimBase {
   readonly hypothetical: boolean;
 }
 
-export interface StoredPositionClaim extends StoredClaimBase, PositionContent {}
+export interface StoredPositionClaim extends StoredClaimBase, PositionContent {
+  /** What the claim says, as a key (contentKey): equal keys, equal content. */
+  readonly contentKey: string;
+}
 
 /** A claim that the party widens its position: options it now also accepts. Kept per claimant (merged). */
 export interface StoredConcessionClaim extends StoredClaimBase {
@@ -86,6 +89,10 @@ export interface StoredPosition {
   /** The concessions in force, which widen what the claims give. */
   readonly widenedBy: readonly StoredConcessionClaim[];
   readonly contested: boolean;
+  /** How many current claims say each thing (by contentKey): contested when more than one thing. */
+  readonly contents: ReadonlyMap<string, number>;
+  /** claimant key -> its claim's place in `claims`. */
+  readonly claimIndex: ReadonlyMap<number, number>;
 }
 
 export interface StoredResponse {
@@ -94,6 +101,8 @@ export interface StoredResponse {
   readonly as: 'text' | 'basis' | null;
   readonly basis: StoredResponseClaim | null;
   readonly contested: boolean;
+  /** claimant key -> its claim's place in `claims`. */
+  readonly claimIndex: ReadonlyMap<number, number>;
 }
 
 export function idsToArray(node: IdNode): string[] {
