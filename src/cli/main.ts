@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Problem, type ProblemCode, ProblemError, formatProblem, quoted } from '../domain/problem.js';
 import { packageRoot } from '../io/read-log.js';
-import { closest, optionsIn } from '../domain/near-miss.js';
+import { didYouMean } from '../domain/did-you-mean.js';
 import { COMMAND_LINE } from './cli-errors.js';
 import { exitStatusFor } from './exit-status.js';
 import type { Command, Output } from './command.js';
@@ -61,12 +61,17 @@ function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/** The long options a usage text lists ("--known-at", ...), in order. Pure. */
+function optionsIn(usage: string): string[] {
+  return [...new Set(usage.match(/--[a-z][a-z-]*/g) ?? [])];
+}
+
 /** A suggestion for a mistyped option, from the options the command's usage lists. */
 function withSuggestion(p: Problem, usage: string): Problem {
   const unknown = p.code === 'usage' ? /^Unknown option '(--?[^']+)'/.exec(p.message)?.[1] : undefined;
   if (unknown === undefined) return p;
   const options = optionsIn(usage);
-  const near = closest(unknown, options);
+  const near = didYouMean(unknown, options);
   return near === undefined
     ? { ...p, message: `unknown option ${quoted(unknown)}`, expected: `one of ${options.join(', ')}` }
     : { ...p, message: `unknown option ${quoted(unknown)}; did you mean ${near}?` };
@@ -84,7 +89,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    const near = closest(name, commands.map((c) => c.name));
+    const near = didYouMean(name, commands.map((c) => c.name));
     report('', overview, [{ file: 'parley', code: 'usage', message: `unknown command ${quoted(name)}${near ? `; did you mean ${near}?` : ''}` }]);
     return 2;
   }

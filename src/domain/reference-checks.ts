@@ -2,7 +2,7 @@
 // exist in the catalog? Each pushes a problem and allocates nothing otherwise.
 import type { Catalog } from './catalog-schema.js';
 import type { PositionCondition } from './event-fields.js';
-import { closest } from './near-miss.js';
+import { suggestionSuffix } from './did-you-mean.js';
 import { type ProblemCode, quoted } from './problem.js';
 
 export interface ReferenceProblem {
@@ -14,11 +14,8 @@ export interface ReferenceProblem {
 
 const keys = (map: ReadonlyMap<string, unknown>) => [...map.keys()].join(', ');
 
-/** "; did you mean israel?" for "Israel", or nothing when no id is near. */
-const nearMiss = (id: string, map: ReadonlyMap<string, unknown>): string => {
-  const near = closest(id, map.keys());
-  return near === undefined ? '' : `; did you mean ${near}?`;
-};
+/** `; did you mean "israel"?` for "Israel", or nothing when no id is near. */
+const nearMiss = (id: string, map: ReadonlyMap<string, unknown>): string => suggestionSuffix(id, map.keys());
 
 /** The catalog's ids of one kind, for "expected one of" messages. Pure. */
 export const knownIds = keys;
