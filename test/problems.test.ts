@@ -83,9 +83,9 @@ describe('a problem', () => {
   });
 
   it('suggests the id meant for a near miss (two edits or fewer), and only then', () => {
-    expect(problemsOf(line({ ...good, party: 'nort' }))[0]!.message).toBe('unknown party "nort"; did you mean north?');
-    expect(problemsOf(line({ ...good, term: 'coridor' }))[0]!.message).toBe('unknown term "coridor"; did you mean corridor?');
-    expect(problemsOf(line({ ...good, accepts: ['contrl'] }))[0]!.message).toBe('"contrl" is not an option of term corridor; did you mean control?');
+    expect(problemsOf(line({ ...good, party: 'nort' }))[0]!.message).toBe('unknown party "nort"; did you mean "north"?');
+    expect(problemsOf(line({ ...good, term: 'coridor' }))[0]!.message).toBe('unknown term "coridor"; did you mean "corridor"?');
+    expect(problemsOf(line({ ...good, accepts: ['contrl'] }))[0]!.message).toBe('"contrl" is not an option of term corridor; did you mean "control"?');
     expect(problemsOf(line({ ...good, term: 'airspace' }))[0]!.message).toBe('unknown term "airspace"');
   });
 
