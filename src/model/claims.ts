@@ -49,7 +49,8 @@ export const SCENARIO_SPEAKER = 'the scenario author';
  */
 export function claimantOf(e: ParleyEvent, subject: string, catalog: Catalog, impliedBy: string | null = null): Claimant {
   if (e.hypothetical) {
-    return withKey({ source: null, speaker: e.attribution?.speaker ?? SCENARIO_SPEAKER, speakerParty: subject, relation: 'self', onRecord: true, rank: 'own-on-record', impliedBy });
+    const speaker = e.attribution?.speaker ?? SCENARIO_SPEAKER;
+    return { source: null, speaker, speakerParty: subject, relation: 'self', onRecord: true, rank: 'own-on-record', impliedBy, rankIndex: 0, key: intern(keyOf(null, speaker, subject, impliedBy)) };
   }
   const a = e.attribution;
   const speakerParty = a?.party ?? null;
@@ -57,7 +58,9 @@ export function claimantOf(e: ParleyEvent, subject: string, catalog: Catalog, im
   const relation: Relation =
     speakerParty === null ? 'narration' : speakerParty === subject ? 'self' : catalog.partyById.get(speakerParty)?.role === 'mediator' ? 'mediator' : 'other-party';
   const rank: ClaimRank = relation === 'self' ? (onRecord ? 'own-on-record' : 'own-off-record') : relation;
-  return withKey({ source: e.source ?? null, speaker: a?.speaker ?? 'unattributed', speakerParty, relation, onRecord, rank, impliedBy });
+  const source = e.source ?? null;
+  const speaker = a?.speaker ?? 'unattributed';
+  return { source, speaker, speakerParty, relation, onRecord, rank, impliedBy, rankIndex: claimRanks.indexOf(rank), key: intern(keyOf(source, speaker, speakerParty, impliedBy)) };
 }
 
 // The replay compares claimants on every claim: a number compares in one
@@ -70,7 +73,7 @@ function intern(key: string): number {
   return id;
 }
 
-const withKey = (c: Omit<Claimant, 'key' | 'rankIndex'>): Claimant => ({ ...c, rankIndex: claimRanks.indexOf(c.rank), key: intern(claimantKey(c)) });
+
 
 /**
  * One claimant's identity: the same speaker for the same party in the same
@@ -78,8 +81,11 @@ const withKey = (c: Omit<Claimant, 'key' | 'rankIndex'>): Claimant => ({ ...c, r
  * speaker's own claims on the term). Pure.
  */
 export function claimantKey(c: Pick<Claimant, 'source' | 'speaker' | 'speakerParty' | 'impliedBy'>): string {
-  return `${c.source ?? ''}\u0000${c.speaker}\u0000${c.speakerParty ?? ''}\u0000${c.impliedBy ?? ''}`;
+  return keyOf(c.source, c.speaker, c.speakerParty, c.impliedBy);
 }
+
+const keyOf = (source: string | null, speaker: string, speakerParty: string | null, impliedBy: string | null) =>
+  `${source ?? ''}\u0000${speaker}\u0000${speakerParty ?? ''}\u0000${impliedBy ?? ''}`;
 
 /** Where a claim sits in the replay order, for "latest" comparisons. */
 export interface ClaimOrder {

@@ -124,23 +124,31 @@ function freezeDeep<T>(value: T): T {
   return Object.freeze(value);
 }
 
-function presentClaim<C extends StoredPositionClaim | StoredResponseClaim | StoredConcessionClaim>(stored: C): C extends StoredPositionClaim ? PositionClaim : C extends StoredResponseClaim ? ResponseClaim : ConcessionClaim {
-  return presentWith(stored, (c) => {
-    const { claimant, order: _order, eventIds, ...rest } = c;
-    if ('contentKey' in rest) delete (rest as { contentKey?: string }).contentKey;
-    return {
-      source: claimant.source,
-      speaker: claimant.speaker,
-      speakerParty: claimant.speakerParty,
-      relation: claimant.relation,
-      onRecord: claimant.onRecord,
-      rank: claimant.rank,
-      impliedBy: claimant.impliedBy,
-      ...rest,
-      eventIds: idsToArray(eventIds),
-    };
-  }) as never;
+/** What every presented claim says of its claimant and provenance, in one fixed shape. */
+function claimFields(c: StoredPositionClaim | StoredResponseClaim | StoredConcessionClaim) {
+  const { claimant } = c;
+  return {
+    source: claimant.source,
+    speaker: claimant.speaker,
+    speakerParty: claimant.speakerParty,
+    relation: claimant.relation,
+    onRecord: claimant.onRecord,
+    rank: claimant.rank,
+    impliedBy: claimant.impliedBy,
+    date: c.date,
+    reported: c.reported,
+    inference: c.inference,
+  };
 }
+
+const presentPositionClaim = (stored: StoredPositionClaim): PositionClaim =>
+  presentWith(stored, (c) => ({ ...claimFields(c), accepts: c.accepts, rejects: c.rejects, prefers: c.prefers, conditions: c.conditions, hypothetical: c.hypothetical, eventIds: idsToArray(c.eventIds) }));
+
+const presentResponseClaim = (stored: StoredResponseClaim): ResponseClaim =>
+  presentWith(stored, (c) => ({ ...claimFields(c), response: c.response, as: c.as, hypothetical: c.hypothetical, eventIds: idsToArray(c.eventIds) }));
+
+const presentConcessionClaim = (stored: StoredConcessionClaim): ConcessionClaim =>
+  presentWith(stored, (c) => ({ ...claimFields(c), adds: c.adds, conditions: c.conditions, hypothetical: c.hypothetical, eventIds: idsToArray(c.eventIds) }));
 
 function basisOf(claim: StoredPositionClaim | StoredResponseClaim | null): Basis | null {
   if (claim === null) return null;
@@ -174,8 +182,8 @@ function presentPosition(stored: StoredPosition): Position {
       since,
       basis: basisOf(base),
       contested: p.contested,
-      claims: p.claims.map((c) => presentClaim(c)),
-      concessions: p.widenedBy.map((c) => presentClaim(c)),
+      claims: p.claims.map(presentPositionClaim),
+      concessions: p.widenedBy.map(presentConcessionClaim),
       eventIds: [...new Set([...claims.eventIds, ...widening.eventIds])],
       hypothetical: claims.hypothetical || widening.hypothetical,
     };
@@ -199,7 +207,7 @@ function presentResponse(stored: StoredResponse): ProposalResponse {
   return presentWith(stored, (r) => {
     const agrees = (c: StoredResponseClaim) => r.response === 'disputed' || (c.response === r.response && c.as === r.as);
     const date = r.basis?.date ?? r.claims.map((c) => c.date).sort(byKey).at(-1)!;
-    return { response: r.response, as: r.as, date, basis: basisOf(r.basis), contested: r.contested, claims: r.claims.map((c) => presentClaim(c)), ...behind(r.claims, agrees) };
+    return { response: r.response, as: r.as, date, basis: basisOf(r.basis), contested: r.contested, claims: r.claims.map(presentResponseClaim), ...behind(r.claims, agrees) };
   });
 }
 

@@ -83,26 +83,32 @@ export function supersedes(p: StoredPositionClaim, c: StoredConcessionClaim, pol
   return compareLatest(p.order, c.order) < 0 && (policy === 'latest' || p.claimant.rankIndex <= c.claimant.rankIndex);
 }
 
-/** What a claim says, as a key: claims with equal keys say the same. Pure. */
-export function contentKey(c: PositionContent): string {
-  return `${c.accepts.join(',')}|${c.rejects.join(',')}|${c.prefers ?? ''}|${c.conditions.map((x) => `${x.term}:${x.accepts.join(',')}`).join(';')}`;
+// What a claim says, as a number: claims say the same exactly when their
+// numbers are equal. Interned like claimant keys, so comparing is one step.
+const contentIds = new Map<string, number>();
+
+/** The number of what a claim says: equal content, equal number. Pure in what it returns. */
+export function contentId(c: PositionContent): number {
+  const key = `${c.accepts.join(',')}|${c.rejects.join(',')}|${c.prefers ?? ''}|${c.conditions.map((x) => `${x.term}:${x.accepts.join(',')}`).join(';')}`;
+  let id = contentIds.get(key);
+  if (id === undefined) contentIds.set(key, (id = contentIds.size));
+  return id;
 }
 
-/** How many current claims say each thing, after one claim replaces another (or joins). Pure. */
-function recount(counts: ReadonlyMap<string, number> | undefined, removed: string | undefined, added: string): ReadonlyMap<string, number> {
-  const out = new Map(counts);
-  if (removed !== undefined) {
-    const n = out.get(removed)! - 1;
-    if (n === 0) out.delete(removed);
-    else out.set(removed, n);
-  }
-  out.set(added, (out.get(added) ?? 0) + 1);
-  return out;
+/**
+ * Whether the claims disagree once `added` has replaced the claim at `i` (or
+ * joined), knowing whether they disagreed before: O(1) unless they did. Pure.
+ */
+function contestedAfter(wasContested: boolean, claims: readonly StoredPositionClaim[], added: StoredPositionClaim): boolean {
+  if (claims.length < 2) return false;
+  if (!wasContested) return (claims[0] === added ? claims[1]! : claims[0]!).contentId !== added.contentId;
+  const first = claims[0]!.contentId;
+  return claims.some((c) => c.contentId !== first);
 }
 
 /**
  * The claims and concessions with the position the policy derives from them,
- * given the deciding claim and the count of what the claims say (both kept
+ * given the deciding claim and whether the claims disagree (both kept
  * incrementally by the replay). Pure.
  */
 export function derivePosition(
@@ -112,13 +118,13 @@ export function derivePosition(
   concessions: readonly StoredConcessionClaim[],
   policy: Policy,
   basis: StoredPositionClaim | null,
-  contents: ReadonlyMap<string, number>,
-  claimIndex: ReadonlyMap<number, number>,
+  contested: boolean,
+  claimIndex: ReadonlyMap<number, number> | null,
   widenedBy: readonly StoredConcessionClaim[],
 ): StoredPosition {
   const base = basis === null ? consensusContent(catalog, term, claims) : pick(basis);
   const content = widenedBy.reduce((acc, c) => widen(catalog, term, acc, c.adds, c.conditions), base);
-  return { claims, concessions, content, basis, widenedBy, contested: contents.size > 1, contents, claimIndex };
+  return { claims, concessions, content, basis, widenedBy, contested, claimIndex };
 }
 
 const pick = (c: PositionContent): PositionContent => ({ accepts: c.accepts, rejects: c.rejects, prefers: c.prefers, conditions: c.conditions });
@@ -149,12 +155,23 @@ function indexOfClaimant(claims: readonly { readonly claimant: { readonly key: n
   return -1;
 }
 
+// Below this many claims a scan finds a claimant faster than a Map built for it.
+const INDEXED_FROM = 24;
+
 /**
- * Where each claimant's claim stands in the list. A new claimant makes a new
- * index; a claimant speaking again keeps its place, so the index is shared. Pure.
+ * Where each claimant's claim stands in `claims`, for long lists (null for
+ * short ones, which are scanned). A new claimant makes a new index; a
+ * claimant speaking again keeps its place, so the index is shared. Pure.
  */
-function withIndex(index: ReadonlyMap<number, number> | undefined, key: number, at: number): ReadonlyMap<number, number> {
-  return new Map(index).set(key, at);
+function withIndex(index: ReadonlyMap<number, number> | null, claims: readonly { readonly claimant: { readonly key: number } }[]): ReadonlyMap<number, number> | null {
+  if (claims.length < INDEXED_FROM) return null;
+  if (index === null) return new Map(claims.map((c, i) => [c.claimant.key, i]));
+  return new Map(index).set(claims.at(-1)!.claimant.key, claims.length - 1);
+}
+
+/** The place of `key`'s claim in a claim list and its index, or -1. Pure. */
+function placeOf(claims: readonly { readonly claimant: { readonly key: number } }[], index: ReadonlyMap<number, number> | null, key: number): number {
+  return index === null ? indexOfClaimant(claims, key) : index.get(key) ?? -1;
 }
 
 /** The list with item i replaced by `item` (appended when i is -1). Pure. */
@@ -179,13 +196,13 @@ export function claimPosition(s: ReplayState, ctx: FoldContext, term: string, pa
   const e = claim.event;
   const claimant = claimantOf(e, party, ctx.catalog, claim.impliedBy ?? null);
   const current = positionOf(s, term, party);
-  const i = current?.claimIndex.get(claimant.key) ?? -1;
+  const i = current === undefined ? -1 : placeOf(current.claims, current.claimIndex, claimant.key);
   const earlier = i < 0 ? undefined : current!.claims[i];
-  const key = contentKey(content);
+  const id = contentId(content);
   // The same claimant saying the same again corroborates its claim: one more id, the date it was first made.
-  const repeat = earlier !== undefined && earlier.contentKey === key && earlier.inference === claim.inference;
+  const repeat = earlier !== undefined && earlier.contentId === id && earlier.inference === claim.inference;
   const stored: StoredPositionClaim = {
-    contentKey: key,
+    contentId: id,
     claimant,
     order: orderOf(claim.at, s),
     date: repeat ? earlier.date : e.occurred,
@@ -206,8 +223,8 @@ export function claimPosition(s: ReplayState, ctx: FoldContext, term: string, pa
   const widenedBy = current === undefined || current.widenedBy.length === 0 ? NO_CONCESSIONS : current.widenedBy.filter((c) => !supersedes(stored, c, ctx.policy));
   let byParty = s.positions.get(term);
   if (!byParty) s.positions.set(term, (byParty = new Map()));
-  const claimIndex = i < 0 ? withIndex(current?.claimIndex, claimant.key, claims.length - 1) : current!.claimIndex;
-  byParty.set(party, derivePosition(ctx.catalog, term, claims, concessions, ctx.policy, basis, recount(current?.contents, earlier?.contentKey, key), claimIndex, widenedBy));
+  const claimIndex = i < 0 ? withIndex(current?.claimIndex ?? null, claims) : current!.claimIndex;
+  byParty.set(party, derivePosition(ctx.catalog, term, claims, concessions, ctx.policy, basis, contestedAfter(current?.contested ?? false, claims, stored), claimIndex, widenedBy));
 }
 
 /** Records a claim that `party` widens its position on `term`; merged with the claimant's earlier concessions. `current` must exist. */
@@ -229,7 +246,7 @@ export function claimConcession(s: ReplayState, ctx: FoldContext, term: string, 
   const concessions = withClaim(current.concessions, stored);
   // The newest concession is in force, in place of the claimant's earlier one.
   const widenedBy = [...current.widenedBy.filter((c) => c.claimant.key !== stored.claimant.key), stored];
-  s.positions.get(term)!.set(claim.party, derivePosition(ctx.catalog, term, current.claims, concessions, ctx.policy, current.basis, current.contents, current.claimIndex, widenedBy));
+  s.positions.get(term)!.set(claim.party, derivePosition(ctx.catalog, term, current.claims, concessions, ctx.policy, current.basis, current.contested, current.claimIndex, widenedBy));
 }
 
 /** The position `content` widened by `adds`: the options join `accepts` and leave `rejects`. Pure. */
@@ -245,7 +262,7 @@ export function widen(catalog: Catalog, term: string, content: PositionContent, 
 const responseAgrees = (a: StoredResponseClaim, b: StoredResponseClaim) => a.response === b.response && a.as === b.as;
 
 /** The claims about a response with the response the policy derives from them, given the deciding claim. Pure. */
-export function deriveResponse(claims: readonly StoredResponseClaim[], basis: StoredResponseClaim | null, claimIndex: ReadonlyMap<number, number>): StoredResponse {
+export function deriveResponse(claims: readonly StoredResponseClaim[], basis: StoredResponseClaim | null, claimIndex: ReadonlyMap<number, number> | null): StoredResponse {
   const contested = claims.some((c) => !responseAgrees(c, claims[0]!));
   if (basis !== null) return { claims, response: basis.response, as: basis.as, basis, contested, claimIndex };
   const first = claims[0]!;
@@ -265,7 +282,7 @@ export function claimResponse(
   if (!proposal) return false;
   const claimant = claimantOf(e, e.party, ctx.catalog);
   const current = proposal.responses.get(e.party);
-  const i = current?.claimIndex.get(claimant.key) ?? -1;
+  const i = current === undefined ? -1 : placeOf(current.claims, current.claimIndex, claimant.key);
   const earlier = i < 0 ? undefined : current!.claims[i];
   const repeat = earlier !== undefined && earlier.response === response && earlier.as === as;
   const stored: StoredResponseClaim = {
@@ -281,7 +298,7 @@ export function claimResponse(
   };
   const responses = new Map(proposal.responses);
   const claims = replaceAt(current?.claims ?? [], i, stored);
-  const claimIndex = i < 0 ? withIndex(current?.claimIndex, claimant.key, claims.length - 1) : current!.claimIndex;
+  const claimIndex = i < 0 ? withIndex(current?.claimIndex ?? null, claims) : current!.claimIndex;
   responses.set(e.party, deriveResponse(claims, nextDecidingClaim(current?.basis ?? null, stored, ctx.policy, claims), claimIndex));
   s.proposals.set(e.proposal, { ...proposal, responses });
   // The one rule by which a response reaches positions: accepting a text is

@@ -54,8 +54,8 @@ interface StoredClaimBase {
 }
 
 export interface StoredPositionClaim extends StoredClaimBase, PositionContent {
-  /** What the claim says, as a key (contentKey): equal keys, equal content. */
-  readonly contentKey: string;
+  /** What the claim says, as a number (contentId): equal numbers, equal content. */
+  readonly contentId: number;
 }
 
 /** A claim that the party widens its position: options it now also accepts. Kept per claimant (merged). */
@@ -89,10 +89,8 @@ export interface StoredPosition {
   /** The concessions in force, which widen what the claims give. */
   readonly widenedBy: readonly StoredConcessionClaim[];
   readonly contested: boolean;
-  /** How many current claims say each thing (by contentKey): contested when more than one thing. */
-  readonly contents: ReadonlyMap<string, number>;
-  /** claimant key -> its claim's place in `claims`. */
-  readonly claimIndex: ReadonlyMap<number, number>;
+  /** claimant key -> its claim's place in `claims`, for long lists (null: scan). */
+  readonly claimIndex: ReadonlyMap<number, number> | null;
 }
 
 export interface StoredResponse {
@@ -101,8 +99,8 @@ export interface StoredResponse {
   readonly as: 'text' | 'basis' | null;
   readonly basis: StoredResponseClaim | null;
   readonly contested: boolean;
-  /** claimant key -> its claim's place in `claims`. */
-  readonly claimIndex: ReadonlyMap<number, number>;
+  /** claimant key -> its claim's place in `claims`, for long lists (null: scan). */
+  readonly claimIndex: ReadonlyMap<number, number> | null;
 }
 
 export function idsToArray(node: IdNode): string[] {
