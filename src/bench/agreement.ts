@@ -56,7 +56,7 @@ function handRecords(view: HandView): Map<string, unknown> {
   out.set('anomalies', view.anomalies);
   out.set('assessments', view.assessments);
   out.set('releases', { hostages: view.hostages, prisoners: view.prisoners });
-  for (const [term, byParty] of view.positions) for (const [party, p] of byParty) out.set(`positions.${term}.${party}`, { ...p, basis: basisOf(p.basis) });
+  for (const [term, byParty] of view.positions) for (const [party, p] of byParty) out.set(`positions.${term}.${party}`, { ...p, claims: p.claims.length, basis: basisOf(p.basis) });
   for (const [id, byParty] of view.responses) for (const [party, r] of byParty) out.set(`responses.${id}.${party}`, { ...r, basis: basisOf(r.basis) });
   for (const [term, g] of view.gaps) out.set(`gaps.${term}`, { status: g.status, detail: g.detail, contested: g.contested, alternatives: g.alternatives, eventIds: g.eventIds });
   return out;

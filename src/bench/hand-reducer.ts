@@ -40,6 +40,8 @@ interface HandClaimBase extends Marked {
   inference: string | null;
   /** The proposal whose accepted text implies the claim, if it is implied. */
   impliedBy: string | null;
+  onRecord: boolean;
+  reported: string | null;
 }
 
 interface HandPositionClaim extends HandClaimBase {
@@ -173,13 +175,13 @@ const conditionsKey = (conditions: readonly HandCondition[]) => (conditions.leng
 
 /** The replay's own order numbers and claimant of `e` about `subject`, as claims.ts's claimantOf. */
 function claimBase(e: ParleyEvent, entry: LogEntry, seq: number, subject: string, mediators: ReadonlySet<string>): HandClaimBase {
-  const base = { day: entry.day, reportedDay: entry.reportedDay, seq, date: e.occurred, inference: (e as { inference?: string }).inference ?? null, impliedBy: null, eventIds: [e.id], hypothetical: e.hypothetical };
-  if (e.hypothetical) return { source: null, speaker: e.attribution?.speaker ?? SCENARIO_SPEAKER, speakerParty: subject, relation: 'self', rank: 0, ...base };
+  const base = { day: entry.day, reportedDay: entry.reportedDay, seq, date: e.occurred, reported: e.reported ?? null, inference: (e as { inference?: string }).inference ?? null, impliedBy: null, eventIds: [e.id], hypothetical: e.hypothetical };
+  if (e.hypothetical) return { source: null, speaker: e.attribution?.speaker ?? SCENARIO_SPEAKER, speakerParty: subject, relation: 'self', rank: 0, onRecord: true, ...base };
   const a = e.attribution;
   const speakerParty = a?.party ?? null;
   const relation: Relation = speakerParty === null ? 'narration' : speakerParty === subject ? 'self' : mediators.has(speakerParty) ? 'mediator' : 'other-party';
   const rank = relation === 'self' ? (a?.onRecord ? 0 : 1) : relation === 'mediator' ? 2 : relation === 'other-party' ? 3 : 4;
-  return { source: e.source ?? null, speaker: a?.speaker ?? 'unattributed', speakerParty, relation, rank, ...base };
+  return { source: e.source ?? null, speaker: a?.speaker ?? 'unattributed', speakerParty, relation, rank, onRecord: a?.onRecord ?? false, ...base };
 }
 
 const sameClaimant = (a: HandClaimBase, b: HandClaimBase) => a.speaker === b.speaker && a.source === b.source && a.speakerParty === b.speakerParty && a.impliedBy === b.impliedBy;
@@ -621,7 +623,8 @@ export interface HandPositionView {
   readonly since: string;
   readonly basis: HandBasis | null;
   readonly contested: boolean;
-  readonly claims: number;
+  /** Every claim, presented as the model presents it (the fold does the same work). */
+  readonly claims: readonly object[];
   readonly concessions: number;
   readonly eventIds: readonly string[];
   readonly hypothetical: boolean;
@@ -664,6 +667,20 @@ export interface HandView {
 const basisView = (c: HandClaimBase | null): HandBasis | null =>
   c === null ? null : { source: c.source, speaker: c.speaker, relation: c.relation, rank: claimRanks[c.rank]!, eventIds: c.eventIds.slice() };
 
+/** A claim's claimant and provenance, in the fields the model presents. */
+const claimView = (c: HandClaimBase) => ({
+  source: c.source,
+  speaker: c.speaker,
+  speakerParty: c.speakerParty,
+  relation: c.relation,
+  onRecord: c.onRecord,
+  rank: claimRanks[c.rank]!,
+  impliedBy: c.impliedBy,
+  date: c.date,
+  reported: c.reported,
+  inference: c.inference,
+});
+
 const latestDate = (dates: readonly string[]) => dates.reduce((a, b) => (b > a ? b : a));
 const earliestDate = (dates: readonly string[]) => dates.reduce((a, b) => (b < a ? b : a));
 
@@ -692,7 +709,15 @@ export function handView(s: HandState, catalog: Catalog, policy: Policy = defaul
         since: latestDate([held, ...widenedBy.map((c) => c.date)]),
         basis: basisView(p.basis),
         contested: p.contested,
-        claims: p.claims.length,
+        claims: p.claims.map((c) => ({
+          ...claimView(c),
+          accepts: optionsOf(ladder, c.accepts),
+          rejects: optionsOf(ladder, c.rejects),
+          prefers: c.prefers,
+          conditions: c.conditions.map((x) => ({ term: x.term, accepts: optionsOf(ladders.get(x.term)!, x.mask) })),
+          hypothetical: c.hypothetical,
+          eventIds: c.eventIds.slice(),
+        })),
         concessions: widenedBy.length,
         eventIds: [...ids],
         hypothetical,
