@@ -94,7 +94,7 @@ describe('parley report', () => {
   it('reports only what was public by --known-at, and says so under the title', async () => {
     const all = await report('--at', '2024-08-23', '--log', fixture);
     const early = await report('--at', '2024-08-23', '--known-at', '2024-08-20', '--log', fixture);
-    expect(early).toMatch(/^# The reported state of the talks on 2024-08-23\n\n\*\*Only what had been reported by 2024-08-20; later reports are left out\.\*\*$/m);
+    expect(early).toMatch(/^# The reported state of the talks on 2024-08-23\n\n\*\*Only what the log's sources had reported by 2024-08-20; later reports are left out\.\*\*$/m);
     // The Cairo round was reported on 23 Aug: not public on the 20th.
     expect(all).toContain('Cairo round');
     expect(early).not.toContain('Cairo round');

@@ -39,7 +39,7 @@ export interface TermRow {
 export interface Report {
   readonly title: string;
   readonly date: string;
-  /** What the state was limited to (reports public by a date, some outlets), in words; null when it was not. */
+  /** What the state was limited to (what these outlets had reported by a date, some outlets), in words; null when it was not. */
   readonly scope: string | null;
   readonly scenario: { readonly title: string; readonly description: string } | null;
   readonly counts: { readonly events: number; readonly hypothetical: number };
@@ -68,7 +68,7 @@ const and = (items: readonly string[]) => (items.length < 2 ? items.join('') : `
 
 function scopeText(knownAt: string | null, outlets: readonly string[] | null): string | null {
   if (knownAt && outlets) return `Only what ${and(outlets)} had reported by ${knownAt}; other outlets and later reports are left out.`;
-  if (knownAt) return `Only what had been reported by ${knownAt}; later reports are left out.`;
+  if (knownAt) return `Only what the log's sources had reported by ${knownAt}; later reports are left out.`;
   if (outlets) return `Only events reported by ${and(outlets)}; other outlets are left out.`;
   return null;
 }

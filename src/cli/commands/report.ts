@@ -23,7 +23,7 @@ With --scenario, the what-if state instead, each hypothetical value marked
 The HTML prints on A4 with margins, page numbers and the gap colours.
 
   --at DATE       the date (default: the last event's date)
-  --known-at DATE keep only events reported by DATE ("what was public then?");
+  --known-at DATE keep only events reported in the log's sources by DATE (not "public by");
                   the handout says so under its title
   --source ID     keep only events from this source; repeatable
   --scenario FILE a what-if (hypothetical events) to report on

@@ -15,7 +15,7 @@ and the events behind it), each outlet's assessments of the talks, and the
 phase each outlet's reports alone imply.
 
   --at DATE       the date (default: the last event's date)
-  --known-at DATE keep only events reported by DATE
+  --known-at DATE keep only events reported in the log's sources by DATE
 ${POLICY_HELP}
 ${LOG_HELP}
   --json          the per-outlet comparison as JSON`,
