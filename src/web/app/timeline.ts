@@ -46,7 +46,7 @@ export function renderStrip(timeline: Timeline, range: { first: string; last: st
 }
 
 export function roundText(r: RoundSpan): string {
-  return `${r.venue} round (${r.id}): opened ${r.opened}${r.closed ? `, closed ${r.closed}` : ', still in session'}${r.hypothetical ? ' (hypothetical)' : ''}`;
+  return `${r.venue} round (${r.id}): opened ${r.opened}${r.closed ? `, closed ${r.closed}` : ', no closing reported'}${r.hypothetical ? ' (hypothetical)' : ''}`;
 }
 
 export function renderDayEvents(events: readonly TimelineEvent[], date: string, outlet: (source: string | null) => string, onOpen: (e: TimelineEvent) => void): HTMLElement {
