@@ -35,7 +35,7 @@ export interface Claimant {
   readonly impliedBy: string | null;
   /** Where `rank` stands in claimRanks (0 is best), kept as a number for the replay's comparisons. */
   readonly rankIndex: number;
-  /** The claimant's identity (claimantKey) as a number, interned once when the claim is made. */
+  /** The claimant's identity (keyOf) as a number, interned once when the claim is made. */
   readonly key: number;
 }
 
@@ -73,17 +73,11 @@ function intern(key: string): number {
   return id;
 }
 
-
-
 /**
  * One claimant's identity: the same speaker for the same party in the same
  * source (a claim implied by accepting a proposal stands apart from the
  * speaker's own claims on the term). Pure.
  */
-export function claimantKey(c: Pick<Claimant, 'source' | 'speaker' | 'speakerParty' | 'impliedBy'>): string {
-  return keyOf(c.source, c.speaker, c.speakerParty, c.impliedBy);
-}
-
 const keyOf = (source: string | null, speaker: string, speakerParty: string | null, impliedBy: string | null) =>
   `${source ?? ''}\u0000${speaker}\u0000${speakerParty ?? ''}\u0000${impliedBy ?? ''}`;
 
