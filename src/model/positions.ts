@@ -219,8 +219,15 @@ export function claimPosition(s: ReplayState, ctx: FoldContext, term: string, pa
   // A reported concession the new claim replaces is gone for good; a hypothetical one stays, to show the override.
   const concessions = (current?.concessions ?? []).filter((c) => c.hypothetical || !supersedes(stored, c, ctx.policy));
   const basis = nextDecidingClaim(current?.basis ?? null, stored, ctx.policy, claims);
-  // The new claim is the newest: the concessions in force stay so unless it replaces them.
-  const widenedBy = current === undefined || current.widenedBy.length === 0 ? NO_CONCESSIONS : current.widenedBy.filter((c) => !supersedes(stored, c, ctx.policy));
+  // The new claim is the newest: the concessions in force stay so unless it replaces them. When it
+  // replaces its claimant's earlier claim at a worse rank (on, then off the record), what that claim
+  // superseded may be in force again: weigh every concession against the claims.
+  const widenedBy =
+    current === undefined || current.concessions.length === 0
+      ? NO_CONCESSIONS
+      : earlier !== undefined && earlier.claimant.rankIndex < claimant.rankIndex
+        ? concessions.filter((c) => !claims.some((p) => supersedes(p, c, ctx.policy)))
+        : current.widenedBy.filter((c) => !supersedes(stored, c, ctx.policy));
   let byParty = s.positions.get(term);
   if (!byParty) s.positions.set(term, (byParty = new Map()));
   const claimIndex = i < 0 ? withIndex(current?.claimIndex ?? null, claims) : current!.claimIndex;
@@ -244,8 +251,10 @@ export function claimConcession(s: ReplayState, ctx: FoldContext, term: string, 
     hypothetical: e.hypothetical || (earlier?.hypothetical ?? false),
   };
   const concessions = withClaim(current.concessions, stored);
-  // The newest concession is in force, in place of the claimant's earlier one.
-  const widenedBy = [...current.widenedBy.filter((c) => c.claimant.key !== stored.claimant.key), stored];
+  // The newest concession is in force, in place of the claimant's earlier one; the others keep
+  // their order (that of the concessions, which is how their events are listed).
+  const inForce = new Set(current.widenedBy.map((c) => c.claimant.key));
+  const widenedBy = concessions.filter((c) => c === stored || inForce.has(c.claimant.key));
   s.positions.get(term)!.set(claim.party, derivePosition(ctx.catalog, term, current.claims, concessions, ctx.policy, current.basis, current.contested, current.claimIndex, widenedBy));
 }
 
