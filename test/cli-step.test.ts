@@ -17,14 +17,14 @@ describe('parley step, piped', () => {
     expect(stdout).toContain('Step 5 of 6 (by day): 2024-08-22');
     expect(stdout).toContain('“talks began in Cairo on Thursday evening”');
     expect(stdout).toContain('Egyptian officials (egypt); according to The Daily Ledger');
-    expect(stdout).toContain('* gap on philadelphi: unknown: no position from israel -> open, 3 steps apart');
+    expect(stdout).toContain('* gap on philadelphi: unknown: no position from Israel -> open, 3 steps apart');
     expect(stdout).toContain('* phase: negotiating (between rounds) -> negotiating (round in session)');
   });
 
   it('steps by round from a date', async () => {
     const { stdout } = await run('node', [main, 'step', '--by', 'round', '--from', '2024-08-20', '--log', fixture]);
     expect(stdout).toMatch(/^Step 1 of 1 \(by round, round cairo-2024-08\): 2024-08-22 to 2024-08-23$/m);
-    expect(stdout).toContain('* israel on netzarim: (none) -> accepts checkpoints');
+    expect(stdout).toContain('* Israel on netzarim: (none) -> accepts checkpoints; rejects israeli-control|phased-withdrawal|full-withdrawal (contested: other claims differ)');
   });
 
   it('marks the hypothetical events of a scenario', async () => {

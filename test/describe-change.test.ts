@@ -58,7 +58,12 @@ describe('describeChange', () => {
       expect.objectContaining({ subject: 'gap on the corridor', before: 'open, 1 step apart', after: 'agreed: phased (corridor) (both accepted The first paper)' }),
     ]);
     const first = describeChanges(diffStates(stateAt(both, '2024-07-31'), stateAt(both, '2024-08-01')), names);
-    expect(first.map((c) => `${c.subject}: ${c.after}`)).toEqual(['NORTH on the corridor: accepts control (corridor)', 'SOUTH on the corridor: accepts withdrawal (corridor)', 'gap on the corridor: open, 3 steps apart']);
+    // `position` states closed sets: every other option is rejected, and the words say so.
+    expect(first.map((c) => `${c.subject}: ${c.after}`)).toEqual([
+      'NORTH on the corridor: accepts control (corridor); rejects reduced (corridor) or phased (corridor) or withdrawal (corridor)',
+      'SOUTH on the corridor: accepts withdrawal (corridor); rejects control (corridor) or reduced (corridor) or phased (corridor)',
+      'gap on the corridor: open, 3 steps apart',
+    ]);
   });
 
   it('keeps the path of a change it does not know as its subject', () => {

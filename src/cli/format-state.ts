@@ -12,17 +12,18 @@ import { describeGap } from '../report/describe-gap.js';
 import { describeRound } from '../report/describe-round.js';
 import { describeStance } from '../report/describe-stance.js';
 import { HYPOTHETICAL_MARK } from '../report/hypothetical-mark.js';
+import { describeSpeaker } from '../report/describe-speaker.js';
 
 export { HYPOTHETICAL_MARK };
 
 const hyp = (m: Pick<Marked, 'hypothetical'> | null | undefined) => (m?.hypothetical ? ` ${HYPOTHETICAL_MARK}` : '');
 
 
-/** "Kirby (us) via reporters, anadolu-2024-08-23" */
+/** "Kirby (us), told reporters; anadolu-2024-08-23" */
 export function describeAttribution(event: ParleyEvent): string {
   if (event.hypothetical) return 'hypothetical';
   const a = event.attribution;
-  const who = a ? `${a.speaker}${a.party ? ` (${a.party})` : ''}${a.via ? `, ${a.via}` : ''}${a.onRecord ? '' : ', not on record'}` : 'unattributed';
+  const who = describeSpeaker(a);
   return `${who}; ${event.source ?? 'no source'}`;
 }
 

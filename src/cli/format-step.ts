@@ -5,11 +5,12 @@
 import type { EventLog } from '../domain/event-log.js';
 import { describeLifecycle } from '../model/apply-event.js';
 import type { Step, StepUnit } from '../model/steps.js';
-import { describeChanges } from '../report/describe-change.js';
+import { type Names, describeChanges, idNames } from '../report/describe-change.js';
 import { describeGap } from '../report/describe-gap.js';
 import { inQuotationMarks } from '../report/quote-marks.js';
 import { HYPOTHETICAL_MARK } from './format-state.js';
 import { displayWidth, terminalSafe, wrapIndented } from './screen-text.js';
+import { describeSpeaker } from '../report/describe-speaker.js';
 
 export interface Style {
   readonly heading: (s: string) => string;
@@ -36,7 +37,7 @@ function who(step: Step['events'][number]): string {
   const { event, source } = step;
   if (event.hypothetical) return `${HYPOTHETICAL_MARK}: a what-if event, reported by no source`;
   const a = event.attribution;
-  const speaker = a ? `${safe(a.speaker)}${a.party ? ` (${a.party})` : ''}${a.via ? `, via ${safe(a.via)}` : ''}${a.onRecord ? '' : ', not on record'}` : 'unattributed';
+  const speaker = safe(describeSpeaker(a));
   const cited = source ? `according to ${safe(source.outlet)}, "${safe(source.title)}", ${source.published}` : `source ${event.source ?? 'unknown'}`;
   return `${speaker}; ${cited}`;
 }
@@ -78,7 +79,9 @@ export function stepSections(step: Step, total: number, by: StepUnit, log: Event
     events.push(...wrap(`- ${who(e)}`, width, 6).map(style.dim));
   }
 
-  const described = describeChanges(step.changes);
+  // Parties by name ("tabled by United States", not by its id "us"); terms and options stay short ids, as in the table below.
+  const names: Names = { ...idNames, party: (id) => log.catalog.partyById.get(id)?.name ?? id };
+  const described = describeChanges(step.changes, names);
   const changes = [style.heading(`What changed (${described.length}):`)];
   if (described.length === 0) changes.push('  nothing in the modelled state');
   for (const c of described) {
@@ -91,7 +94,10 @@ export function stepSections(step: Step, total: number, by: StepUnit, log: Event
   const changedTerms = new Set(step.changes.filter((c) => /^(positions|gaps)\./.test(c.path)).map((c) => c.path.split('.')[1]));
   const cell = (term: string, party: string) => {
     const p = step.after.positions[term]?.[party];
-    return p ? `${p.accepts.join('|')}${p.hypothetical ? ' [H]' : ''}` : '-';
+    if (!p) return '-';
+    // Refusals stay refusals ("not x"), and a position other claims dispute is marked, never shown as settled.
+    const stance = [p.accepts.join('|'), p.rejects.length ? `not ${p.rejects.join('|')}` : ''].filter(Boolean).join(' ');
+    return `${stance}${p.contested ? ' [C]' : ''}${p.hypothetical ? ' [H]' : ''}`;
   };
   // Terms nobody has spoken to yet would fill the screen with dashes; count them instead.
   const shown = log.catalog.terms.filter((t) => changedTerms.has(t.id) || step.after.gaps[t.id]!.status !== 'unknown' || step.after.positions[t.id]?.[a] || step.after.positions[t.id]?.[b]);
@@ -115,6 +121,7 @@ export function stepSections(step: Step, total: number, by: StepUnit, log: Event
   }
   const silent = log.catalog.terms.length - shown.length;
   if (silent > 0) terms.push(style.dim(`  ${rows.length === 0 ? `all ${silent}` : `${silent} other`} term${silent === 1 ? '' : 's'}: no position reported from either side yet`));
+  if (rows.some((r) => r.some((x) => x.includes('[C]')))) terms.push(`  [C] = contested: other claims about this position differ (parley state --quotes lists them)`);
   if (rows.some((r) => r.some((x) => x.endsWith('[H]')))) terms.push(`  [H] = rests on a hypothetical event`);
   return { header, events, changes, terms };
 }

@@ -46,8 +46,11 @@ function describeValue(kind: string, v: unknown, term: string, n: Names): string
     case 'response':
       return `${o.response}${o.as === 'basis' ? ' as a basis' : ''}`;
     case 'position': {
+      // A refusal is said as a refusal: "rejects x" is never read as accepting the rest.
       const conditions = (o.conditions as { term: string; accepts: string[] }[]) ?? [];
-      return `accepts ${n.options(term, strings(o.accepts))}${conditions.length ? ` if ${conditions.map((c) => `${n.term(c.term)} is ${n.options(c.term, c.accepts)}`).join(' and ')}` : ''}`;
+      const [accepts, rejects] = [strings(o.accepts ?? []), strings(o.rejects ?? [])];
+      const stance = [accepts.length ? `accepts ${n.options(term, accepts)}` : '', rejects.length ? `rejects ${n.options(term, rejects)}` : ''].filter(Boolean).join('; ') || 'no options named';
+      return `${stance}${conditions.length ? ` if ${conditions.map((c) => `${n.term(c.term)} is ${n.options(c.term, c.accepts)}`).join(' and ')}` : ''}${o.contested === true ? ' (contested: other claims differ)' : ''}`;
     }
     case 'gap':
       return describeGap(o as unknown as Gap, { option: (option) => n.options(term, [option]), party: n.party, proposal: n.proposal });

@@ -9,6 +9,7 @@ import type { StateChange } from '../model/state-diff.js';
 import { type ChangeText, type Names, describeChanges } from './describe-change.js';
 import { describeGap } from './describe-gap.js';
 import { describeRoundStatus } from './describe-round.js';
+import { describeSpeaker } from './describe-speaker.js';
 
 export interface Note {
   readonly n: number;
@@ -96,7 +97,7 @@ export function buildReport({ state, log, baseline, scenario }: ReportInput): Re
           hypothetical: e.hypothetical,
           summary: e.summary,
           quote: e.quote ?? null,
-          speaker: a ? `${a.speaker}${a.via ? `, via ${a.via}` : ''}${a.onRecord ? '' : ' (not on record)'}` : null,
+          speaker: a ? describeSpeaker(a, null) : null,
           outlet: source?.outlet ?? (e.hypothetical ? null : e.source ?? null),
           title: source?.title ?? null,
           published: source?.published ?? null,
