@@ -50,7 +50,7 @@ function peakOf(run: (sample: () => void) => ExploreResult): { result: ExploreRe
 
 function summary(r: ExploreResult): string {
   const stop = r.stopped === null ? 'complete' : `stopped ${r.stopped.phase === 'counting' ? `before counting (${r.stopped.needed} units needed)` : 'while listing'}`;
-  return `${r.solutionCount ?? '?'} sets counted, ${r.solutions.length} listed, ${r.work} units of work; ${stop}`;
+  return `${r.solutionCount === null ? 'not counted' : `${r.solutionCount} sets counted`}, ${r.solutions.length} listed, ${r.work} units of work; ${stop}`;
 }
 
 /** Benchmarks explore and reports each measure through `row`. Not pure: it times and samples the heap. */
