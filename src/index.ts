@@ -29,4 +29,5 @@ export { scenarioLogs, type ScenarioLogs } from './scenario/scenario-logs.js';
 export { runScenario, type ScenarioReport, type Comparison } from './scenario/run-scenario.js';
 export { evaluateExpectation, type ExpectationResult } from './scenario/expectations.js';
 export { scenario, ScenarioBuilder } from './scenario/builder.js';
-export { explore, type ExploreOptions, type ExploreResult, type Solution, type ConcessionSteps, type LinkedCondition } from './scenario/explore.js';
+export { explore, DEFAULT_EXPLORE_BUDGET, DEFAULT_MAX_STEPS, type ExploreOptions, type ExploreResult, type Solution, type ConcessionSteps, type LinkedCondition } from './scenario/explore.js';
+export type { CostCount } from './scenario/explore-search.js';

@@ -93,6 +93,25 @@ describe('parley explore', () => {
     expect((await runCli(['explore', '--max-steps', 'lots'])).code).toBe(2);
   });
 
+  it('stops at the work budget and says why; what it listed is the start of the full listing', async () => {
+    const args = ['explore', '--log', fixture('sample'), '--at', '2024-08-18'];
+    const none = await runCli([...args, '--budget', '1']);
+    expect(none.code).toBe(0);
+    const needed = Number(/takes (\d+) units of work, more than the budget of 1; raise --budget or lower --max-steps/.exec(none.stdout)?.[1]);
+    expect(needed).toBeGreaterThan(1);
+    expect(none.stdout).not.toContain('minimal set(s)');
+    // Enough to count every set, not to list the three: the ones listed are the first of the full listing.
+    const some = await runCli([...args, '--budget', String(needed + 2)]);
+    expect(some.stdout).toContain('3 minimal set(s); the cheapest takes 2 step(s). By steps: 2: 3.');
+    const listed = /Listed (\d+) of the 3 best before the work budget of (\d+) units ran out; raise --budget to list more\./.exec(some.stdout);
+    expect(listed?.[2]).toBe(String(needed + 2));
+    const full = await runCli(args);
+    const sets = (out: string) => out.split('\n').filter((l) => /^ {2}[ \d]\d\. | {8}/.test(l));
+    expect(sets(full.stdout).slice(0, sets(some.stdout).length)).toEqual(sets(some.stdout));
+    expect(Number(listed?.[1])).toBeLessThan(3);
+    expect((await runCli([...args, '--budget', '0'])).code).toBe(2);
+  });
+
   it('says so when no term is open', async () => {
     const r = await runCli(['explore', '--log', fixture('sample'), '--at', '2024-08-01']);
     expect(r.code).toBe(0);

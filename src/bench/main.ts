@@ -16,13 +16,13 @@ import { parseLog } from '../domain/parse-log.js';
 import { CATALOG_FILES, bundledEventsDir, loadCatalog, loadLog } from '../io/read-log.js';
 import { fork } from '../model/fork.js';
 import { buildIndex, lastDate, replay, stateAt } from '../model/replay.js';
-import { explore } from '../scenario/explore.js';
 import { policies } from '../model/claims.js';
 import { handReplay, handView } from './hand-reducer.js';
 import { canCollect, median, medianTime, medianTimeAsync, medianTimes, perSecond, quantile, retained, time, usedHeap } from './measure.js';
 import { naiveActorReplay } from './naive-actor.js';
 import { createRng } from './prng.js';
-import { binaryTerms, exploreEvents, syntheticEvents } from './synthetic-log.js';
+import { syntheticEvents } from './synthetic-log.js';
+import { benchExplore } from './explore-bench.js';
 import { disagreements } from './agreement.js';
 
 interface Target {
@@ -174,16 +174,8 @@ async function main(): Promise<void> {
   if (!bundled.ok) throw new Error('cannot load the bundled log');
   benchForks(bundled.value.log, 'bundled', (ms) => ({ text: 'under 1 ms', pass: ms < 1 }));
 
-  // 5. Explore: 16 independent open terms, then linked ones.
-  const exploreCatalog = createCatalog(binaryTerms(16), catalog.parties, catalog.sources);
-  for (const [label, linked] of [['16 independent terms', 0], ['16 terms, 4 linked', 4]] as const) {
-    const log = logFromEvents(exploreCatalog, exploreEvents(exploreCatalog, linked, 1000));
-    const state = stateAt(log, lastDate(log)!);
-    let combinations = 0;
-    const ms = medianTime(() => (combinations = explore(state, exploreCatalog, { limit: 10 }).combinations), reps);
-    row({ measure: 'explore', log: label, value: ms, unit: 'ms', note: `${combinations} combinations`, ...(linked === 0 ? { target: { text: 'under 1 s', pass: ms < 1000 } } : {}) });
-    row({ measure: 'explore rate', log: label, value: perSecond(combinations, ms), unit: 'combinations/s' });
-  }
+  // 5. Explore: independent open terms (16 to 28), linked ones, and a search over its work budget.
+  benchExplore(row, { quick, reps, catalog });
 
   // 6. Loading and validating 10^5 events.
   const n = 100_000;

@@ -4,20 +4,37 @@
 // minimal set (no subset also works), cheapest first.
 //
 // Widening only ever adds options, so feasibility is monotone: a set is
-// minimal exactly when taking away any single step breaks it. That lets an
-// independent term (no recorded condition touches it) be searched over its
-// own minimal splits only; a linked term is searched over every split within
-// the step budget, because a condition elsewhere may need a wider overlap.
+// minimal exactly when taking away any single step breaks it. A linked
+// condition asks something of one term's overlap only, so taking a step away
+// from one term leaves every other term's overlap, and what is asked of it, as
+// it was: a set is minimal exactly when each term's split is minimal for that
+// term. Each term therefore offers its own list of minimal splits (an
+// independent term those where neither side can give up a step and keep an
+// overlap; a linked term those that meet what the conditions ask of its overlap
+// and cannot give up a step and still meet it), and the sets are the
+// combinations of one split per term, which explore-search.ts counts and ranks
+// without building them.
 import type { Catalog } from '../domain/catalog-schema.js';
 import type { NegotiationState } from '../model/negotiation-state.js';
+import { type CostCount, searchCheapest } from './explore-search.js';
+
+/** The step limit unless asked otherwise, raised when a minimal set needs more (see `ExploreOptions.maxSteps`). */
+export const DEFAULT_MAX_STEPS = 20;
+/** Units of work a search may spend unless asked otherwise: about a second and some tens of MiB of tables (400 one-step terms take 43 million). */
+export const DEFAULT_EXPLORE_BUDGET = 50_000_000;
 
 export interface ExploreOptions {
-  /** Most concession steps in one set. */
+  /**
+   * Most concession steps in one set. Default: DEFAULT_MAX_STEPS, or the most
+   * any minimal set takes (`stepBound`) when that is more, so every minimal set fits.
+   */
   readonly maxSteps?: number;
   /** Most solutions returned (all are counted). */
   readonly limit?: number;
-  /** Called now and then with (combinations checked, combinations in all). */
-  readonly onProgress?: (checked: number, total: number) => void;
+  /** Most units of work (table cells filled, splits tried while listing); default DEFAULT_EXPLORE_BUDGET. */
+  readonly budget?: number;
+  /** Called now and then with (units of work done, units expected). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface ConcessionSteps {
@@ -54,10 +71,20 @@ export interface ExploreResult {
   readonly maxSteps: number;
   /** Fewest steps any set needs (the open terms' distances added up); more than maxSteps means none fits. */
   readonly lowerBound: number;
-  readonly solutionCount: number;
+  /** Most steps any minimal set takes, whatever maxSteps; null when no set bridges every term. */
+  readonly stepBound: number | null;
+  /** Minimal sets of at most maxSteps steps (exact below 2^53); null when the budget stopped the search before counting. */
+  readonly solutionCount: number | null;
+  /** How many of them take each number of steps, cheapest first; null as solutionCount. */
+  readonly countsByCost: readonly CostCount[] | null;
   readonly cheapest: number | null;
+  /** The best `limit` sets, in order; fewer when the budget stopped the listing. */
   readonly solutions: readonly Solution[];
-  readonly combinations: number;
+  /** Units of work spent, and the budget they were counted against. */
+  readonly work: number;
+  readonly budget: number;
+  /** Why the search stopped short of listing `limit` sets (when there are that many): null when it did not. */
+  readonly stopped: null | { readonly phase: 'counting'; readonly needed: number } | { readonly phase: 'listing' };
 }
 
 interface Pattern {
@@ -119,9 +146,16 @@ function termModel(term: string, ladder: readonly string[], a: readonly number[]
   return { term, ladder, a, b, upA, upB, patterns };
 }
 
+/**
+ * The minimal concession sets that would bridge every term from `state`,
+ * cheapest first, the most evenly shared first among equals, then in search
+ * order; the best `limit` are listed and all are counted. Pure and
+ * deterministic: no clock, and the work budget stops it at the same point on
+ * every machine, with what it listed so far (a prefix of the full listing).
+ */
 export function explore(state: NegotiationState, catalog: Catalog, options: ExploreOptions = {}): ExploreResult {
-  const maxSteps = options.maxSteps ?? 20;
   const limit = options.limit ?? 50;
+  const budget = options.budget ?? DEFAULT_EXPLORE_BUDGET;
   const [pa, pb] = catalog.principals;
   const openTerms: string[] = [];
   const settledTerms: string[] = [];
@@ -157,6 +191,8 @@ export function explore(state: NegotiationState, catalog: Catalog, options: Expl
   }
   const linkedTerms = new Set(conditions.filter((c) => c.checkable).flatMap((c) => [c.term, c.requires.term]));
 
+  // Every split of every term, whatever the step limit: what a term can take is
+  // bounded by its ladder, so the most steps a minimal set needs is known.
   const models: TermModel[] = [];
   for (const t of catalog.terms) {
     if (!modelled.has(t.id)) continue;
@@ -170,73 +206,36 @@ export function explore(state: NegotiationState, catalog: Catalog, options: Expl
     }
     const a = state.positions[t.id]![pa]!.accepts.map((o) => index.get(o)!);
     const b = state.positions[t.id]![pb]!.accepts.map((o) => index.get(o)!);
-    models.push(termModel(t.id, ladder, a, b, linkedTerms.has(t.id), maxSteps));
+    models.push(termModel(t.id, ladder, a, b, linkedTerms.has(t.id), 2 * ladder.length));
   }
-  // Fewest choices first keeps the search tree narrow at the top.
-  models.sort((x, y) => x.patterns.length - y.patterns.length);
-  const termSlot = new Map(models.map((m, i) => [m.term, i]));
-  const checks = conditions
-    .filter((c) => c.checkable)
-    .map((c) => ({ slot: termSlot.get(c.requires.term)!, mask: maskOf(c.requires.accepts.map((o) => catalog.optionIndex.get(c.requires.term)!.get(o)!)) }));
+  const required = new Map<string, number[]>();
+  for (const c of conditions) {
+    if (!c.checkable) continue;
+    const masks = required.get(c.requires.term) ?? [];
+    masks.push(maskOf(c.requires.accepts.map((o) => catalog.optionIndex.get(c.requires.term)!.get(o)!)));
+    required.set(c.requires.term, masks);
+  }
+  const minimalSplits = new Map(models.map((m) => [m, minimalFor(m, required.get(m.term) ?? [])]));
+  const cost = (p: Pattern) => p.ka + p.kb;
+  const stepBound = [...minimalSplits.values()].some((ps) => ps.length === 0) ? null : [...minimalSplits.values()].reduce((sum, ps) => sum + Math.max(...ps.map(cost)), 0);
+  // The default stays 20 when that is enough: the order among equally good sets
+  // follows the slot order below, which counts a linked term's splits within it.
+  const maxSteps = options.maxSteps ?? Math.max(DEFAULT_MAX_STEPS, stepBound ?? 0);
+  // Fewest choices first keeps the search narrow at the top, and fixes the search order among equals.
+  const slots = models
+    .map((m) => ({ model: m, width: m.patterns.filter((p) => cost(p) <= maxSteps).length, splits: minimalSplits.get(m)!.filter((p) => cost(p) <= maxSteps) }))
+    .sort((x, y) => x.width - y.width);
 
   // Each open term needs at least its ladder distance in steps, whoever takes them.
   const lowerBound = openTerms.reduce((sum, t) => sum + distances.get(t)!, 0);
-  const total = models.reduce((n, m) => n * Math.max(1, m.patterns.length), 1);
-  const chosen = new Int32Array(models.length);
-  const masks = new Int32Array(models.length);
-  const found: { cost: number; imbalance: number; picks: Int32Array }[] = [];
-  let combinations = 0;
-  let solutionCount = 0;
-
-  const conditionsHold = () => checks.every((c) => (masks[c.slot]! & c.mask) !== 0);
-  const minimal = () => {
-    for (let s = 0; s < models.length; s++) {
-      const p = models[s]!.patterns[chosen[s]!]!;
-      for (const r of [p.reduceA, p.reduceB]) {
-        if (r < 0) continue;
-        const saved = masks[s]!;
-        masks[s] = models[s]!.patterns[r]!.mask;
-        const holds = conditionsHold();
-        masks[s] = saved;
-        if (holds) return false;
-      }
-    }
-    return true;
-  };
-
-  const search = (slot: number, cost: number): void => {
-    if (slot === models.length) {
-      combinations++;
-      if (options.onProgress && (combinations & 0xfff) === 0) options.onProgress(combinations, total);
-      if (conditionsHold() && minimal()) {
-        solutionCount++;
-        let a = 0;
-        for (let s = 0; s < models.length; s++) a += models[s]!.patterns[chosen[s]!]!.ka;
-        found.push({ cost, imbalance: Math.abs(2 * a - cost), picks: chosen.slice() });
-      }
-      return;
-    }
-    const patterns = models[slot]!.patterns;
-    for (let i = 0; i < patterns.length; i++) {
-      const p = patterns[i]!;
-      const next = cost + p.ka + p.kb;
-      if (next > maxSteps) {
-        combinations++;
-        continue;
-      }
-      chosen[slot] = i;
-      masks[slot] = p.mask;
-      search(slot + 1, next);
-    }
-  };
-  if (lowerBound <= maxSteps) search(0, 0);
-  options.onProgress?.(combinations, total);
-
-  // Equal cost: the sets shared most evenly between the principals first, so
-  // the listing does not favour either side's concessions; then search order.
-  found.sort((x, y) => x.cost - y.cost || x.imbalance - y.imbalance);
-  const solutions = found.slice(0, limit).map(({ cost, picks }) => toSolution(models, picks, cost, pa, pb));
-  const ordered = solutions.map((s) => ({ ...s, concessions: [...s.concessions].sort((x, y) => catalogOrder(catalog, x.term) - catalogOrder(catalog, y.term) || (x.party < y.party ? -1 : 1)) }));
+  const outcome =
+    lowerBound <= maxSteps
+      ? searchCheapest({ slots: slots.map((s) => s.splits.map((p) => ({ a: p.ka, b: p.kb }))), maxSteps, limit, budget, ...(options.onProgress ? { onProgress: options.onProgress } : {}) })
+      : { counts: [], picks: [], work: 0, stopped: null };
+  const solutions = outcome.picks.map((picks) => {
+    const s = toSolution(slots.map((slot, i) => ({ model: slot.model, pattern: slot.splits[picks[i]!]! })), pa, pb);
+    return { ...s, concessions: [...s.concessions].sort((x, y) => catalogOrder(catalog, x.term) - catalogOrder(catalog, y.term) || (x.party < y.party ? -1 : 1)) };
+  });
   return {
     date: state.date,
     principals: [pa, pb],
@@ -246,24 +245,40 @@ export function explore(state: NegotiationState, catalog: Catalog, options: Expl
     conditions,
     maxSteps,
     lowerBound,
-    solutionCount,
-    cheapest: found[0]?.cost ?? null,
-    solutions: ordered,
-    combinations,
+    stepBound,
+    solutionCount: outcome.counts?.reduce((n, c) => n + c.count, 0) ?? null,
+    countsByCost: outcome.counts,
+    cheapest: outcome.counts?.[0]?.steps ?? null,
+    solutions,
+    work: outcome.work,
+    budget,
+    stopped: outcome.stopped,
   };
+}
+
+/**
+ * A term's splits that belong to some minimal set: the overlap meets what the
+ * linked conditions ask of this term, and no principal can take a step back
+ * and still meet it.
+ */
+function minimalFor(m: TermModel, required: readonly number[]): Pattern[] {
+  const holds = (mask: number) => required.every((r) => (mask & r) !== 0);
+  const back = (r: number) => r >= 0 && holds(m.patterns[r]!.mask);
+  return m.patterns.filter((p) => holds(p.mask) && !back(p.reduceA) && !back(p.reduceB));
 }
 
 const catalogOrder = (catalog: Catalog, term: string) => catalog.terms.findIndex((t) => t.id === term);
 
-function toSolution(models: readonly TermModel[], picks: Int32Array, cost: number, pa: string, pb: string): Solution {
+function toSolution(picks: readonly { readonly model: TermModel; readonly pattern: Pattern }[], pa: string, pb: string): Solution {
   const concessions: ConcessionSteps[] = [];
   const overlaps: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
-  models.forEach((m, s) => {
-    const p = m.patterns[picks[s]!]!;
+  let steps = 0;
+  for (const { model: m, pattern: p } of picks) {
     const names = (xs: readonly number[]) => [...xs].sort((x, y) => x - y).map((i) => m.ladder[i]!);
     if (p.ka > 0) concessions.push({ party: pa, term: m.term, steps: p.ka, from: names(m.a), to: names(widen(m.a, p.ka, m.upA, m.ladder.length)!) });
     if (p.kb > 0) concessions.push({ party: pb, term: m.term, steps: p.kb, from: names(m.b), to: names(widen(m.b, p.kb, m.upB, m.ladder.length)!) });
     overlaps[m.term] = m.ladder.filter((_, i) => (p.mask & (1 << i)) !== 0);
-  });
-  return { steps: cost, concessions, overlaps };
+    steps += p.ka + p.kb;
+  }
+  return { steps, concessions, overlaps };
 }
