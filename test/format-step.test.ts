@@ -12,7 +12,7 @@ describe('formatStep', () => {
     // A second claimant says something else about South's position: the position is contested.
     reported('2024-08-05', stance('south', 'corridor', ['phased']), { source: 'wire', attribution: { speaker: 'an envoy', party: 'broker', onRecord: true } }),
   ]);
-  const all = steps(log, 'event');
+  const all = steps(log, { by: 'event' });
   const text = (i: number) => formatStep(all[i]!, all.length, 'event', log, plainStyle).join('\n');
 
   it('names the party that tabled a proposal, not its id', () => {
