@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idTable, slug } from '../domain/catalog-schema.js';
+import { phaseNumber, termText } from '../domain/catalog-references.js';
 import type { Catalog } from '../domain/catalog-schema.js';
 import { type DealSpec, phasesCoveredByTheAgreement } from '../domain/deal-spec.js';
 import { commonFields } from '../domain/event-fields.js';
@@ -15,12 +15,12 @@ export const agreementReachedSchema = z.strictObject({
   ...commonFields,
   type: z.literal('agreement.reached'),
   /** The signed text on each term it settles. */
-  terms: idTable(slug),
+  terms: termText(),
   /**
    * The phases it covers. Default: the deal's first agreement covers the phases
    * that need only it; a later one covers the phase after the current one.
    */
-  phases: z.array(z.number().int().positive()).min(1).optional(),
+  phases: z.array(phaseNumber).min(1).optional(),
 });
 
 type AgreementEvent = z.output<typeof agreementReachedSchema>;
