@@ -351,6 +351,22 @@ describe('the date patterns', () => {
   });
 });
 
+describe('what editors can read', () => {
+  // yaml-language-server validates with draft-07 keywords; the scenario and event schemas use no later one, so it applies every rule.
+  it('the scenario and event schemas use only keywords draft-07 validators know', () => {
+    const later = ['prefixItems', 'minContains', 'maxContains', '$defs', 'unevaluatedProperties', 'unevaluatedItems', 'dependentRequired', 'dependentSchemas', '$dynamicRef'];
+    for (const name of ['scenario', 'event'] as const) {
+      const keys = new Set<string>();
+      const walk = (v: unknown): void => {
+        if (Array.isArray(v)) v.forEach(walk);
+        else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) (keys.add(k), walk(x));
+      };
+      walk(editorSchema(name, catalog));
+      expect({ name, later: later.filter((k) => keys.has(k)) }).toEqual({ name, later: [] });
+    }
+  });
+});
+
 describe('without a catalog', () => {
   it('names where the ids come from instead of enumerating them', () => {
     const schema = JSON.stringify(editorSchema('event'));

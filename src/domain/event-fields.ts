@@ -58,6 +58,15 @@ export const commonFields = {
   hypothetical: z.boolean().default(false),
 };
 
+/**
+ * A proposal named by a response: the id a proposal.tabled event gave it. The
+ * reference is to another event, so it is checked by the replay (an anomaly),
+ * not on load.
+ */
+export const proposalRef = slug.meta({
+  description: 'The proposal id of a proposal.tabled event. Not expressed in this schema: a response to a proposal not tabled earlier in the log is an anomaly of the replay.',
+});
+
 export const termOptions = z.array(optionId).min(1);
 
 export const positionCondition = z.strictObject({

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { slug } from '../domain/catalog-schema.js';
 import { partyId } from '../domain/catalog-references.js';
-import { commonFields } from '../domain/event-fields.js';
+import { commonFields, proposalRef } from '../domain/event-fields.js';
 import { checkParty } from '../domain/reference-checks.js';
 import { anomaly } from '../model/fold.js';
 import { claimResponse } from '../model/positions.js';
@@ -11,7 +10,7 @@ import { defineEventType } from './define.js';
 export const proposalAcceptedSchema = z.strictObject({
   ...commonFields,
   type: z.literal('proposal.accepted'),
-  proposal: slug,
+  proposal: proposalRef,
   party: partyId,
   /** Accepted as the basis for talks, or the text as it stands. */
   as: z.enum(['text', 'basis']).default('text'),
