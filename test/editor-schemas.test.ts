@@ -9,7 +9,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { type Catalog, ISO_DAY_PATTERN, ISO_MONTH_PATTERN, OCCURRED_PATTERN, isIsoDay, isIsoMonth, parseCatalog, parseDealFile, parseEventFile, parseLog, parseScenarioText, scenarioLogs, type EventLog } from '../src/index.js';
+import { type Catalog, ISO_DAY_PATTERN, ISO_MONTH_PATTERN, OCCURRED_PATTERN, isIsoDay, isIsoMonth, parseCatalog, parseDealFile, parseLog, parseScenarioText, scenarioLogs, type EventLog } from '../src/index.js';
 import { type SchemaName, editorSchema, schemaNames } from '../src/domain/editor-schemas.js';
 import { loadLog } from '../src/io/read-log.js';
 import { repoRoot } from './helpers/cli.js';
@@ -186,6 +186,15 @@ const scenarioMutations: Record<string, Mutation> = {
   'an event with an unknown party': onlyIf((v) => 'party' in scenarioEvent(v), withEvent((e) => ({ ...e, party: 'israell' }))),
   "an event with another term's option": onlyIf((v) => scenarioEvent(v).type === 'concession.offered', withEvent((e) => ({ ...e, adds: [otherTermsOption(e.term as string)] }))),
   'an event with an extra field': withEvent((e) => ({ ...e, colour: 'red' })),
+  'a phase beyond the deal': (v) => {
+    const i = ((v.events as Json[] | undefined) ?? []).findIndex((e) => e.type === 'phase.started');
+    return i < 0 ? undefined : { ...clone(v), events: (v.events as Json[]).map((e, j) => (j === i ? { ...e, phase: catalog.deal.phases.length + 1 } : e)) };
+  },
+  'a negative release count': (v) => {
+    const i = ((v.events as Json[] | undefined) ?? []).findIndex((e) => e.type === 'release.made');
+    return i < 0 ? undefined : { ...clone(v), events: (v.events as Json[]).map((e, j) => (j === i ? { ...e, count: -3 } : e)) };
+  },
+  'an expectation with an extra field': withExpectation(() => ({ at: '2024-08-22', anomalies: 0, colour: 'red' })),
   'an event with a source (hypothetical events have none)': withEvent((e) => ({ ...e, source: 'anadolu-2024-08-23' })),
   'an event in a month with no precision': withEvent((e) => {
     const { precision: _, ...rest } = e;
