@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { DealSpec } from './deal-spec.js';
 import { defaultDealSpec } from './default-deal.js';
-import { isIsoDay } from './dates.js';
+import { ISO_DAY_PATTERN, isIsoDay } from './dates.js';
 import { ProblemError } from './problem.js';
 import { nullPrototype } from './prototype-keys.js';
 
@@ -12,7 +12,8 @@ export const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lower-case slug such as "rafah-crossing"');
 
-export const isoDay = z.string().refine(isIsoDay, 'a real calendar date YYYY-MM-DD');
+// The pattern is for JSON Schema only (zod drops refinements there); isIsoDay is what validates.
+export const isoDay = z.string().refine(isIsoDay, 'a real calendar date YYYY-MM-DD').meta({ pattern: ISO_DAY_PATTERN });
 
 /**
  * A table keyed by catalog ids (a text's term -> option): validated keys and
@@ -21,13 +22,16 @@ export const isoDay = z.string().refine(isIsoDay, 'a real calendar date YYYY-MM-
  */
 export const idTable = (value: z.ZodType<string>) => z.record(slug, value).default({}).transform((t) => nullPrototype(t));
 
+/** The JSON Schema note on a catalog id: uniqueness is across items, which JSON Schema cannot compare by one field. */
+const uniqueId = (within: string) => slug.meta({ description: `Not expressed in this schema: unique within ${within} (duplicate-id).` });
+
 export const ladderOptionSchema = z.strictObject({
-  id: slug,
+  id: uniqueId("the term's ladder"),
   label: z.string().min(1),
 });
 
 export const termSchema = z.strictObject({
-  id: slug,
+  id: uniqueId('terms.json'),
   label: z.string().min(1),
   /** What moving along the ladder means, in neutral words. */
   axis: z.string().min(1),
@@ -38,14 +42,14 @@ export const termSchema = z.strictObject({
 export const partyRole = z.enum(['principal', 'mediator', 'other']);
 
 export const partySchema = z.strictObject({
-  id: slug,
+  id: uniqueId('parties.json'),
   name: z.string().min(1),
   role: partyRole,
   note: z.string().optional(),
 });
 
 export const sourceSchema = z.strictObject({
-  id: slug,
+  id: uniqueId('sources.json'),
   outlet: z.string().min(1),
   title: z.string().min(1),
   published: isoDay,
@@ -58,7 +62,8 @@ export const sourceSchema = z.strictObject({
 export const termsFileSchema = z.array(termSchema).min(1);
 export const partiesFileSchema = z
   .array(partySchema)
-  .refine((ps) => ps.filter((p) => p.role === 'principal').length === 2, 'exactly two parties with role "principal"');
+  .refine((ps) => ps.filter((p) => p.role === 'principal').length === 2, 'exactly two parties with role "principal"')
+  .meta({ contains: { type: 'object', required: ['role'], properties: { role: { const: 'principal' } } }, minContains: 2, maxContains: 2 });
 export const sourcesFileSchema = z.array(sourceSchema);
 
 export type Term = z.infer<typeof termSchema>;

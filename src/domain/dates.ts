@@ -10,6 +10,22 @@ const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
+// The same days as a regular expression, for JSON Schema (`pattern`), which
+// cannot call isIsoDay. Years 0000-0099 are out: Date.UTC reads them as
+// 1900-1999, so isIsoDay refuses them. A test checks both agree.
+const YEAR = '(?:0[1-9]|[1-9][0-9])[0-9]{2}';
+const LEAP_YEAR = '(?:(?:0[1-9]|[1-9][0-9])(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)';
+const MONTH_DAY = '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))';
+const DAY_BODY = `(?:${YEAR}-${MONTH_DAY}|${LEAP_YEAR}-02-29)`;
+const MONTH_BODY = '[0-9]{4}-(?:0[1-9]|1[0-2])';
+
+/** A regular expression (as text) matching exactly the strings isIsoDay accepts. */
+export const ISO_DAY_PATTERN = `^${DAY_BODY}$`;
+/** A regular expression (as text) matching exactly the strings isIsoMonth accepts. */
+export const ISO_MONTH_PATTERN = `^${MONTH_BODY}$`;
+/** A regular expression (as text) matching a day or a month: an event's `occurred`. */
+export const OCCURRED_PATTERN = `^(?:${DAY_BODY}|${MONTH_BODY})$`;
+
 // Loading a large log parses the same few hundred dates again and again; the
 // memo is cleared when full so that arbitrary input cannot grow it forever.
 const memo = new Map<string, number | undefined>();

@@ -5,6 +5,7 @@
 // and the scenario checks all read this; nothing about the deal's shape is code.
 import { z } from 'zod';
 import { slug } from './catalog-schema.js';
+import { termId } from './catalog-references.js';
 import type { ProblemCode } from './problem.js';
 
 /** What a phase's planned end means when no agreement on the next phase has been reached by then. */
@@ -18,7 +19,14 @@ export const phaseSpecSchema = z.strictObject({
   /** Planned duration in days; null for a phase with no planned end. */
   days: z.number().int().positive().max(3650).nullable(),
   /** Talks on the next phase are due on this day of the phase (day 1 is the start); null when the spec sets none. */
-  nextPhaseTalksDueDay: z.number().int().positive().max(3650).nullable().default(null),
+  nextPhaseTalksDueDay: z
+    .number()
+    .int()
+    .positive()
+    .max(3650)
+    .nullable()
+    .meta({ description: "Not expressed in this schema: null on the last phase, and at most the phase's days." })
+    .default(null),
   /** What the phase's planned end means without an agreement on the next phase. */
   onPlannedEnd: z.enum(plannedEndRules).default('continues-while-talks-continue'),
   /** Starting the phase requires the deal's agreement, or an agreement on this phase itself. */
@@ -34,13 +42,25 @@ export const dealSpecSchema = z
     id: slug,
     label: z.string().min(1),
     /** In order; phase N of the events (`phase: N`) is the N-th entry. */
-    phases: z.array(phaseSpecSchema).min(1).max(9),
+    // The first-phase rule of the refinement below, as JSON Schema.
+    phases: z
+      .array(phaseSpecSchema)
+      .min(1)
+      .max(9)
+      .meta({ allOf: [{ type: 'array', prefixItems: [{ type: 'object', required: ['requires'], properties: { requires: { const: 'agreement' } } }] }] }),
     agreement: z
       .strictObject({
         /** Terms an agreement must settle if their gap is open: a list, or every open term the spec does not let it defer. */
-        mustSettle: z.union([z.literal('all-but-deferrable'), z.array(slug)]).default('all-but-deferrable'),
+        mustSettle: z.union([z.literal('all-but-deferrable'), z.array(termId)]).default('all-but-deferrable'),
         /** Terms an agreement may leave open, each to the talks on a later phase. */
-        mayDefer: z.array(z.strictObject({ term: slug, to: z.number().int().min(2) })).default([]),
+        mayDefer: z
+          .array(
+            z.strictObject({
+              term: termId.meta({ description: 'Not expressed in this schema: not also in mustSettle.' }),
+              to: z.number().int().min(2).meta({ description: 'Not expressed in this schema: at most the number of phases.' }),
+            }),
+          )
+          .default([]),
       })
       .default({ mustSettle: 'all-but-deferrable', mayDefer: [] }),
     /** A round no source reported closing is shown as "last reported in session" once this many days pass with no report about it. */

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { idTable, slug } from '../domain/catalog-schema.js';
+import { phaseNumber, termText } from '../domain/catalog-references.js';
 import type { Catalog } from '../domain/catalog-schema.js';
 import { type DealSpec, phasesCoveredByTheAgreement } from '../domain/deal-spec.js';
 import { commonFields } from '../domain/event-fields.js';
+import { nullPrototype } from '../domain/prototype-keys.js';
 import { checkTermMap } from '../domain/reference-checks.js';
 import { corroboratesLifecycle, describeLifecycle, extend, mark, move } from '../model/fold.js';
 import { openTermsUnder } from '../model/gaps.js';
@@ -15,12 +16,12 @@ export const agreementReachedSchema = z.strictObject({
   ...commonFields,
   type: z.literal('agreement.reached'),
   /** The signed text on each term it settles. */
-  terms: idTable(slug),
+  terms: termText(),
   /**
    * The phases it covers. Default: the deal's first agreement covers the phases
    * that need only it; a later one covers the phase after the current one.
    */
-  phases: z.array(z.number().int().positive()).min(1).optional(),
+  phases: z.array(phaseNumber).min(1).optional(),
 });
 
 type AgreementEvent = z.output<typeof agreementReachedSchema>;
@@ -35,7 +36,7 @@ function agreementTerms(s: ReplayState, catalog: Catalog, settled: Readonly<Reco
   const deferrable = new Map(spec.agreement.mayDefer.map((d) => [d.term, d.to]));
   const must = spec.agreement.mustSettle;
   const blocking: string[] = [];
-  const defers: Record<string, number | null> = {};
+  const defers: Record<string, number | null> = Object.create(null) as Record<string, number | null>;
   for (const term of openTermsUnder(s, catalog, settled)) {
     const isMust = must === 'all-but-deferrable' ? !deferrable.has(term) : must.includes(term);
     if (isMust) blocking.push(term);
@@ -75,7 +76,8 @@ export const agreementReached = defineEventType<AgreementEvent>({
     }
     const phase = phaseOf(s.lifecycle);
     const first = phase === 'negotiating' || phase === 'collapsed';
-    const settled = first || s.agreement === null ? e.terms : { ...s.agreement.terms, ...e.terms };
+    // Term ids are user data: the merged text, like each event's, is a table without a prototype.
+    const settled = first || s.agreement === null ? e.terms : nullPrototype({ ...s.agreement.terms, ...e.terms });
     const { blocking, defers } = agreementTerms(s, ctx.catalog, settled);
     const placed = move(s, e, { type: 'AGREEMENT_REACHED', blocked: blocking.length > 0 }, ctx, () =>
       blocking.length > 0

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slug } from '../domain/catalog-schema.js';
+import { partyId, termId } from '../domain/catalog-references.js';
 import { commonFields, positionCondition, termOptions } from '../domain/event-fields.js';
 import { checkConditions, checkOptions, checkParty, checkTerm } from '../domain/reference-checks.js';
 import { anomaly } from '../model/fold.js';
@@ -10,8 +10,8 @@ import { defineEventType } from './define.js';
 export const concessionOfferedSchema = z.strictObject({
   ...commonFields,
   type: z.literal('concession.offered'),
-  party: slug,
-  term: slug,
+  party: partyId,
+  term: termId,
   /** Options added to the party's accepted set (and taken out of its rejected set). */
   adds: termOptions,
   conditions: z.array(positionCondition).default([]),

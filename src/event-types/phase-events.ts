@@ -1,6 +1,7 @@
 // phase.started, phase.completed and phase.extended: the phases of the deal
 // spec, by number (1 is the spec's first phase).
 import { z } from 'zod';
+import { phaseNumber } from '../domain/catalog-references.js';
 import type { Catalog } from '../domain/catalog-schema.js';
 import { phaseKey, phaseSpec } from '../domain/deal-spec.js';
 import { commonFields } from '../domain/event-fields.js';
@@ -11,7 +12,6 @@ import { phaseOf } from '../model/lifecycle.js';
 import type { ReplayState } from '../model/replay-state.js';
 import { defineEventType } from './define.js';
 
-const phaseNumber = z.number().int().positive();
 
 export const phaseStartedSchema = z.strictObject({ ...commonFields, type: z.literal('phase.started'), phase: phaseNumber });
 export const phaseCompletedSchema = z.strictObject({ ...commonFields, type: z.literal('phase.completed'), phase: phaseNumber });

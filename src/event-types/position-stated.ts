@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slug } from '../domain/catalog-schema.js';
+import { optionId, partyId, termId } from '../domain/catalog-references.js';
 import { commonFields, positionCondition } from '../domain/event-fields.js';
 import { checkConditions, checkParty } from '../domain/reference-checks.js';
 import { claimPosition, inLadderOrder, normaliseConditions } from '../model/positions.js';
@@ -9,13 +9,13 @@ import { defineEventType } from './define.js';
 export const positionStatedSchema = z.strictObject({
   ...commonFields,
   type: z.literal('position.stated'),
-  party: slug,
-  term: slug,
+  party: partyId,
+  term: termId,
   /** The ladder options the party accepts, according to the claimant. */
-  accepts: z.array(slug).default([]),
+  accepts: z.array(optionId).default([]),
   /** The ladder options the party refuses, according to the claimant. A refusal is never read as accepting the other options. */
-  rejects: z.array(slug).default([]),
-  prefers: slug.optional(),
+  rejects: z.array(optionId).default([]),
+  prefers: optionId.optional(),
   /** The position holds only if these other terms settle within the given options. */
   conditions: z.array(positionCondition).default([]),
   inference: inferenceField,

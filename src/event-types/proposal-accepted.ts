@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { slug } from '../domain/catalog-schema.js';
-import { commonFields } from '../domain/event-fields.js';
+import { partyId } from '../domain/catalog-references.js';
+import { commonFields, proposalRef } from '../domain/event-fields.js';
 import { checkParty } from '../domain/reference-checks.js';
 import { anomaly } from '../model/fold.js';
 import { claimResponse } from '../model/positions.js';
@@ -10,8 +10,8 @@ import { defineEventType } from './define.js';
 export const proposalAcceptedSchema = z.strictObject({
   ...commonFields,
   type: z.literal('proposal.accepted'),
-  proposal: slug,
-  party: slug,
+  proposal: proposalRef,
+  party: partyId,
   /** Accepted as the basis for talks, or the text as it stands. */
   as: z.enum(['text', 'basis']).default('text'),
   inference: inferenceField,

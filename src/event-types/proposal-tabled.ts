@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idTable, slug } from '../domain/catalog-schema.js';
+import { partyId, termText } from '../domain/catalog-references.js';
+import { slug } from '../domain/catalog-schema.js';
 import { commonFields } from '../domain/event-fields.js';
 import { checkParty, checkTermMap } from '../domain/reference-checks.js';
 import { extend, mark } from '../model/fold.js';
@@ -10,10 +11,10 @@ export const proposalTabledSchema = z.strictObject({
   ...commonFields,
   type: z.literal('proposal.tabled'),
   proposal: slug,
-  by: slug,
+  by: partyId,
   title: z.string().min(1),
   /** What the text says on each term it settles (term id -> ladder option). */
-  terms: idTable(slug),
+  terms: termText(),
 });
 
 export const proposalTabled = defineEventType<z.output<typeof proposalTabledSchema>>({

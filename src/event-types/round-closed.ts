@@ -7,7 +7,7 @@ import { defineEventType } from './define.js';
 export const roundClosedSchema = z.strictObject({
   ...commonFields,
   type: z.literal('round.closed'),
-  round: slug,
+  round: slug.meta({ description: 'The round id of a round.opened event. Not expressed in this schema: closing a round not in session is an anomaly of the replay.' }),
 });
 
 export const roundClosed = defineEventType<z.output<typeof roundClosedSchema>>({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { partyId } from '../domain/catalog-references.js';
 import { slug } from '../domain/catalog-schema.js';
 import { commonFields } from '../domain/event-fields.js';
 import { checkParties } from '../domain/reference-checks.js';
@@ -14,7 +15,7 @@ export const roundOpenedSchema = z.strictObject({
   type: z.literal('round.opened'),
   round: slug,
   venue: z.string().min(1),
-  mediators: z.array(slug).min(1),
+  mediators: z.array(partyId).min(1),
   /** talks: before an agreement; implementation: carrying out the current phase; next-phase: negotiating the next phase. */
   purpose: z.enum(roundPurposes),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slug } from '../domain/catalog-schema.js';
+import { partyId } from '../domain/catalog-references.js';
 import { commonFields } from '../domain/event-fields.js';
 import { checkParties } from '../domain/reference-checks.js';
 import { defineEventType } from './define.js';
@@ -11,7 +11,7 @@ export const statementMadeSchema = z.strictObject({
   type: z.literal('statement.made'),
   kind: statementKind,
   /** Parties the statement is about or addressed to. */
-  about: z.array(slug).default([]),
+  about: z.array(partyId).default([]),
 });
 
 export const statementMade = defineEventType<z.output<typeof statementMadeSchema>>({

@@ -3,6 +3,7 @@
 // structure comes from a YAML/JSON file or from the TypeScript builder.
 import { z } from 'zod';
 import { isoDay, slug } from '../domain/catalog-schema.js';
+import { optionId, partyId, sourceId, termId } from '../domain/catalog-references.js';
 import { attributionSchema, eventId, eventSchemas, precision } from '../domain/event-schema.js';
 import { policies } from '../model/claims.js';
 import { plannedEndRules } from '../domain/deal-spec.js';
@@ -35,6 +36,8 @@ export type HypotheticalEventInput = Record<string, unknown> & { type: string; o
 
 const checks = ['phase', 'gap', 'position', 'proposal', 'figure', 'anomalies', 'clock'] as const;
 
+// Each refinement below is followed by the same rule as JSON Schema (`meta`), which zod cannot derive from code.
+
 export const expectationSchema = z
   .strictObject({
     /** The date the check is made on. */
@@ -45,28 +48,31 @@ export const expectationSchema = z
     phase: z
       .string()
       .regex(/^(negotiating|agreed|phase[1-9][0-9]*|concluded|collapsed)$/, 'a lifecycle phase: negotiating, agreed, phase1, phase2, ..., concluded or collapsed')
+      .meta({ description: "Not expressed in this schema: it must be a state of the deal spec of the side checked (phase1 to phaseN of the what-if's deal, or of the reported one with on: baseline)." })
       .optional(),
     gap: z
       .strictObject({
-        term: slug,
+        term: termId,
         status: z.enum(gapStatuses as [string, ...string[]]),
         /** For an open gap: the ladder steps still between the principals. */
         distance: z.number().int().nonnegative().optional(),
       })
       .refine((g) => g.distance === undefined || g.status === 'open', 'distance applies only to status open')
+      .meta({ if: { required: ['distance'] }, then: { properties: { status: { const: 'open' } } } })
       .optional(),
     position: z
       .strictObject({
-        party: slug,
-        term: slug,
+        party: partyId,
+        term: termId,
         /** Exactly these options. */
-        accepts: z.array(slug).min(1).optional(),
+        accepts: z.array(optionId).min(1).optional(),
         /** At least these options. */
-        includes: z.array(slug).min(1).optional(),
+        includes: z.array(optionId).min(1).optional(),
       })
-      .refine((p) => (p.accepts === undefined) !== (p.includes === undefined), 'give either accepts or includes'),
-    proposal: z.strictObject({ proposal: slug, party: slug, response: z.enum(['accepted', 'rejected', 'none']) }).optional(),
-    figure: z.strictObject({ figure: slug, source: slug.optional(), value: z.number() }).optional(),
+      .refine((p) => (p.accepts === undefined) !== (p.includes === undefined), 'give either accepts or includes')
+      .meta({ oneOf: [{ required: ['accepts'] }, { required: ['includes'] }] }),
+    proposal: z.strictObject({ proposal: slug, party: partyId, response: z.enum(['accepted', 'rejected', 'none']) }).optional(),
+    figure: z.strictObject({ figure: slug, source: sourceId.optional(), value: z.number() }).optional(),
     anomalies: z.number().int().nonnegative().optional(),
     clock: z
       .strictObject({
@@ -79,7 +85,8 @@ export const expectationSchema = z
       .optional(),
   })
   .partial({ position: true })
-  .refine((e) => checks.filter((c) => e[c] !== undefined).length === 1, `give exactly one check: ${checks.join(', ')}`);
+  .refine((e) => checks.filter((c) => e[c] !== undefined).length === 1, `give exactly one check: ${checks.join(', ')}`)
+  .meta({ oneOf: checks.map((c) => ({ required: [c] })) });
 
 export type ExpectationInput = z.input<typeof expectationSchema>;
 export type Expectation = z.output<typeof expectationSchema>;
@@ -95,7 +102,10 @@ export const scenarioSchema = z.strictObject({
   /** Reported events that occurred after this date are dropped from the what-if. Default: the date of the earliest hypothetical event. */
   branchAt: isoDay.optional(),
   /** Reported events after the branch date to keep anyway: "all", or a list of their ids. */
-  keep: z.union([z.literal('all'), z.array(eventId)], 'write "all" or a list of event ids').optional(),
+  keep: z
+    .union([z.literal('all'), z.array(eventId)], 'write "all" or a list of event ids')
+    .meta({ description: 'Not expressed in this schema: each id must be an event of the base log (unknown-event).' })
+    .optional(),
   /** How positions are derived from claims on both sides of the comparison (default first-hand). */
   policy: z.enum(policies).optional(),
   /** The dates to compare baseline and what-if on. Default: the branch date, each event's date, the last reported date. */
