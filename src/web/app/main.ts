@@ -189,7 +189,10 @@ async function start(): Promise<void> {
 
   /** Focus lost to the page (its element redrawn or disabled) goes back to it, or to the nearest control that still works. */
   function restoreFocus(id: string): void {
-    if (id === '' || (document.activeElement !== document.body && document.activeElement !== null)) return;
+    const active = document.activeElement;
+    // A button disabled under the focus keeps it until the browser's next focus fix-up, then drops it to the page.
+    const lost = active === null || active === document.body || (active instanceof HTMLButtonElement && active.disabled);
+    if (id === '' || !lost) return;
     const again = document.getElementById(id);
     const usable = (el: HTMLElement | null) => el !== null && !(el instanceof HTMLButtonElement && el.disabled) && el.isConnected;
     if (again && usable(again)) again.focus();
@@ -201,6 +204,7 @@ async function start(): Promise<void> {
   const go = (date: string | null) => {
     if (date === null) return;
     view.date = date;
+    slider.setAttribute('aria-valuetext', date);
     void refresh();
   };
   const step = (by: 'prev' | 'next') => go(neighbours(stops(), view.date)[by]);
