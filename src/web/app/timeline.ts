@@ -154,7 +154,8 @@ export function roundsBy(rounds: readonly RoundSpan[], date: string): RoundSpan[
 /** Who said it and where: "Hamas, according to Al Mayadeen, reported 2024-08-19"; an outlet's own words say so. */
 function attribution(e: TimelineEvent, outlet: (source: string | null) => string): string {
   if (e.hypothetical) return 'scenario event, reported by no source';
-  const who = e.speaker ? `${e.speaker}, according to ${outlet(e.source)}` : `${outlet(e.source)}, in its own words`;
+  const by = outlet(e.source);
+  const who = e.speaker && e.speaker !== by ? `${e.speaker}, according to ${by}` : `${by}, in its own words`;
   return `${who}${e.reported ? `, reported ${e.reported}` : ''}`;
 }
 
