@@ -257,7 +257,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the viewer in hea
     await page.close();
   });
 
-  it('answers "what did the class know on 19 August, and who said so?" from one screen', async () => {
+  it('answers "what did the class know on 19 August, and who said so?": only what had been reported by then, each with its speaker, outlet and report date', async () => {
     const page = await open(bundled, { viewport: { width: 1920, height: 1080 }, query: '?class=1' });
     // Class mode starts with no hindsight.
     expect(await page.locator('input[name="hindsight"][value="on"]').isChecked()).toBe(true);
