@@ -180,6 +180,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the viewer in hea
     expect(await page.locator('#whatif-matrix tr[data-term="philadelphi"] td.gap').textContent()).toContain('◆ hypothetical');
     expect(await page.locator('#baseline-matrix tr[data-term="philadelphi"] td.gap').textContent()).not.toContain('hypothetical');
     expect(await page.locator('#strip path.mark.is-hyp').count()).toBe(1);
+    expect(await scrollsSideways(page)).toBe(false);
 
     await page.locator('#whatif-philadelphi-israel').click();
     await expect.poll(() => page.locator('#quotes .statement.is-hyp').count()).toBe(1);
@@ -390,6 +391,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the viewer in hea
     await page.locator('#prev').click();
     await page.locator('#prev').click();
     await expect.poll(() => page.locator('#clock').textContent()).toContain('day 16');
+    expect(await scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: join(artifacts, 'viewer-scenario-clock.png'), fullPage: true });
     await page.selectOption('#scenario', '');
     // 3 February 2025 is no reported day: the page goes back to the last one before it.

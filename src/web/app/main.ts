@@ -278,7 +278,7 @@ function phaseLine(meta: Meta, state: NegotiationState): string {
   return `Phase: ${phaseWords(state)}${where}. ${state.eventCount} events so far${state.hypotheticalEventCount ? `, ${state.hypotheticalEventCount} hypothetical` : ''}.${proposals.length ? ` Proposals: ${proposals.join('; ')}.` : ''}`;
 }
 
-type Divergence = Map<string, { term: string; party: string; bySource: { source: string; accepts: string }[] }>;
+type Divergence = Map<string, { term: string; party: string; bySource: { source: string; accepts: readonly string[]; rejects: readonly string[] }[] }>;
 
 /** Cells where two outlets report different positions on the same day. */
 function divergences(meta: Meta, perSource: readonly NegotiationState[]): Divergence {
@@ -287,7 +287,7 @@ function divergences(meta: Meta, perSource: readonly NegotiationState[]): Diverg
   return new Map(
     sourceDivergences(meta.catalog, views).map((d) => [
       `${d.term}/${d.party}`,
-      { term: d.term, party: d.party, bySource: d.bySource.map((b) => ({ source: outlet(b.source), accepts: b.accepts.join(' or ') })) },
+      { term: d.term, party: d.party, bySource: d.bySource.map((b) => ({ source: outlet(b.source), accepts: b.accepts, rejects: b.rejects })) },
     ]),
   );
 }
@@ -303,7 +303,9 @@ function renderDivergence(meta: Meta, divergence: Divergence): HTMLElement {
         'li',
         { 'data-cell': `${d.term}/${d.party}` },
         h('strong', {}, `${meta.catalog.parties.find((p) => p.id === d.party)?.name ?? d.party} on ${meta.catalog.terms.find((t) => t.id === d.term)?.label ?? d.term}: `),
-        d.bySource.map((b) => `according to ${b.source}, ${b.accepts.split(' or ').map((o) => label(d.term, o)).join(' or ')}`).join('; '),
+        d.bySource
+          .map((b) => `according to ${b.source}, ${b.accepts.length > 0 ? b.accepts.map((o) => label(d.term, o)).join(' or ') : `rejects ${b.rejects.map((o) => label(d.term, o)).join(', ')}`}`)
+          .join('; '),
       ),
     ),
   );
