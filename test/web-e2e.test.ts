@@ -329,6 +329,8 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the viewer in hea
         await page.screenshot({ path: join(artifacts, `viewer-${size.name}-${colorScheme}.png`), fullPage: size.width < 1920 });
         await page.locator('#main-philadelphi-israel').click();
         await expect.poll(() => page.locator('#quotes .statement').count()).toBeGreaterThan(0);
+        // The dialog fades in: measure and check contrast once it has.
+        await page.locator('#quotes').evaluate((d: { getAnimations(): { finished: Promise<unknown> }[] }) => Promise.all(d.getAnimations().map((a) => a.finished)));
         const box = (await page.locator('#quotes').boundingBox())!;
         expect(box.x).toBeGreaterThanOrEqual(0);
         expect(box.y).toBeGreaterThanOrEqual(0);
