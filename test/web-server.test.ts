@@ -5,14 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOverlay } from '../src/cli/scenario-option.js';
 import { valueOrThrow } from '../src/domain/problem.js';
 import { loadLog } from '../src/io/read-log.js';
+import { policies } from '../src/model/claims.js';
+import { stateAt } from '../src/model/replay.js';
+import type { EventLog } from '../src/domain/event-log.js';
 import { type RunningServer, startServer } from '../src/web/server.js';
 
 const fixture = join(import.meta.dirname, 'fixtures', 'talks');
 let running: RunningServer;
+let log: EventLog;
 
 beforeAll(async () => {
   const loaded = await loadLog([fixture]);
   if (!loaded.ok) throw new Error('fixture log did not load');
+  log = loaded.value.log;
   const scenario = await loadOverlay(join(import.meta.dirname, 'fixtures', 'what-if.json'), loaded.value.log);
   running = valueOrThrow(await startServer({ log: loaded.value.log, scenarios: [scenario] }));
 });
@@ -85,9 +90,45 @@ describe('the viewer server', () => {
     expect((await json('/api/events/nothing')).status).toBe(404);
   });
 
+  it('takes a claims policy on state and timeline, checks it, and answers as the library does under it', async () => {
+    expect((await json('/api/meta')).body).toMatchObject({ policies: [...policies], policy: 'first-hand' });
+    for (const policy of policies) {
+      const { body } = await json(`/api/state?at=2024-08-23&policy=${policy}`);
+      expect(body.policy).toBe(policy);
+      expect(body.gaps).toEqual(JSON.parse(JSON.stringify(stateAt(log, '2024-08-23', { policy }).gaps)));
+      // The timeline's last day counts the gaps of that same state.
+      const day = (await json(`/api/timeline?policy=${policy}`)).body.days.at(-1);
+      const counts: Record<string, number> = { open: 0, bridged: 0, agreed: 0, unknown: 0, undetermined: 0 };
+      for (const gap of Object.values(body.gaps) as { status: string }[]) counts[gap.status]!++;
+      expect(day.gaps).toEqual(counts);
+    }
+    for (const path of ['/api/state?policy=nope', '/api/timeline?policy=First-hand', '/api/scenario/0/state?policy=%3Cb%3E']) {
+      expect(await json(path)).toMatchObject({ status: 400, body: { problems: [expect.objectContaining({ code: 'bad-field', field: 'policy' })] } });
+    }
+  });
+
+  it('answers with only what had been reported by knownAt: rounds, events and who said them', async () => {
+    // Everything before 19 August in the fixture was first reported on the 19th.
+    const before = (await json('/api/timeline?knownAt=2024-08-18')).body;
+    expect(before).toMatchObject({ events: [], rounds: [], days: [] });
+    const by19 = (await json('/api/timeline?knownAt=2024-08-19')).body;
+    expect(by19.rounds).toEqual([expect.objectContaining({ id: 'doha-2024-08', opened: '2024-08-15', closed: '2024-08-16' })]);
+    expect(by19.events.length).toBeGreaterThan(0);
+    for (const e of by19.events) {
+      expect(e.reported <= '2024-08-19').toBe(true);
+      expect(e).toEqual(expect.objectContaining({ day: expect.any(String), source: expect.any(String) }));
+      expect(e.speaker).toBe(log.byId.get(e.id)!.event.attribution?.speaker ?? null);
+    }
+    expect((await json('/api/timeline')).body.events.length).toBeGreaterThan(by19.events.length);
+    expect(await json('/api/timeline?knownAt=2024-8-19')).toMatchObject({ status: 400, body: { problems: [expect.objectContaining({ code: 'bad-date', field: 'knownAt' })] } });
+    expect((await json('/api/state?at=2024-08-23&knownAt=2024-08-19')).body.eventCount).toBe(by19.events.length);
+  });
+
   it('answers the scenario endpoints with baseline and what-if, hypothetical values marked', async () => {
     const list = await json('/api/scenarios');
     expect(list.body).toEqual([expect.objectContaining({ n: 0, title: 'Both sides accept a phased Philadelphi withdrawal', dates: ['2024-08-24'], hypotheticalEvents: 2 })]);
+    // The scenario names no dates, so it compares on its defaults: the event's day and the log's last.
+    expect(list.body[0].compareOn).toEqual(['2024-08-23', '2024-08-24']);
     const { body } = await json('/api/scenario/0/state?at=2024-08-24');
     expect(body.baseline.gaps.philadelphi).toMatchObject({ status: 'open', hypothetical: false });
     expect(body.whatIf.gaps.philadelphi).toMatchObject({ status: 'bridged', hypothetical: true });
@@ -95,6 +136,10 @@ describe('the viewer server', () => {
     expect((await json('/api/events/whatif-israel-phased')).body.event.hypothetical).toBe(true);
     expect((await json('/api/scenario/0/timeline')).body.events.filter((e: { hypothetical: boolean }) => e.hypothetical)).toHaveLength(2);
     expect((await json('/api/scenario/7/state')).status).toBe(404);
+    // The filters apply to both sides of a scenario: reported by the 19th, the what-if has only its own events after it.
+    const early = (await json('/api/scenario/0/state?at=2024-08-24&knownAt=2024-08-19&policy=latest')).body;
+    expect(early.baseline).toMatchObject({ knownAt: '2024-08-19', policy: 'latest' });
+    expect(early.whatIf.eventCount - early.whatIf.hypotheticalEventCount).toBe(early.baseline.eventCount);
   });
 });
 

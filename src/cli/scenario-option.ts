@@ -11,6 +11,6 @@ import { loadOrFail, unwrap } from './command.js';
 export async function loadOverlay(path: string, base: EventLog): Promise<Overlay> {
   const scenario = unwrap(await loadScenario(path));
   const own = scenario.base === undefined ? base : (await loadOrFail([scenario.base])).log;
-  const { baseline, whatIf } = unwrap(scenarioLogs(scenario, own));
-  return { title: scenario.title, description: scenario.description, file: displayPath(path), baseline, whatIf, dates: hypotheticalDates(whatIf) };
+  const { baseline, whatIf, dates } = unwrap(scenarioLogs(scenario, own));
+  return { title: scenario.title, description: scenario.description, file: displayPath(path), baseline, whatIf, dates: hypotheticalDates(whatIf), compareOn: dates };
 }

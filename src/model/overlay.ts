@@ -13,6 +13,8 @@ export interface Overlay {
   readonly whatIf: EventLog;
   /** The days the hypothetical events occur on, in order. */
   readonly dates: readonly string[];
+  /** The days the scenario compares baseline and what-if on (its own `dates`, or the defaults), in order. */
+  readonly compareOn: readonly string[];
 }
 
 export function hypotheticalDates(log: EventLog): string[] {

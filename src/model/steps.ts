@@ -73,7 +73,7 @@ export function steps(log: EventLog, options: StepOptions = {}): Step[] {
   const { entries } = index;
   const start = options.from === undefined ? 0 : upperBoundByDay(entries, requireDayNumber(options.from) - 1);
   if (start >= entries.length) return [];
-  const ctx = fastContext(log);
+  const ctx = fastContext(log, filter);
   const k = Math.floor(start / index.interval);
   const state = applyRange(cloneReplayState(index.checkpoints[k]!), entries, k * index.interval, start, ctx);
   const present = (day: number) => presentState(state, log.catalog, isoFromDayNumber(day), filter);

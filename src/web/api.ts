@@ -5,18 +5,22 @@ import type { Source } from '../domain/catalog-schema.js';
 import { isIsoDay, isoFromDayNumber } from '../domain/dates.js';
 import type { EventLog } from '../domain/event-log.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
+import type { LogEntry } from '../domain/ordering.js';
 import { type Problem, type ProblemCode, ProblemError, quoted } from '../domain/problem.js';
+import { type Policy, defaultPolicy, policies } from '../model/claims.js';
 import { gapStatuses } from '../model/gaps.js';
 import { machineStructure } from '../model/machine-structure.js';
 import type { StateFilter } from '../model/negotiation-state.js';
 import type { Overlay } from '../model/overlay.js';
-import { lastDate, stateAt } from '../model/replay.js';
+import { filterEntries, lastDate, stateAt } from '../model/replay.js';
 import { diffStates } from '../model/state-diff.js';
 import { steps } from '../model/steps.js';
 
 export interface Library {
   readonly log: EventLog;
   readonly scenarios: readonly Overlay[];
+  /** The policy a request that names none is answered under (`parley view --policy`). */
+  readonly policy?: Policy;
 }
 
 export interface ApiResponse {
@@ -37,7 +41,13 @@ export interface TimelineEvent {
   readonly id: string;
   readonly type: string;
   readonly occurred: string;
+  /** The day the event sorts on (a month-precision event's sort day), YYYY-MM-DD. */
+  readonly day: string;
+  /** When its source reported it; null for a hypothetical event without a report. */
+  readonly reported: string | null;
   readonly summary: string;
+  /** Who said it (`attribution.speaker`); null for an outlet's own narration. */
+  readonly speaker: string | null;
   readonly source: string | null;
   readonly hypothetical: boolean;
 }
@@ -64,13 +74,24 @@ function fail(problems: readonly Problem[]): ApiResponse {
 
 const refuse = (code: ProblemCode, field: string, message: string): ProblemError => new ProblemError([{ file: 'request', code, field, message }]);
 
-function summary(e: ParleyEvent): TimelineEvent {
-  return { id: e.id, type: e.type, occurred: e.occurred, summary: e.summary, source: e.source ?? null, hypothetical: e.hypothetical };
+function summary({ event: e, day }: LogEntry): TimelineEvent {
+  return {
+    id: e.id,
+    type: e.type,
+    occurred: e.occurred,
+    day: isoFromDayNumber(day),
+    reported: e.reported ?? null,
+    summary: e.summary,
+    speaker: e.attribution?.speaker ?? null,
+    source: e.source ?? null,
+    hypothetical: e.hypothetical,
+  };
 }
 
-function rounds(log: EventLog): RoundSpan[] {
+/** The rounds the entries open, each with the first closing they report. */
+function rounds(entries: readonly LogEntry[]): RoundSpan[] {
   const byId = new Map<string, RoundSpan>();
-  for (const { event: e } of log.entries) {
+  for (const { event: e } of entries) {
     if (e.type === 'round.opened' && !byId.has(e.round)) byId.set(e.round, { id: e.round, venue: e.venue, opened: e.occurred, closed: null, hypothetical: e.hypothetical });
     if (e.type === 'round.closed') {
       const r = byId.get(e.round);
@@ -92,7 +113,7 @@ function timeline(log: EventLog, filter: StateFilter): { events: TimelineEvent[]
       hypothetical: s.events.some((e) => e.event.hypothetical),
     };
   });
-  return { events: days.flatMap((d) => d.eventIds).map((id) => summary(log.byId.get(id)!.event)), days, rounds: rounds(log) };
+  return { events: days.flatMap((d) => d.eventIds).map((id) => summary(log.byId.get(id)!)), days, rounds: rounds(filterEntries(log, filter)) };
 }
 
 function dateParam(query: URLSearchParams, name: string): string | undefined {
@@ -102,11 +123,18 @@ function dateParam(query: URLSearchParams, name: string): string | undefined {
   return value;
 }
 
-function filterOf(log: EventLog, query: URLSearchParams): StateFilter {
+function policyParam(query: URLSearchParams, fallback: Policy): Policy {
+  const value = query.get('policy');
+  if (value === null || value === '') return fallback;
+  if (!(policies as readonly string[]).includes(value)) throw refuse('bad-field', 'policy', `policy: expected one of ${policies.join(', ')}, got ${quoted(value)}`);
+  return value as Policy;
+}
+
+function filterOf(log: EventLog, query: URLSearchParams, policy: Policy): StateFilter {
   const sources = query.getAll('source').filter((s) => s !== '');
   for (const s of sources) if (!log.catalog.sourceById.has(s)) throw refuse('unknown-source', 'source', `source: unknown source ${quoted(s)}`);
   const knownAt = dateParam(query, 'knownAt');
-  return { ...(sources.length > 0 ? { sources } : {}), ...(knownAt ? { knownAt } : {}) };
+  return { ...(sources.length > 0 ? { sources } : {}), ...(knownAt ? { knownAt } : {}), policy: policyParam(query, policy) };
 }
 
 function dateOf(log: EventLog, query: URLSearchParams): string {
@@ -120,8 +148,14 @@ function firstDate(log: EventLog): string | null {
   return first === undefined ? null : isoFromDayNumber(first.day);
 }
 
+/**
+ * The API over one log and its scenarios: every parameter is checked (a bad
+ * one is a 400 naming the field, a missing thing a 404) and every answer is
+ * computed from the log alone. Pure but for its caches.
+ */
 export function createApi(library: Library): (path: string, query: URLSearchParams) => ApiResponse {
   const { log, scenarios } = library;
+  const policy = library.policy ?? defaultPolicy;
   const timelines = new Map<string, ReturnType<typeof timeline>>();
   // Every knownAt date is a distinct filter: keep the most recently used few.
   const cachedTimeline = (key: string, l: EventLog, filter: StateFilter) => {
@@ -140,8 +174,10 @@ export function createApi(library: Library): (path: string, query: URLSearchPara
     first: firstDate(log),
     last: lastDate(log) ?? null,
     eventDays: [...new Set(log.entries.map((e) => isoFromDayNumber(e.day)))],
-    rounds: rounds(log),
+    rounds: rounds(log.entries),
     machine: machineStructure(log.catalog.deal),
+    policies,
+    policy,
   };
   const scenarioAt = (n: string): Overlay => {
     const s = /^\d+$/.test(n) ? scenarios[Number(n)] : undefined;
@@ -151,10 +187,20 @@ export function createApi(library: Library): (path: string, query: URLSearchPara
 
   function route(path: string, query: URLSearchParams): ApiResponse {
     if (path === '/api/meta') return ok(meta);
-    if (path === '/api/state') return ok(stateAt(log, dateOf(log, query), filterOf(log, query)));
-    if (path === '/api/timeline') return ok(cachedTimeline('log', log, filterOf(log, query)));
+    if (path === '/api/state') return ok(stateAt(log, dateOf(log, query), filterOf(log, query, policy)));
+    if (path === '/api/timeline') return ok(cachedTimeline('log', log, filterOf(log, query, policy)));
     if (path === '/api/scenarios') {
-      return ok(scenarios.map((s, n) => ({ n, title: s.title, description: s.description, file: s.file, dates: s.dates, hypotheticalEvents: s.whatIf.entries.filter((e) => e.event.hypothetical).length })));
+      return ok(
+        scenarios.map((s, n) => ({
+          n,
+          title: s.title,
+          description: s.description,
+          file: s.file,
+          dates: s.dates,
+          compareOn: s.compareOn,
+          hypotheticalEvents: s.whatIf.entries.filter((e) => e.event.hypothetical).length,
+        })),
+      );
     }
     let m = /^\/api\/events\/([^/]+)$/.exec(path);
     if (m) {
@@ -168,10 +214,11 @@ export function createApi(library: Library): (path: string, query: URLSearchPara
     m = /^\/api\/scenario\/([^/]+)\/(state|timeline)$/.exec(path);
     if (m) {
       const s = scenarioAt(m[1]!);
-      if (m[2] === 'timeline') return ok(cachedTimeline(`scenario ${m[1]}`, s.whatIf, {}));
+      const filter = filterOf(s.whatIf, query, policy);
+      if (m[2] === 'timeline') return ok(cachedTimeline(`scenario ${m[1]}`, s.whatIf, filter));
       const at = dateOf(s.whatIf, query);
-      const baseline = stateAt(s.baseline, at);
-      const whatIf = stateAt(s.whatIf, at);
+      const baseline = stateAt(s.baseline, at, filter);
+      const whatIf = stateAt(s.whatIf, at, filter);
       return ok({ title: s.title, description: s.description, at, baseline, whatIf, changes: diffStates(baseline, whatIf) });
     }
     return fail([{ file: 'request', code: 'not-found', field: 'path', message: `no such endpoint: ${quoted(path)}` }]);

@@ -2,12 +2,13 @@
 import type { Catalog } from '../../domain/catalog-schema.js';
 import type { ParleyEvent } from '../../domain/event-schema.js';
 import type { Source } from '../../domain/catalog-schema.js';
+import type { Policy } from '../../model/claims.js';
 import type { MachineNode } from '../../model/machine-structure.js';
 import type { NegotiationState } from '../../model/negotiation-state.js';
 import type { StateChange } from '../../model/state-diff.js';
 import type { RoundSpan, TimelineDay, TimelineEvent } from '../api.js';
 
-export type { NegotiationState, StateChange, TimelineDay, TimelineEvent, RoundSpan, MachineNode, ParleyEvent, Source };
+export type { NegotiationState, StateChange, TimelineDay, TimelineEvent, RoundSpan, MachineNode, ParleyEvent, Policy, Source };
 
 export interface Meta {
   readonly catalog: Pick<Catalog, 'terms' | 'parties' | 'sources' | 'principals'>;
@@ -16,6 +17,9 @@ export interface Meta {
   readonly eventDays: readonly string[];
   readonly rounds: readonly RoundSpan[];
   readonly machine: MachineNode;
+  readonly policies: readonly Policy[];
+  /** The policy the server was started with (`parley view --policy`). */
+  readonly policy: Policy;
 }
 
 export interface Timeline {
@@ -29,7 +33,10 @@ export interface ScenarioInfo {
   readonly title: string;
   readonly description: string;
   readonly file: string;
+  /** The days its hypothetical events occur on. */
   readonly dates: readonly string[];
+  /** The days the scenario itself compares on. */
+  readonly compareOn: readonly string[];
   readonly hypotheticalEvents: number;
 }
 
@@ -55,12 +62,21 @@ async function get<T>(path: string, params: Record<string, string | readonly str
   return (await res.json()) as T;
 }
 
+/** What every state and timeline request is filtered by: a source (or all), reported by a date (or ever), a policy. */
+export interface Query {
+  readonly source: string | null;
+  readonly knownAt: string | null;
+  readonly policy: Policy;
+}
+
+const params = (q: Query) => ({ source: q.source, knownAt: q.knownAt, policy: q.policy });
+
 export const api = {
   meta: () => get<Meta>('/api/meta'),
-  state: (at: string, source: string | null) => get<NegotiationState>('/api/state', { at, source }),
-  timeline: (source: string | null) => get<Timeline>('/api/timeline', { source }),
+  state: (at: string, q: Query) => get<NegotiationState>('/api/state', { at, ...params(q) }),
+  timeline: (q: Query) => get<Timeline>('/api/timeline', params(q)),
   event: (id: string) => get<EventDetail>(`/api/events/${encodeURIComponent(id)}`),
   scenarios: () => get<ScenarioInfo[]>('/api/scenarios'),
-  scenarioState: (n: number, at: string) => get<ScenarioState>(`/api/scenario/${n}/state`, { at }),
-  scenarioTimeline: (n: number) => get<Timeline>(`/api/scenario/${n}/timeline`),
+  scenarioState: (n: number, at: string, q: Query) => get<ScenarioState>(`/api/scenario/${n}/state`, { at, ...params(q) }),
+  scenarioTimeline: (n: number, q: Query) => get<Timeline>(`/api/scenario/${n}/timeline`, params(q)),
 };

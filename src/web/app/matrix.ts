@@ -57,7 +57,7 @@ export function renderMatrix(meta: Meta, state: NegotiationState, options: Matri
         td.append(
           h(
             'button',
-            { type: 'button', class: 'cell', id: cellId, 'aria-label': `${partyName(party)} on ${term.label}: ${p.accepts.map((o) => optionLabel(term.id, o)).join(' or ')}${p.contested ? ' (contested)' : ''}. Show the statements behind it.`, onclick: () => options.onOpen({ title: `${partyName(party)} on ${term.label}`, eventIds: p.eventIds }) },
+            { type: 'button', class: 'cell', id: cellId, title: `${partyName(party)} on ${term.label}: ${p.accepts.map((o) => optionLabel(term.id, o)).join(' or ')}${p.contested ? ' (contested)' : ''}. Show the statements behind it.`, onclick: () => options.onOpen({ title: `${partyName(party)} on ${term.label}`, eventIds: p.eventIds }) },
             h('span', { class: 'accepts' }, p.accepts.map((o) => optionLabel(term.id, o)).join(' or ')),
             p.accepts.length === 0 ? h('span', { class: 'rejects' }, `rejects ${p.rejects.map((o) => optionLabel(term.id, o)).join(', ')}`) : null,
             p.conditions.length > 0 ? h('span', { class: 'badge' }, 'conditional') : null,
@@ -83,7 +83,7 @@ export function renderMatrix(meta: Meta, state: NegotiationState, options: Matri
     ];
     gapCell.append(
       gap.eventIds.length > 0
-        ? h('button', { type: 'button', class: 'cell', id: `${options.idPrefix}-${term.id}-gap`, 'aria-label': `Gap on ${term.label}: ${text.label}, ${text.detail}. Show the statements behind it.`, onclick: () => options.onOpen({ title: `Gap on ${term.label}: ${text.label.toLowerCase()}`, eventIds: gap.eventIds }) }, ...content)
+        ? h('button', { type: 'button', class: 'cell', id: `${options.idPrefix}-${term.id}-gap`, title: `Gap on ${term.label}: ${text.label}, ${text.detail}. Show the statements behind it.`, onclick: () => options.onOpen({ title: `Gap on ${term.label}: ${text.label.toLowerCase()}`, eventIds: gap.eventIds }) }, ...content)
         : h('span', { class: 'cell static', id: `${options.idPrefix}-${term.id}-gap` }, ...content),
     );
     if (gapFlag) gapCell.append(h('span', { class: 'badge flag' }, `⚑ ${gapFlag}`));
