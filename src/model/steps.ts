@@ -11,9 +11,9 @@ import { type NegotiationState, type StateFilter, presentState } from './negotia
 import { applyRange, fastContext, indexFor } from './replay.js';
 import { cloneReplayState } from './replay-state.js';
 import { type StateChange, diffStates } from './state-diff.js';
+import type { StepUnit } from './step-units.js';
 
-export const stepUnits = ['event', 'day', 'round'] as const;
-export type StepUnit = (typeof stepUnits)[number];
+export { type StepUnit, stepUnits } from './step-units.js';
 
 export interface StepEvent {
   readonly event: ParleyEvent;
@@ -73,7 +73,7 @@ export function steps(log: EventLog, options: StepOptions = {}): Step[] {
   const { entries } = index;
   const start = options.from === undefined ? 0 : upperBoundByDay(entries, requireDayNumber(options.from) - 1);
   if (start >= entries.length) return [];
-  const ctx = fastContext(log);
+  const ctx = fastContext(log, filter);
   const k = Math.floor(start / index.interval);
   const state = applyRange(cloneReplayState(index.checkpoints[k]!), entries, k * index.interval, start, ctx);
   const present = (day: number) => presentState(state, log.catalog, isoFromDayNumber(day), filter);
