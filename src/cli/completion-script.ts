@@ -93,7 +93,7 @@ complete -F _parley parley`;
 
 /** Text for inside a zsh single-quoted _arguments spec, brackets and colons escaped. Pure. */
 function zshText(text: string, limit = 70): string {
-  const first = text.split(/(?<=[.;])\s|\(/)[0]!.trim().replace(/[.;:,]$/, '');
+  const first = text.split(/(?<=[.;])\s|[(:]/)[0]!.trim().replace(/[.;,]$/, '');
   const cut = first.length > limit ? `${first.slice(0, limit - 1)}…` : first;
   return cut.replace(/\\/g, '\\\\').replace(/'/g, `'\\''`).replace(/\[/g, '\\[').replace(/\]/g, '\\]').replace(/:/g, '\\:');
 }

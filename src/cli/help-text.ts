@@ -1,6 +1,6 @@
 // The help a command prints, laid out from its declaration: the synopsis,
 // its prose, one entry per option, wrapped to the terminal's usual width.
-import { type CommandSpec, type OptionSpec, type PositionalSpec, choicesOf } from './option-spec.js';
+import { type CommandSpec, type OptionSpec, type Options, type PositionalSpec, choicesOf } from './option-spec.js';
 
 const WIDTH = 78;
 /** Labels longer than this put their help on the next line. */
@@ -26,14 +26,18 @@ function synopsisItem(name: string, o: OptionSpec): string {
   return o.required ? item : `[${item}]`;
 }
 
+/** A positional with more choices than this shows its name; its help lists them. */
+const MAX_SHOWN_CHOICES = 4;
+
 /** "PATH", "[PATH ...]", "scenario|event|deal". Pure. */
 function positionalItem(p: PositionalSpec, choices: readonly string[] | undefined): string {
-  const item = `${choices ? choices.join('|') : p.value}${p.multiple ? ' ...' : ''}`;
+  const shown = choices && choices.length <= MAX_SHOWN_CHOICES ? choices.join('|') : p.value;
+  const item = `${shown}${p.multiple ? ' ...' : ''}`;
   return p.optional ? `[${item}]` : item;
 }
 
 /** The help's first line(s): `parley NAME` and every positional and option, wrapped under the first. Pure. */
-function synopsis(spec: CommandSpec, positionals: readonly string[]): string {
+function synopsis<O extends Options>(spec: CommandSpec<O>, positionals: readonly string[]): string {
   const head = `parley ${spec.name}`;
   const items = [...positionals, ...Object.entries(spec.options).map(([name, o]) => synopsisItem(name, o))];
   const lines: string[] = [];
@@ -59,7 +63,7 @@ function optionEntry(name: string, o: OptionSpec, width: number, choices: readon
 }
 
 /** The full help of a command, as `parley help NAME` prints it. Not pure: it may load lazy choices. */
-export async function helpText(spec: CommandSpec): Promise<string> {
+export async function helpText<O extends Options>(spec: CommandSpec<O>): Promise<string> {
   const positionals = await Promise.all((spec.positionals ?? []).map(async (p) => positionalItem(p, await choicesOf(p.choices))));
   const entries = Object.entries(spec.options);
   const width = Math.min(MAX_LABEL, Math.max(0, ...entries.map(([name, o]) => `--${name}${o.value ? ` ${o.value}` : ''}`.length)));

@@ -86,7 +86,7 @@ export function oneOf(choices: readonly string[]): string {
 }
 
 /** The long flags a command takes, in declaration order, then --help (which main.ts answers). Pure. */
-export function flagsOf(spec: CommandSpec): string[] {
+export function flagsOf<O extends Options>(spec: CommandSpec<O>): string[] {
   return [...Object.keys(spec.options).map((name) => `--${name}`), '--help'];
 }
 
@@ -98,7 +98,7 @@ function checkChoice(raw: string, flag: string, choices: readonly string[]): voi
 }
 
 /** parseArgs' complaint about an unknown option, with a suggestion from the declared flags. */
-function unknownOption(e: Error, spec: CommandSpec): Error {
+function unknownOption<O extends Options>(e: Error, spec: CommandSpec<O>): Error {
   const unknown = /^Unknown option '(--?[^']+)'/.exec(e.message)?.[1];
   if (unknown === undefined) return usageError(e.message);
   const flags = flagsOf(spec);

@@ -14,7 +14,7 @@ export async function run({ positionals }: Parsed<typeof helpOptions>, io: Outpu
   const spec = findCommand(name);
   if (spec === undefined) {
     const near = didYouMean(name, commandNames());
-    throw usageError(`unknown command ${quoted(name)}${near ? `; did you mean ${near}?` : ''}`, `one of ${commandNames().join(', ')}`);
+    throw near === undefined ? usageError(`unknown command ${quoted(name)}`, `one of ${commandNames().join(', ')}`) : usageError(`unknown command ${quoted(name)}; did you mean ${near}?`);
   }
   io.out(await helpText(spec));
 }
