@@ -24,6 +24,7 @@ import { naiveActorReplay } from './naive-actor.js';
 import { createRng } from './prng.js';
 import { binaryTerms, exploreEvents, syntheticEvents } from './synthetic-log.js';
 import { disagreements } from './agreement.js';
+import { startupRows } from './startup.js';
 
 interface Target {
   /** What must hold, in words ("at most 2x"). */
@@ -207,6 +208,8 @@ async function main(): Promise<void> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+
+  startupRows({ quick }).forEach(row);
 
   const seconds = (performance.now() - started) / 1000;
   if (values.json) {
