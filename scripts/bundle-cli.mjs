@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 
 const outdir = join(import.meta.dirname, '..', 'dist', 'cli');
 // Hashed chunk names change with their content: drop the last build's.
-for (const name of await readdir(outdir).catch(() => [])) if (name.startsWith('chunk-')) await rm(join(outdir, name));
+for (const name of await readdir(outdir).catch(() => [])) if (name.startsWith('chunk-') || name === 'main.js.map') await rm(join(outdir, name));
 
 /**
  * zod's namespace export carries every locale's messages (~300 KB, nearly half
@@ -40,6 +40,8 @@ await build({
   minifySyntax: true,
   minifyWhitespace: true,
   legalComments: 'none',
+  // Read only when PARLEY_DEBUG asks for a stack (main.ts turns source maps on then).
+  sourcemap: 'linked',
   // CommonJS packages (yaml) require node's built-ins, and an ES module has no
   // require of its own: every chunk gets one, made on first use (making it costs).
   banner: { js: "import { createRequire as __parleyCreateRequire } from 'node:module'; let __parleyRequire; const require = (id) => (__parleyRequire ??= __parleyCreateRequire(import.meta.url))(id);" },

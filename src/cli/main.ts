@@ -15,6 +15,9 @@ import { exitStatusFor } from './exit-status.js';
 import { helpText, overviewText } from './help-text.js';
 import { parseCommandLine } from './option-spec.js';
 
+// The bundled chunks loaded from here on map their stacks back to src/ (scripts/bundle-cli.mjs).
+if (process.env.PARLEY_DEBUG) process.setSourceMapsEnabled(true);
+
 const io: Output = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
