@@ -68,6 +68,19 @@ describe('parley audit', () => {
     expect(r.stdout).toContain('hint: matches after normalising quotes, apostrophes and whitespace (" -> “, " -> ”); the document reads: he said “no” twice');
   });
 
+  it('prints the audit as JSON with --json, failing with exit 1 all the same', async () => {
+    const { dir, docs } = await tinyLog('he said "no" twice');
+    await writeFile(join(docs, 'paper.txt'), 'Then he said “no” twice.');
+    const r = await runCli(['audit', '--json', '--sources', docs, '--log', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^parley audit: 1 of 1 quote\(s\) failed \[check-failed\]$/m);
+    expect(JSON.parse(r.stdout)).toMatchObject({ checked: 1, documents: 1, failures: [{ eventId: 'audit-evt-1', source: 'paper', kind: 'normalised-only', code: 'quote-not-found', document: 'paper.txt' }] });
+    await writeFile(join(docs, 'paper.txt'), 'Then he said "no" twice.');
+    const ok = await runCli(['audit', '--json', '--sources', docs, '--log', dir]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ checked: 1, failures: [] });
+  });
+
   it('fails when the document is missing from the folder, and passes once it is there', async () => {
     const { dir, docs } = await tinyLog('said “no”');
     const missing = await runCli(['audit', '--sources', docs, '--log', dir]);

@@ -84,6 +84,30 @@ describe('parley check on catalogs', () => {
   });
 });
 
+describe('parley check --json', () => {
+  it('says what was valid as JSON on stdout', async () => {
+    const r = await runCli(['check', '--json', 'test/fixtures/sample', 'test/fixtures/scenarios/north-concedes.yaml']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(r.stdout)).toEqual({
+      ok: true,
+      log: { events: 8, files: 1, catalog: 'test/fixtures/sample' },
+      catalogs: [],
+      scenarios: [{ file: 'test/fixtures/scenarios/north-concedes.yaml', events: 1, expectations: 6 }],
+      problems: 0,
+    });
+  });
+
+  it('keeps the problems one line each on stderr, and the exit status', async () => {
+    const events = await copyOfEvents();
+    const file = join(events, 'anadolu-2024-08-23.jsonl');
+    await writeFile(file, `${await readFile(file, 'utf8')}{"broken": \n`);
+    const [plain, json] = await Promise.all([runCli(['check', events]), runCli(['check', '--json', events])]);
+    expect(json.code).toBe(1);
+    expect(json.stderr).toBe(plain.stderr);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, log: null, problems: problemLines(plain.stderr).length });
+  });
+});
+
 describe('parley check on logs', () => {
   it('names the unknown ids of an event whose shape is also broken, with suggestions, in one pass', async () => {
     const events = await copyOfEvents();

@@ -11,6 +11,31 @@ const fixture = join(import.meta.dirname, 'fixtures', 'talks');
 const whatIf = join(import.meta.dirname, 'fixtures', 'what-if.json');
 const report = async (...args: string[]) => (await run('node', [main, 'report', ...args])).stdout;
 
+const json = async (command: string, ...args: string[]) => JSON.parse((await run('node', [main, command, ...args, '--json'], { maxBuffer: 64 * 2 ** 20 })).stdout);
+
+describe('parley report --json and --policy', () => {
+  it('prints the report model as JSON, the same handout the Markdown lays out', async () => {
+    const model = await json('report', '--at', '2024-08-23', '--log', fixture);
+    expect(model).toMatchObject({ title: 'The reported state of the talks on 2024-08-23', date: '2024-08-23', policy: 'first-hand', scope: null });
+    const md = await report('--at', '2024-08-23', '--log', fixture);
+    for (const note of model.notes) expect(md).toContain(`(event of ${note.occurred}, ${note.eventId})`);
+  });
+
+  it.each(['first-hand', 'latest', 'consensus'])('--policy %s: each gap is the one state gives under that policy, and a non-default policy is named', async (policy) => {
+    const [model, state] = await Promise.all([json('report', '--policy', policy, '--log', fixture), json('state', '--policy', policy, '--log', fixture)]);
+    expect(model.policy).toBe(policy);
+    expect(model.terms.map((t: { gap: { status: string } }) => t.gap.status)).toEqual(Object.values(state.gaps).map((g) => (g as { status: string }).status));
+    if (policy === 'first-hand') expect(model.scope).toBeNull();
+    else expect(model.scope).toContain(`Positions by the ${policy} policy`);
+    if (policy !== 'first-hand') expect(await report('--policy', policy, '--log', fixture)).toContain(`**Positions by the ${policy} policy`);
+  });
+
+  it('refuses an unknown policy with exit 2, suggesting the one meant', async () => {
+    const failure = await run('node', [main, 'report', '--policy', 'lastest']).catch((e: { code: number; stderr: string }) => e);
+    expect(failure).toMatchObject({ code: 2, stderr: expect.stringContaining('--policy expects one of first-hand, latest, consensus, got "lastest"; did you mean latest?') });
+  });
+});
+
 describe('parley report', () => {
   it('writes a Markdown handout with every statement cited', async () => {
     const md = await report('--at', '2024-08-23', '--log', fixture);

@@ -34,6 +34,22 @@ describe('parley step, piped', () => {
     expect(stdout).toContain('* gap on philadelphi: open, 3 steps apart -> bridged: both accept phased-withdrawal [hypothetical]');
   });
 
+  it('prints every step as JSON with --json: the last state is the state on the last day, under the --policy given', async () => {
+    for (const policy of ['first-hand', 'latest', 'consensus']) {
+      const sequence = JSON.parse((await run('node', [main, 'step', '--by', 'day', '--policy', policy, '--json', '--log', fixture], { maxBuffer: 64 * 2 ** 20 })).stdout);
+      const last = sequence.at(-1);
+      const state = JSON.parse((await run('node', [main, 'state', '--at', last.to, '--policy', policy, '--json', '--log', fixture])).stdout);
+      expect(last.after).toEqual(state);
+      expect(sequence.map((s: { index: number }) => s.index)).toEqual(sequence.map((_: unknown, i: number) => i));
+    }
+  });
+
+  it('names a policy other than first-hand on every step line', async () => {
+    const { stdout } = await run('node', [main, 'step', '--by', 'round', '--policy', 'consensus', '--log', fixture]);
+    expect(stdout).toMatch(/^Step 1 of \d+ \(by round[^)]*; positions by the consensus policy\): /m);
+    expect((await run('node', [main, 'step', '--by', 'round', '--log', fixture])).stdout).not.toContain('policy');
+  });
+
   it('rejects a bad unit with exit 2', async () => {
     const failure = await run('node', [main, 'step', '--by', 'week']).catch((e: { code: number; stderr: string }) => e);
     expect(failure).toMatchObject({ code: 2, stderr: expect.stringContaining('--by expects one of event, day, round') });

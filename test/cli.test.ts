@@ -145,6 +145,27 @@ describe('usage', () => {
     expect((await runCli(['state', '--source', 'nobody', '--log', sample])).code).toBe(2);
   });
 
+  it('prints the same help for parley help COMMAND as for COMMAND --help, for every command', async () => {
+    const overview = (await runCli(['--help'])).stdout;
+    const names = [...overview.matchAll(/^  ([a-z-]+) +/gm)].map((m) => m[1]!);
+    expect(names).toEqual(expect.arrayContaining(['state', 'report', 'help', 'completion']));
+    for (const name of names) {
+      const [viaHelp, viaFlag] = await Promise.all([runCli(['help', name]), runCli([name, '--help'])]);
+      expect(viaHelp).toMatchObject({ code: 0, stdout: viaFlag.stdout });
+      expect(viaHelp.stdout).toMatch(new RegExp(`^parley ${name}`));
+    }
+    expect((await runCli(['help'])).stdout).toBe(overview);
+  });
+
+  it('suggests the command meant by help, and the value meant for a listed option', async () => {
+    const help = await runCli(['help', 'reprot']);
+    expect(help.code).toBe(2);
+    expect(help.stderr).toMatch(/^parley help: unknown command "reprot"; did you mean report\? \[usage\]$/m);
+    const by = await runCli(['step', '--by', 'days']);
+    expect(by.code).toBe(2);
+    expect(by.stderr).toMatch(/^parley step: --by expects one of event, day, round, got "days"; did you mean day\? \[usage\]$/m);
+  });
+
   it('lists the commands with --help', async () => {
     const r = await runCli(['--help']);
     expect(r.code).toBe(0);

@@ -114,6 +114,18 @@ describe('steps', () => {
     expect(seq.at(-1)!.after.sources).toEqual(['wire']);
   });
 
+  it('folds under the filter\'s policy: each step\'s state is the one stateAt gives under that policy', () => {
+    // A mediator's claim about North, then the outlet's later narration: first-hand and latest disagree.
+    const mediated = { ...event('2024-08-07', stated('north', ['phased'])), attribution: { speaker: 'an envoy', onRecord: true, party: 'broker' } } as ParleyEvent;
+    const policyLog = logFromEvents(catalog, [...events, mediated, event('2024-08-08', stated('north', ['withdrawal']))]);
+    const finals = (['first-hand', 'latest', 'consensus'] as const).map((policy) => {
+      const seq = steps(policyLog, { by: 'day', filter: { policy } });
+      for (const s of seq) expect(s.after).toEqual(stateAt(policyLog, s.to, { policy }));
+      return seq.at(-1)!.after.positions.corridor!.north!.accepts;
+    });
+    expect(finals[0]).not.toEqual(finals[1]);
+  });
+
   it('marks hypothetical events and changes', () => {
     const what = { ...event('2024-08-07', stated('south', ['phased'])), source: undefined, hypothetical: true } as ParleyEvent;
     const seq = steps(logFromEvents(catalog, [...events, what]), { by: 'day' });

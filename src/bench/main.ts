@@ -24,6 +24,7 @@ import { createRng } from './prng.js';
 import { syntheticEvents } from './synthetic-log.js';
 import { benchExplore } from './explore-bench.js';
 import { disagreements } from './agreement.js';
+import { startupRows } from './startup.js';
 
 interface Target {
   /** What must hold, in words ("at most 2x"). */
@@ -199,6 +200,8 @@ async function main(): Promise<void> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+
+  startupRows({ quick }).forEach(row);
 
   const seconds = (performance.now() - started) / 1000;
   if (values.json) {

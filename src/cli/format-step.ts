@@ -4,6 +4,7 @@
 // always marked with text too, never by colour alone.
 import type { EventLog } from '../domain/event-log.js';
 import { describeLifecycle } from '../model/apply-event.js';
+import { defaultPolicy } from '../model/claims.js';
 import type { Step, StepUnit } from '../model/steps.js';
 import { type Names, describeChanges, idNames } from '../report/describe-change.js';
 import { describeGap } from '../report/describe-gap.js';
@@ -67,7 +68,7 @@ export function stepSections(step: Step, total: number, by: StepUnit, log: Event
   const { width } = layout;
   const range = step.from === step.to ? step.from : `${step.from} to ${step.to}`;
   const header = [
-    style.heading(`Step ${step.index + 1} of ${total} (by ${by}${step.round ? `, round ${step.round}` : ''}): ${range}`),
+    style.heading(`Step ${step.index + 1} of ${total} (by ${by}${step.round ? `, round ${step.round}` : ''}${step.after.policy === defaultPolicy ? '' : `; positions by the ${step.after.policy} policy`}): ${range}`),
     `Phase: ${describeLifecycle(step.after.stage ? `${step.after.phase}.${step.after.stage}` : step.after.phase)}`,
   ];
 

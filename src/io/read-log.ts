@@ -2,18 +2,17 @@
 // and hands it to the pure parsing code. All problems come back as data.
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../domain/catalog-schema.js';
 import type { EventLog } from '../domain/event-log.js';
 import { parseDealFile, withDeal } from '../domain/parse-deal.js';
 import { type TextFile, parseCatalog, parseLog } from '../domain/parse-log.js';
 import type { Problem, Result } from '../domain/problem.js';
+import { packageRoot } from './package-root.js';
 import { STDIN, displayPath, fileSystemProblem, readText } from './read-text.js';
 
 export { displayPath, readText } from './read-text.js';
 
-/** The project root (one level above dist/ or src/), where events/ and scenarios/ live. */
-export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { packageRoot } from './package-root.js';
 export const bundledEventsDir = join(packageRoot, 'events');
 
 export const CATALOG_FILES = ['terms.json', 'parties.json', 'sources.json'] as const;

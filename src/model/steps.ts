@@ -11,9 +11,9 @@ import { type NegotiationState, type StateFilter, presentState } from './negotia
 import { applyRange, fastContext, indexFor } from './replay.js';
 import { cloneReplayState } from './replay-state.js';
 import { type StateChange, diffStates } from './state-diff.js';
+import type { StepUnit } from './step-units.js';
 
-export const stepUnits = ['event', 'day', 'round'] as const;
-export type StepUnit = (typeof stepUnits)[number];
+export { type StepUnit, stepUnits } from './step-units.js';
 
 export interface StepEvent {
   readonly event: ParleyEvent;

@@ -3,6 +3,7 @@
 // so. The Markdown and HTML renderers only lay this out.
 import type { EventLog } from '../domain/event-log.js';
 import { describeLifecycle } from '../model/apply-event.js';
+import { type Policy, defaultPolicy } from '../model/claims.js';
 import type { Gap } from '../model/gaps.js';
 import type { NegotiationState } from '../model/negotiation-state.js';
 import type { StateChange } from '../model/state-diff.js';
@@ -42,6 +43,8 @@ export interface Report {
   readonly date: string;
   /** What the state was limited to (what these outlets had reported by a date, some outlets), in words; null when it was not. */
   readonly scope: string | null;
+  /** The policy the positions were derived by (README, "Claims and policies"). */
+  readonly policy: Policy;
   readonly scenario: { readonly title: string; readonly description: string } | null;
   readonly counts: { readonly events: number; readonly hypothetical: number };
   readonly phase: Cited;
@@ -67,11 +70,21 @@ export interface ReportInput {
 
 const and = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
-function scopeText(knownAt: string | null, outlets: readonly string[] | null): string | null {
-  if (knownAt && outlets) return `Only what ${and(outlets)} had reported by ${knownAt}; other outlets and later reports are left out.`;
-  if (knownAt) return `Only what the log's sources had reported by ${knownAt}; later reports are left out.`;
-  if (outlets) return `Only events reported by ${and(outlets)}; other outlets are left out.`;
-  return null;
+const POLICY_TEXT: Readonly<Record<Policy, string>> = {
+  'first-hand': "each party's own words first, then mediators, other parties, the outlet's narration",
+  latest: 'the last report wins, whoever made it',
+  consensus: 'only what every claim agrees on',
+};
+
+/** What the state was limited to, in words, and the policy when it is not the default one; null when neither. Pure. */
+function scopeText(knownAt: string | null, outlets: readonly string[] | null, policy: Policy): string | null {
+  const limit =
+    knownAt && outlets ? `Only what ${and(outlets)} had reported by ${knownAt}; other outlets and later reports are left out.`
+    : knownAt ? `Only what the log's sources had reported by ${knownAt}; later reports are left out.`
+    : outlets ? `Only events reported by ${and(outlets)}; other outlets are left out.`
+    : null;
+  const derived = policy === defaultPolicy ? null : `Positions by the ${policy} policy: ${POLICY_TEXT[policy]}.`;
+  return limit && derived ? `${limit} ${derived}` : limit ?? derived;
 }
 
 /** The handout's content for a state: every statement numbered to the events behind it. Pure. */
@@ -155,7 +168,8 @@ export function buildReport({ state, log, baseline, scenario }: ReportInput): Re
   return {
     title: scenario ? `What-if on ${state.date}: ${scenario.title}` : `The reported state of the talks on ${state.date}`,
     date: state.date,
-    scope: scopeText(state.knownAt, state.sources?.map(outlet) ?? null),
+    scope: scopeText(state.knownAt, state.sources?.map(outlet) ?? null, state.policy),
+    policy: state.policy,
     scenario: scenario ? { title: scenario.title, description: scenario.description } : null,
     counts: { events: state.eventCount, hypothetical: state.hypotheticalEventCount },
     phase,

@@ -1,6 +1,5 @@
 import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { type CodedProblem, codedProblem } from '../../domain/coded-problem.js';
 import { sourceSchema, sourcesFileSchema } from '../../domain/catalog-schema.js';
 import { fieldPath } from '../../domain/problem.js';
@@ -8,8 +7,10 @@ import { withSourceEntry } from '../../domain/sources-file.js';
 import { updateFile } from '../../io/append-line.js';
 import { catalogBeside } from '../../io/log-folder.js';
 import { bundledEventsDir, displayPath } from '../../io/read-log.js';
-import { inputError, usageError } from '../cli-errors.js';
-import { type Command, helpOption, parsing } from '../command.js';
+import { inputError } from '../cli-errors.js';
+import type { addSourceOptions } from '../command-table.js';
+import type { Output } from '../command.js';
+import type { Parsed } from '../option-spec.js';
 
 const fail = (problems: readonly CodedProblem[]): never => {
   throw inputError(problems);
@@ -42,78 +43,40 @@ async function createLogFile(path: string): Promise<boolean> {
   }
 }
 
-export const addSourceCommand: Command = {
-  name: 'add-source',
-  summary: 'register an article in sources.json and create its empty log file',
-  usage: `parley add-source --outlet NAME --title TITLE --published DATE
-                  --published-basis TEXT --document FILE [--id ID] [--log DIR]
-
-Adds the article to the source registry (sources.json in the log folder) and
-creates its log file <id>.jsonl, empty, for parley add. sources.json keeps
-its lines as they are and gains one entry; it is replaced atomically under a
-lock, like a log file by parley add.
-
-  --outlet NAME            the outlet ("Anadolu (AA)")
-  --title TITLE            the article's headline
-  --published DATE         its publication date, YYYY-MM-DD
-  --published-basis TEXT   one line: how that date was established
-  --document FILE          the article's file name in the sources folder
-                           (see parley audit)
-  --id ID                  the source id, a lower-case slug
-                           (default: the outlet and the date, e.g.
-                           anadolu-aa-2024-08-23)
-  --log DIR                the log folder with the catalog (default: the
-                           bundled events/)`,
-  async run(argv, io) {
-    const { values } = parsing(() =>
-      parseArgs({
-        args: [...argv],
-        options: {
-          ...helpOption,
-          log: { type: 'string' },
-          id: { type: 'string' },
-          outlet: { type: 'string' },
-          title: { type: 'string' },
-          published: { type: 'string' },
-          'published-basis': { type: 'string' },
-          document: { type: 'string' },
-        },
-      }),
-    );
-    const missing = (['outlet', 'title', 'published', 'published-basis', 'document'] as const).filter((k) => values[k] === undefined);
-    if (missing.length > 0) throw usageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
-    const dir = resolve(values.log ?? bundledEventsDir);
-    const catalog = await catalogBeside(dir);
-    if (!catalog.ok) fail(catalog.problems);
-    const entry = {
-      id: values.id ?? defaultId(values.outlet!, values.published!),
-      outlet: values.outlet!,
-      title: values.title!,
-      published: values.published!,
-      publishedBasis: values['published-basis']!,
-      document: values.document!,
-    };
-    const registry = join(dir, 'sources.json');
-    const parsed = sourceSchema.safeParse(entry);
-    if (!parsed.success) fail(parsed.error.issues.map((i) => codedProblem('invalid-source', { file: displayPath(registry), field: fieldPath(i.path) }, i.message.replace(/^Invalid input: /, ''))));
-    if (basename(entry.document) !== entry.document) fail([codedProblem('invalid-source', { file: displayPath(registry), field: 'document' }, 'a file name in the sources folder, without a folder')]);
-    // Checked before the log file is created, and again under the registry's lock.
-    const early = withSourceEntry(await readFile(registry, 'utf8'), entry);
-    if (!early.ok) fail(early.problems.map((p) => ({ ...p, file: displayPath(registry) })));
-    const logFile = join(dir, `${entry.id}.jsonl`);
-    const created = await createLogFile(logFile);
-    const updated = await updateFile(registry, async (current) => {
-      const next = withSourceEntry(current, entry);
-      if (!next.ok) return { ok: false, problems: next.problems.map((p) => ({ ...p, file: displayPath(registry) })) };
-      // What is written must read back as a valid registry holding the new source.
-      const check = sourcesFileSchema.safeParse(JSON.parse(next.text));
-      if (!check.success) return { ok: false, problems: [codedProblem('invalid-source', { file: displayPath(registry) }, 'the registry would not be valid after the change; nothing was written')] };
-      return { ok: true, text: next.text, value: undefined };
-    });
-    if (!updated.ok) {
-      if (created) await unlink(logFile).catch(() => undefined);
-      fail(updated.problems);
-    }
-    io.out(`added source ${entry.id} to ${displayPath(registry)}; its log file is ${displayPath(logFile)}`);
-  },
-};
+/** Runs `parley add-source` (declared in command-table.ts). */
+export async function run({ values }: Parsed<typeof addSourceOptions>, io: Output): Promise<void> {
+  const dir = resolve(values.log ?? bundledEventsDir);
+  const catalog = await catalogBeside(dir);
+  if (!catalog.ok) fail(catalog.problems);
+  const entry = {
+    id: values.id ?? defaultId(values.outlet, values.published),
+    outlet: values.outlet,
+    title: values.title,
+    published: values.published,
+    publishedBasis: values['published-basis'],
+    document: values.document,
+  };
+  const registry = join(dir, 'sources.json');
+  const parsed = sourceSchema.safeParse(entry);
+  if (!parsed.success) fail(parsed.error.issues.map((i) => codedProblem('invalid-source', { file: displayPath(registry), field: fieldPath(i.path) }, i.message.replace(/^Invalid input: /, ''))));
+  if (basename(entry.document) !== entry.document) fail([codedProblem('invalid-source', { file: displayPath(registry), field: 'document' }, 'a file name in the sources folder, without a folder')]);
+  // Checked before the log file is created, and again under the registry's lock.
+  const early = withSourceEntry(await readFile(registry, 'utf8'), entry);
+  if (!early.ok) fail(early.problems.map((p) => ({ ...p, file: displayPath(registry) })));
+  const logFile = join(dir, `${entry.id}.jsonl`);
+  const created = await createLogFile(logFile);
+  const updated = await updateFile(registry, async (current) => {
+    const next = withSourceEntry(current, entry);
+    if (!next.ok) return { ok: false, problems: next.problems.map((p) => ({ ...p, file: displayPath(registry) })) };
+    // What is written must read back as a valid registry holding the new source.
+    const check = sourcesFileSchema.safeParse(JSON.parse(next.text));
+    if (!check.success) return { ok: false, problems: [codedProblem('invalid-source', { file: displayPath(registry) }, 'the registry would not be valid after the change; nothing was written')] };
+    return { ok: true, text: next.text, value: undefined };
+  });
+  if (!updated.ok) {
+    if (created) await unlink(logFile).catch(() => undefined);
+    fail(updated.problems);
+  }
+  if (values.json) io.out(JSON.stringify({ source: entry.id, registry: displayPath(registry), logFile: displayPath(logFile) }, null, 2));
+  else io.out(`added source ${entry.id} to ${displayPath(registry)}; its log file is ${displayPath(logFile)}`);
+}

@@ -1,6 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { nanoid } from 'nanoid';
 import type { Catalog } from '../../domain/catalog-schema.js';
 import { type NewEventContext, checkNewEvent } from '../../domain/check-new-event.js';
@@ -12,10 +11,12 @@ import { appendLine } from '../../io/append-line.js';
 import { readEventObject } from '../../io/event-input.js';
 import { catalogBeside, logContext, nextLineOf } from '../../io/log-folder.js';
 import { bundledEventsDir, displayPath } from '../../io/read-log.js';
-import { DEFAULT_SOURCES_DIR, sourceDocument, sourcesFolderExists } from '../../io/source-document.js';
+import { sourceDocument, sourcesFolderExists } from '../../io/source-document.js';
 import { checkFailed, inputError, interrupted, usageError } from '../cli-errors.js';
-import { type Command, helpOption, parsing } from '../command.js';
+import type { addOptions } from '../command-table.js';
+import type { Output } from '../command.js';
 import { applySettings } from '../field-settings.js';
+import type { Parsed } from '../option-spec.js';
 
 const stopInterrupted = (): never => {
   throw interrupted();
@@ -29,20 +30,6 @@ function orFail<T>(read: { ok: true; value: T } | { ok: false; problems: CodedPr
 
 async function isDirectory(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isDirectory(), () => false);
-}
-
-/** `text` broken into lines of at most `width` columns, each indented by `indent`. Pure. */
-function wrap(text: string, indent: number, width: number): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && indent + line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') lines.push(line);
-  return lines.map((l) => `${' '.repeat(indent)}${l}`).join('\n');
 }
 
 /** The folder holding the catalog and the log files, and the file to append to (when --log names one). */
@@ -93,108 +80,55 @@ function eventFromFlags(base: Record<string, unknown>, values: { from?: string; 
   if (schema === undefined) {
     const shown = typeof type === 'string' ? `${echo(type)}${suggestionSuffix(type, eventTypes)}` : 'none';
     const message = `expected one of ${eventTypes.join(', ')}; got ${shown}`;
-    if (values.type !== undefined) throw usageError(`--type: ${message}`);
     throw inputError([codedProblem('invalid-event', { file: values.from === '-' ? '(stdin)' : displayPath(resolve(values.from ?? '')), field: 'type' }, message)]);
   }
   return applySettings(event, values.set ?? [], fieldsOf(schema));
 }
 
-export const addCommand: Command = {
-  name: 'add',
-  summary: 'append one event to a log file, checked and atomically',
-  usage: `parley add [--log PATH] [--from FILE|-] [--type TYPE] [--source ID]
-           [--set FIELD=VALUE ...] [--expect-last ID|none] [--sources DIR] [--dry-run]
-
-Appends one reported event to its source's log file. On a terminal with no
-event given, asks for each field of the chosen type, offering the catalog's
-sources, parties, terms and ladder options. For scripts, give the event as a
-JSON object (--from FILE, or --from - for stdin) and/or with flags.
-
-parley fills in a fresh id (nanoid), "reported" (the source's publication
-date) and "precision" (day, or month for YYYY-MM) when they are missing, then
-checks the event: its schema and the catalog, an id unused in the log,
-"reported" equal to the source's publication date, not dated before the last
-event of its file (files are kept in date order), and its quote verbatim in
-the source document when that is at hand. On any problem nothing is written
-(exit 1). The file is replaced atomically under a lock: it either stays as it
-was or gains exactly this one line, even if parley is killed, and concurrent
-runs never lose a line.
-
-  --log PATH          the log folder (default: the bundled events/), where the
-                      event goes to <source>.jsonl; or a .jsonl file in it
-  --from FILE|-       the event as one JSON object; "-" reads stdin
-  --type TYPE         the event type:
-${wrap(eventTypes.join(', '), 22, 78)}
-  --source ID         the source id (from sources.json)
-  --set FIELD=VALUE   a field, e.g. --set occurred=2024-08-22 --set
-                      attribution.speaker="a Hamas official"; lists are
-                      comma-separated (--set accepts=a,b), structured values
-                      JSON; repeatable; applied over --from
-  --expect-last ID    fail unless the file's last event is ID ("none": the file
-                      has no event yet), so a script never appends to a file
-                      that changed since it read it
-  --sources DIR       the folder of source documents for the quote check
-                      (default: ${DEFAULT_SOURCES_DIR} when it exists)
-  --dry-run           check and print the line; write nothing`,
-  async run(argv, io) {
-    const { values } = parsing(() =>
-      parseArgs({
-        args: [...argv],
-        options: {
-          ...helpOption,
-          log: { type: 'string' },
-          from: { type: 'string' },
-          type: { type: 'string' },
-          source: { type: 'string' },
-          set: { type: 'string', multiple: true },
-          'expect-last': { type: 'string' },
-          sources: { type: 'string' },
-          'dry-run': { type: 'boolean' },
-        },
-      }),
-    );
-    const { dir, file } = await logTarget(values.log);
-    const catalog = orFail(await catalogBeside(dir));
-    // Before any question is asked: a wrong --sources should not cost the answers.
-    if (values.sources !== undefined && !(await sourcesFolderExists(values.sources))) {
-      throw inputError([codedProblem('no-sources-folder', { file: values.sources }, 'cannot read the sources folder (--sources): no such folder')]);
+/** Runs `parley add` (declared in command-table.ts). */
+export async function run({ values }: Parsed<typeof addOptions>, io: Output): Promise<void> {
+  const { dir, file } = await logTarget(values.log);
+  const catalog = orFail(await catalogBeside(dir));
+  // Before any question is asked: a wrong --sources should not cost the answers.
+  if (values.sources !== undefined && !(await sourcesFolderExists(values.sources))) {
+    throw inputError([codedProblem('no-sources-folder', { file: values.sources }, 'cannot read the sources folder (--sources): no such folder')]);
+  }
+  const interactive = values.from === undefined && values.type === undefined && (values.set ?? []).length === 0;
+  let prompts: typeof import('../prompt-event.js') | undefined;
+  let given: Record<string, unknown>;
+  if (interactive) {
+    if (!io.isTTY || process.stdin.isTTY !== true) throw usageError('give the event with --from FILE|- or --type and --set, or run parley add on a terminal to be asked for it');
+    prompts = await import('../prompt-event.js');
+    const { promptEvent, interruptible } = prompts;
+    given = await interruptible(() => promptEvent(catalog, { source: values.source }), stopInterrupted);
+  } else {
+    given = eventFromFlags(values.from === undefined ? {} : orFail(await readEventObject(values.from)), values);
+  }
+  const event = completed(given, catalog);
+  const target = await targetFile(event, catalog, dir, file);
+  const source = catalog.sourceById.get(event.source as string);
+  const document = source === undefined ? undefined : await sourceDocument(values.sources, source);
+  const expectLast = values['expect-last'] === undefined ? undefined : values['expect-last'] === 'none' ? null : values['expect-last'];
+  const options = { ...(expectLast === undefined ? {} : { expectLast }), ...(document !== undefined && 'text' in document ? { document: document.text } : {}) };
+  if (document !== undefined && 'note' in document) io.err(document.note);
+  if (values['dry-run'] || prompts !== undefined) {
+    // A dry run, or the answers checked before asking to write them; the append checks again under the lock.
+    const { line } = orFail(await checkAgainstLog(event, target, await readFile(target, 'utf8'), catalog, options));
+    if (values['dry-run']) return io.out(line);
+    const { confirmAppend, interruptible } = prompts!;
+    if (!(await interruptible(() => confirmAppend(line, displayPath(target)), stopInterrupted))) {
+      io.err('parley add: not appended; nothing was written');
+      throw checkFailed("the event was not appended");
     }
-    const interactive = values.from === undefined && values.type === undefined && (values.set ?? []).length === 0;
-    let prompts: typeof import('../prompt-event.js') | undefined;
-    let given: Record<string, unknown>;
-    if (interactive) {
-      if (!io.isTTY || process.stdin.isTTY !== true) throw usageError('give the event with --from FILE|- or --type and --set, or run parley add on a terminal to be asked for it');
-      prompts = await import('../prompt-event.js');
-      const { promptEvent, interruptible } = prompts;
-      given = await interruptible(() => promptEvent(catalog, { source: values.source }), stopInterrupted);
-    } else {
-      given = eventFromFlags(values.from === undefined ? {} : orFail(await readEventObject(values.from)), values);
-    }
-    const event = completed(given, catalog);
-    const target = await targetFile(event, catalog, dir, file);
-    const source = catalog.sourceById.get(event.source as string);
-    const document = source === undefined ? undefined : await sourceDocument(values.sources, source);
-    const expectLast = values['expect-last'] === undefined ? undefined : values['expect-last'] === 'none' ? null : values['expect-last'];
-    const options = { ...(expectLast === undefined ? {} : { expectLast }), ...(document !== undefined && 'text' in document ? { document: document.text } : {}) };
-    if (document !== undefined && 'note' in document) io.err(document.note);
-    if (values['dry-run'] || prompts !== undefined) {
-      // A dry run, or the answers checked before asking to write them; the append checks again under the lock.
-      const { line } = orFail(await checkAgainstLog(event, target, await readFile(target, 'utf8'), catalog, options));
-      if (values['dry-run']) return io.out(line);
-      const { confirmAppend, interruptible } = prompts!;
-      if (!(await interruptible(() => confirmAppend(line, displayPath(target)), stopInterrupted))) {
-        io.err('parley add: not appended; nothing was written');
-        throw checkFailed("the event was not appended");
-      }
-    }
-    let lineNumber = 0;
-    const accepted = orFail(
-      await appendLine(target, async (current) => {
-        lineNumber = nextLineOf(current);
-        const checked = await checkAgainstLog(event, target, current, catalog, options);
-        return checked.ok ? { ok: true, line: checked.value.line, value: checked.value } : checked;
-      }),
-    );
-    io.out(`added ${accepted.event.id} (${accepted.event.type}) to ${displayPath(target)}:${lineNumber}`);
-  },
-};
+  }
+  let lineNumber = 0;
+  const accepted = orFail(
+    await appendLine(target, async (current) => {
+      lineNumber = nextLineOf(current);
+      const checked = await checkAgainstLog(event, target, current, catalog, options);
+      return checked.ok ? { ok: true, line: checked.value.line, value: checked.value } : checked;
+    }),
+  );
+  if (values.json) io.out(JSON.stringify({ id: accepted.event.id, type: accepted.event.type, file: displayPath(target), line: lineNumber }, null, 2));
+  else io.out(`added ${accepted.event.id} (${accepted.event.type}) to ${displayPath(target)}:${lineNumber}`);
+}

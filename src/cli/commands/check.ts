@@ -1,6 +1,5 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import type { Catalog } from '../../domain/catalog-schema.js';
 import { fieldLines, lineOfField, mayNestTooDeep } from '../../domain/field-lines.js';
@@ -10,7 +9,9 @@ import { scenarioLogs } from '../../scenario/scenario-logs.js';
 import { loadScenarioWithBase } from '../../io/load-scenario-run.js';
 import { CATALOG_FILES, bundledEventsDir, catalogDirFor, displayPath, loadCatalog, loadLog } from '../../io/read-log.js';
 import { inputError } from '../cli-errors.js';
-import { type Command, LOG_HELP, helpOption, parsing } from '../command.js';
+import type { checkOptions } from '../command-table.js';
+import type { Output } from '../command.js';
+import type { Parsed } from '../option-spec.js';
 
 const SCENARIO_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 const MAX_TEXT_BYTES = 64 * 1024 * 1024;
@@ -86,7 +87,7 @@ async function catalogFor(paths: readonly string[]): Promise<Catalog | undefined
 }
 
 /** All problems of one scenario file: structure, dates, the base log, references (with suggestions) and expectations. */
-async function checkScenario(path: string, cache: Map<string, string | undefined>): Promise<{ problems: Problem[]; summary?: string }> {
+async function checkScenario(path: string, cache: Map<string, string | undefined>): Promise<{ problems: Problem[]; valid?: ValidScenario }> {
   const loaded = await loadScenarioWithBase(path);
   const name = displayPath(resolve(path));
   let problems: Problem[];
@@ -94,7 +95,7 @@ async function checkScenario(path: string, cache: Map<string, string | undefined
   if (loaded.ok) {
     catalog = loaded.value.base.catalog;
     const logs = scenarioLogs(loaded.value.scenario, loaded.value.base);
-    if (logs.ok) return { problems: [], summary: `ok: scenario ${name} (${loaded.value.scenario.events.length} event(s), ${loaded.value.scenario.expect.length} expectation(s))` };
+    if (logs.ok) return { problems: [], valid: { file: name, events: loaded.value.scenario.events.length, expectations: loaded.value.scenario.expect.length } };
     problems = [...logs.problems];
   } else problems = [...loaded.problems];
   let raw: unknown;
@@ -134,49 +135,54 @@ async function kindOf(path: string): Promise<{ kind: Kind; path: string }> {
   return { kind: SCENARIO_EXTENSIONS.has(extname(full)) ? 'scenario' : 'log', path };
 }
 
-export const checkCommand: Command = {
-  name: 'check',
-  summary: 'validate event logs, catalogs and scenario files without replaying them',
-  usage: `parley check [PATH ...]
+interface ValidScenario {
+  readonly file: string;
+  readonly events: number;
+  readonly expectations: number;
+}
 
-Validates each PATH and reports every problem of every file in one pass, one
-line each, naming file, line, event id and field (a missing field: the line
-of the object that lacks it), with "did you mean" for an id that nearly
-matches the catalog (party "Israel" -> "israel"). Exit 0 when all is valid,
-1 otherwise. PATH is:
+/** What a check found valid; everything else is a problem. */
+interface Findings {
+  log: { readonly events: number; readonly files: number; readonly catalog: string } | null;
+  readonly catalogs: { readonly dir: string; readonly terms: number; readonly parties: number; readonly sources: number }[];
+  readonly scenarios: ValidScenario[];
+}
 
-  a log           a JSONL file or a folder of them, as --log elsewhere; all
-                  logs given are checked together (ids unique across them).
-${LOG_HELP.split('\n').slice(1).join('\n')}
-  a catalog       a folder with terms.json, parties.json and sources.json and
-                  no log files, or one of those files
-  a scenario      a .yaml, .yml or .json what-if file: its structure, its
-                  base log, its events against the catalog, its expectations
+/** The "ok: ..." lines of what was found valid. Pure. */
+function okLines({ log, catalogs, scenarios }: Findings): string[] {
+  return [
+    ...(log ? [`ok: ${log.events} events in ${log.files} file(s); catalog ${log.catalog}`] : []),
+    ...catalogs.map((c) => `ok: catalog ${c.dir} (${c.terms} terms, ${c.parties} parties, ${c.sources} sources)`),
+    ...scenarios.map((s) => `ok: scenario ${s.file} (${s.events} event(s), ${s.expectations} expectation(s))`),
+  ];
+}
 
-With no PATH: the bundled events/.`,
-  async run(argv, io) {
-    const { positionals } = parsing(() => parseArgs({ args: [...argv], options: { ...helpOption }, allowPositionals: true }));
-    const targets = await Promise.all(positionals.map(kindOf));
-    const logs = targets.filter((t) => t.kind === 'log').map((t) => t.path);
-    const cache = new Map<string, string | undefined>();
-    const problems: Problem[] = [];
-    if (logs.length > 0 || positionals.length === 0) {
-      const loaded = await loadLog(logs);
-      if (loaded.ok) {
-        const { log, files, catalogDir } = loaded.value;
-        io.out(`ok: ${log.entries.length} events in ${files.length} file(s); catalog ${displayPath(catalogDir)}`);
-      } else problems.push(...(await completeLogProblems(loaded.problems, await catalogFor(logs), cache)));
-    }
-    for (const dir of new Set(targets.filter((t) => t.kind === 'catalog').map((t) => resolve(t.path)))) {
-      const catalog = await loadCatalog(dir);
-      if (catalog.ok) io.out(`ok: catalog ${displayPath(dir)} (${catalog.value.terms.length} terms, ${catalog.value.parties.length} parties, ${catalog.value.sources.length} sources)`);
-      else problems.push(...catalog.problems);
-    }
-    for (const t of targets.filter((t) => t.kind === 'scenario')) {
-      const checked = await checkScenario(t.path, cache);
-      if (checked.summary !== undefined) io.out(checked.summary);
-      problems.push(...checked.problems);
-    }
-    if (problems.length > 0) throw inputError(await withLines(problems, cache));
-  },
-};
+/** Runs `parley check` (declared in command-table.ts). */
+export async function run({ values, positionals }: Parsed<typeof checkOptions>, io: Output): Promise<void> {
+  const targets = await Promise.all(positionals.map(kindOf));
+  const logs = targets.filter((t) => t.kind === 'log').map((t) => t.path);
+  const cache = new Map<string, string | undefined>();
+  const problems: Problem[] = [];
+  const found: Findings = { log: null, catalogs: [], scenarios: [] };
+  if (logs.length > 0 || positionals.length === 0) {
+    const loaded = await loadLog(logs);
+    if (loaded.ok) {
+      const { log, files, catalogDir } = loaded.value;
+      found.log = { events: log.entries.length, files: files.length, catalog: displayPath(catalogDir) };
+    } else problems.push(...(await completeLogProblems(loaded.problems, await catalogFor(logs), cache)));
+  }
+  for (const dir of new Set(targets.filter((t) => t.kind === 'catalog').map((t) => resolve(t.path)))) {
+    const catalog = await loadCatalog(dir);
+    if (catalog.ok) found.catalogs.push({ dir: displayPath(dir), terms: catalog.value.terms.length, parties: catalog.value.parties.length, sources: catalog.value.sources.length });
+    else problems.push(...catalog.problems);
+  }
+  for (const t of targets.filter((t) => t.kind === 'scenario')) {
+    const checked = await checkScenario(t.path, cache);
+    if (checked.valid !== undefined) found.scenarios.push(checked.valid);
+    problems.push(...checked.problems);
+  }
+  // Problems go to stderr, one line each, in JSON mode too; stdout says what was valid.
+  if (values.json) io.out(JSON.stringify({ ok: problems.length === 0, ...found, problems: problems.length }, null, 2));
+  else okLines(found).forEach((line) => io.out(line));
+  if (problems.length > 0) throw inputError(await withLines(problems, cache));
+}
