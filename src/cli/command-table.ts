@@ -292,9 +292,10 @@ cannot be bridged by concessions and are listed apart.`,
     about: `Prints the JSON Schema (draft 2020-12) of a scenario file, of one event
 line, of a deal spec (deal.json beside the catalog) or of a catalog file
 (terms.json, parties.json, sources.json), generated from the same zod schemas
-parley validates with. With --catalog DIR, term, party and source ids and each term's
-ladder options are enumerated. What JSON Schema cannot state (dates in order,
-ids unique across a log, references to other events) is said in "description".
+parley validates with. With --catalog DIR, term, party and source ids and each
+term's ladder options are enumerated. What JSON Schema cannot state (dates in
+order, ids unique across a log, references to other events) is said in
+"description".
 Point your editor's YAML/JSON language server at it, e.g.
   parley schema scenario --catalog events > scenario.schema.json
   # yaml-language-server: $schema=./scenario.schema.json`,
