@@ -154,7 +154,7 @@ export function createApi(library: Library): (path: string, query: URLSearchPara
     if (path === '/api/state') return ok(stateAt(log, dateOf(log, query), filterOf(log, query)));
     if (path === '/api/timeline') return ok(cachedTimeline('log', log, filterOf(log, query)));
     if (path === '/api/scenarios') {
-      return ok(scenarios.map((s, n) => ({ n, title: s.title, description: s.description, file: s.file, dates: s.dates, hypotheticalEvents: s.whatIf.entries.filter((e) => e.event.hypothetical).length })));
+      return ok(scenarios.map((s, n) => ({ n, title: s.title, description: s.description, file: s.file, dates: s.dates, hypotheticalEvents: s.whatIf.entries.filter((e) => e.event.hypothetical).length, machine: s.whatIf.catalog.deal === s.baseline.catalog.deal ? null : machineStructure(s.whatIf.catalog.deal) })));
     }
     let m = /^\/api\/events\/([^/]+)$/.exec(path);
     if (m) {

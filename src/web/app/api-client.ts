@@ -31,6 +31,8 @@ export interface ScenarioInfo {
   readonly file: string;
   readonly dates: readonly string[];
   readonly hypotheticalEvents: number;
+  /** The what-if's statechart when the scenario names its own deal spec; null when it runs under the log's. */
+  readonly machine: MachineNode | null;
 }
 
 export interface ScenarioState {

@@ -5,7 +5,7 @@ import { renderChart } from './chart.js';
 import { byId, h } from './dom.js';
 import { type CellRef, renderMatrix } from './matrix.js';
 import { openQuotes } from './quotes-dialog.js';
-import { renderStatechart } from './statechart.js';
+import { renderStatecharts } from './statechart.js';
 import { renderDayEvents, renderStrip, roundText } from './timeline.js';
 import { dayNumber, isoFromDayNumber } from '../../domain/dates.js';
 import { sourceDivergences } from '../../model/source-divergence.js';
@@ -82,7 +82,7 @@ async function start(): Promise<void> {
     const divergence = divergences(meta, perSource);
     renderMain(meta, state, allSources, divergence, open, view);
     byId('divergence').replaceChildren(renderDivergence(meta, divergence));
-    byId('statechart').replaceChildren(renderStatechart(meta.machine, lifecycle(state)));
+    byId('statechart').replaceChildren(renderStatecharts(meta.machine, lifecycle(state), scenarioState && scenario ? { machine: scenario.machine, state: lifecycle(scenarioState.whatIf) } : null));
     byId('phase-line').textContent = phaseLine(meta, state);
 
     const series = [{ name: 'Open gaps (reported)', className: 'open', days: timeline.days, value: (d: Timeline['days'][number]) => d.gaps.open ?? 0 }, { name: 'Bridged or agreed (reported)', className: 'closed', days: timeline.days, value: (d: Timeline['days'][number]) => (d.gaps.bridged ?? 0) + (d.gaps.agreed ?? 0) }];
