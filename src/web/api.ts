@@ -30,6 +30,8 @@ export interface TimelineDay {
   readonly phase: string;
   /** How many terms stand at each gap status at the end of the day. */
   readonly gaps: Readonly<Record<string, number>>;
+  /** How many of those gaps are contested (another current claim would change their status). */
+  readonly contested: number;
   readonly hypothetical: boolean;
 }
 
@@ -89,6 +91,7 @@ function timeline(log: EventLog, filter: StateFilter): { events: TimelineEvent[]
       eventIds: s.events.map((e) => e.event.id),
       phase: s.after.stage ? `${s.after.phase}.${s.after.stage}` : s.after.phase,
       gaps,
+      contested: Object.values(s.after.gaps).filter((gap) => gap.contested).length,
       hypothetical: s.events.some((e) => e.event.hypothetical),
     };
   });

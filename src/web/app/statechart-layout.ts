@@ -73,6 +73,8 @@ export const markerText = { now: '● now', whatIf: '◆ what-if' } as const;
 
 const PAD = 10;
 const DOT = 8;
+/** A compound state's left margin, which holds its start dot and that dot's arrow. */
+const INNER_START = 2 * DOT + 26;
 const lineHeight = (px: number) => Math.ceil(px * 1.3);
 const initialId = (parent: string) => `initial:${parent}`;
 const transitionText = (t: { event: string; guard: string | null }) => (t.guard ? [t.event, `[${t.guard}]`] : [t.event]);
@@ -121,7 +123,7 @@ export function toElkGraph(machine: MachineNode, options: LayoutOptions): ElkNod
     return {
       id: node.path,
       layoutOptions: {
-        'elk.padding': `[top=${header + PAD},left=${PAD + 4},bottom=${PAD + 4},right=${PAD + 4}]`,
+        'elk.padding': `[top=${header + PAD},left=${INNER_START},bottom=${PAD + 4},right=${PAD + 4}]`,
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
         'elk.nodeSize.minimum': `(${Math.ceil(measure(name, fonts.name) + 2 * PAD)}, ${header})`,
       },
@@ -130,7 +132,9 @@ export function toElkGraph(machine: MachineNode, options: LayoutOptions): ElkNod
   };
   const levelOf = (parent: MachineNode): ElkNode[] => {
     const nodes = parent.children.map(nodeOf);
-    if (parent.initial !== null) {
+    // Only the top level's start dot is a node; inside a compound state the dot sits in its left
+    // margin (fromElk), since a node of its own would cost the box a whole layer.
+    if (parent.initial !== null && parent.path === '') {
       const first = parent.children.find((c) => c.key === parent.initial);
       if (first) {
         nodes.unshift({ id: initialId(parent.path), width: 2 * DOT, height: 2 * DOT });
@@ -202,6 +206,16 @@ export function fromElk(machine: MachineNode, laidOut: ElkNode, fonts: ChartFont
     for (const child of node.children ?? []) visit(child, { x, y });
   };
   for (const child of laidOut.children ?? []) visit(child, { x: 0, y: 0 });
+  const starts: PlacedEdge[] = [];
+  for (const st of states) {
+    const m = byPath.get(st.path)!;
+    const first = m.initial === null ? undefined : states.find((c) => c.path === `${m.path}.${m.initial}`);
+    if (!first) continue;
+    const cy = first.y + first.h / 2;
+    const dot = { x: first.x - 20, y: cy, r: DOT - 2, parent: m.path };
+    initials.push(dot);
+    starts.push({ id: `start:${m.path}`, from: initialId(m.path), to: first.path, transitions: [], points: [{ x: dot.x + dot.r, y: cy }, { x: first.x, y: cy }], label: null });
+  }
   const edges = (laidOut.edges ?? []).map((e): PlacedEdge => {
     const at = origin.get(e.container ?? 'root') ?? { x: 0, y: 0 };
     const move = (p: Point): Point => ({ x: at.x + p.x, y: at.y + p.y });
@@ -214,7 +228,7 @@ export function fromElk(machine: MachineNode, laidOut: ElkNode, fonts: ChartFont
       : (byPath.get(from)?.transitions ?? []).filter((t) => !t.inPlace && t.targets.includes(to)).map((t) => ({ event: t.event, guard: t.guard }));
     return { id: e.id, from, to, transitions, points, label: l ? { ...move({ x: l.x ?? 0, y: l.y ?? 0 }), w: l.width ?? 0, h: l.height ?? 0 } : null };
   });
-  return { width: Math.ceil(laidOut.width ?? 0), height: Math.ceil(laidOut.height ?? 0), fonts, states, initials, edges };
+  return { width: Math.ceil(laidOut.width ?? 0), height: Math.ceil(laidOut.height ?? 0), fonts, states, initials, edges: [...edges, ...starts] };
 }
 
 // The bundle is CommonJS: Node's default import is its module.exports (the

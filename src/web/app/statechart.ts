@@ -107,6 +107,9 @@ function show(holder: HTMLElement, l: StatechartLayout, marks: ChartMarks, id: s
   svg.style.height = `${Math.round(l.height * scale)}px`;
   holder.replaceChildren(svg);
   holder.dataset.drawn = 'true';
+  // When the chart is wider than the screen, start with the marked state in view.
+  const marked = l.states.find((st) => !st.compound && (st.path === marks.now || st.path === marks.whatIf));
+  if (marked && l.width * scale > available) holder.scrollLeft = Math.max(0, (marked.x + marked.w / 2) * scale - available / 2);
 }
 
 async function paint(holder: HTMLElement, machine: MachineNode, marks: ChartMarks, id: string): Promise<void> {
