@@ -47,7 +47,7 @@ function patterns(id: string): SVGElement {
     hatch('bridged', 45, 8, 2),
     s('pattern', { id: `${id}-undetermined`, width: 8, height: 8, patternUnits: 'userSpaceOnUse' }, s('rect', { width: 8, height: 8, class: 'fill-undetermined' }), s('circle', { cx: 4, cy: 4, r: 1.6, class: 'dot-undetermined' })),
     hatch('open', -45, 7, 3),
-    s('pattern', { id: `${id}-unknown`, width: 8, height: 8, patternUnits: 'userSpaceOnUse' }, s('rect', { width: 8, height: 8, class: 'fill-unknown' })),
+    hatch('unknown', 0, 8, 1.5),
   );
 }
 
@@ -94,9 +94,17 @@ function draw(input: GapsChartInput, days: readonly TimelineDay[], width: number
   // Date ticks spaced by their label's width, so none overlap.
   const labelW = font * 4.2;
   const every = Math.max(1, Math.ceil((x1 - x0) / Math.max(1, Math.floor(plotW / (labelW + font)))));
+  let free = 0;
   for (let n = x0; n <= x1; n += every) {
     const date = isoFromDayNumber(n);
-    svg.append(s('line', { x1: x(date), x2: x(date), y1: height - pad.bottom, y2: height - pad.bottom + 5, class: 'axis' }), s('text', { x: x(date), y: height - pad.bottom + font + 5, 'text-anchor': n === x0 ? 'start' : 'middle', class: 'tick' }, short(date)));
+    const at = x(date);
+    const w = short(date).length * font * 0.62;
+    // Clear of the value scale on the left and of the edge on the right.
+    const anchor = at - w / 2 < pad.left ? 'start' : at + w / 2 > width ? 'end' : 'middle';
+    const left = anchor === 'start' ? at : anchor === 'end' ? at - w : at - w / 2;
+    if (left < free) continue;
+    free = left + w + font;
+    svg.append(s('line', { x1: at, x2: at, y1: height - pad.bottom, y2: height - pad.bottom + 5, class: 'axis' }), s('text', { x: at, y: height - pad.bottom + font + 5, 'text-anchor': anchor, class: 'tick' }, short(date)));
   }
   // The cursor, labelled above the plot where no tick is.
   const cx = x(input.selected);
@@ -110,8 +118,8 @@ function legend(): HTMLElement {
     'ul',
     { class: 'gaps-legend' },
     ...statuses.map((st) => h('li', {}, h('span', { class: `swatch swatch-${st.status}`, 'aria-hidden': 'true' }), h('strong', {}, st.label), `: ${st.meaning}`)),
-    h('li', {}, h('span', { class: 'swatch swatch-contested', 'aria-hidden': 'true' }), h('strong', {}, 'Contested'), ' (line): gaps another current claim of a side would change'),
-    h('li', {}, h('span', { class: 'swatch swatch-cursor', 'aria-hidden': 'true' }), h('strong', {}, 'Date shown'), ' (vertical line)'),
+    h('li', {}, h('span', { class: 'line-swatch contested', 'aria-hidden': 'true' }), h('strong', {}, 'Contested'), ' (dotted line): how many gaps another current claim of a side would change'),
+    h('li', {}, h('span', { class: 'line-swatch cursor', 'aria-hidden': 'true' }), h('strong', {}, 'Date shown'), ' (blue vertical line, ▼)'),
   );
 }
 
