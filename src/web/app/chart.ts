@@ -65,8 +65,8 @@ function draw(input: GapsChartInput, days: readonly TimelineDay[], width: number
   svg.append(s('title', { id: `${id}-title` }, title), s('desc', { id: `${id}-desc` }, `On ${input.selected}: ${summary}. Over time: ${days.map((d) => `${d.date}: ${d.gaps.open ?? 0} open, ${(d.gaps.bridged ?? 0) + (d.gaps.agreed ?? 0)} bridged or agreed`).join('; ')}.`), patterns(id));
 
   // A step per day: each status's band from the sum of those below it to that plus its own count.
-  const points = days.length === 0 ? [] : [...days];
-  const edgeX = (i: number) => (i === 0 ? x(points[0]!.date) : x(points[i]!.date));
+  const points = days;
+  const edgeX = (i: number) => x(points[i]!.date);
   const endX = x(input.range.last);
   for (const [k, st] of statuses.entries()) {
     const below = (d: TimelineDay) => statuses.slice(0, k).reduce((n, b) => n + (d.gaps[b.status] ?? 0), 0);

@@ -90,7 +90,7 @@ function cells(meta: Meta, state: NegotiationState, term: Term, options: MatrixO
           p.contested ? h('span', { class: 'badge contested' }, `⚠ contested: ${p.claims.length} claims, not all agree`) : null,
           p.basis && p.basis.relation !== 'self' ? h('span', { class: 'badge' }, `according to ${p.basis.speaker}`) : null,
           p.hypothetical ? hypBadge() : null,
-          h('span', { class: 'count' }, `${p.claims.length} claim${p.claims.length === 1 ? '' : 's'}`),
+          p.contested ? null : h('span', { class: 'count' }, `${p.claims.length} claim${p.claims.length === 1 ? '' : 's'}`),
         ),
       );
     } else td.append(h('span', { class: 'none' }, 'no reported position'));

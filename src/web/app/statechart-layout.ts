@@ -3,7 +3,6 @@
 // the fonts they will be drawn in, and ELK's answer becomes absolute boxes and
 // edge routes. No DOM here, so the layout is unit-tested in Node; the browser
 // module only draws what this returns.
-import elkBundle from 'elkjs/lib/elk.bundled.js';
 import type { ELK as Elk, ElkExtendedEdge, ElkLabel, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { MachineNode } from '../../model/machine-structure.js';
 
@@ -231,12 +230,20 @@ export function fromElk(machine: MachineNode, laidOut: ElkNode, fonts: ChartFont
   return { width: Math.ceil(laidOut.width ?? 0), height: Math.ceil(laidOut.height ?? 0), fonts, states, initials, edges: [...edges, ...starts] };
 }
 
-// The bundle is CommonJS: Node's default import is its module.exports (the
-// constructor, which also carries itself as `default`), the bundler's the constructor.
-const ElkConstructor = ((elkBundle as unknown as { default?: unknown }).default ?? elkBundle) as new () => Elk;
-const elk = new ElkConstructor();
+// Loaded on first use: ELK is most of the page's code, and nothing else waits for it.
+let elk: Promise<Elk> | null = null;
+function loadElk(): Promise<Elk> {
+  elk ??= import('elkjs/lib/elk.bundled.js').then((bundle) => {
+    // The bundle is CommonJS: Node's default export is its module.exports (the
+    // constructor, which also carries itself as `default`), the bundler's the constructor.
+    const exported = bundle.default as unknown as { default?: unknown };
+    const ElkConstructor = (exported.default ?? exported) as new () => Elk;
+    return new ElkConstructor();
+  });
+  return elk;
+}
 
 /** Lays out a machine's statechart. Deterministic: the same machine and options give the same layout. */
 export async function layoutStatechart(machine: MachineNode, options: LayoutOptions): Promise<StatechartLayout> {
-  return fromElk(machine, await elk.layout(toElkGraph(machine, options)), options.fonts);
+  return fromElk(machine, await (await loadElk()).layout(toElkGraph(machine, options)), options.fonts);
 }
