@@ -57,15 +57,34 @@ function names(meta: Meta) {
 
 function ladderOf(meta: Meta, state: NegotiationState, term: Term, list: readonly string[]): LadderView {
   const n = names(meta);
-  const text = gapText(state.gaps[term.id]!);
   return {
     term,
     sides: meta.catalog.principals.map((party) => ({ party, name: n.party(party), position: state.positions[term.id]?.[party] ?? null })),
-    gap: `Gap: ${text.label.toLowerCase()}, ${text.detail}`,
+    gap: gapOnLadder(state.gaps[term.id]!, term, n.party),
     list,
     labelOf: (o) => n.option(term.id, o),
     outlet: n.outlet,
   };
+}
+
+/** A gap in the ladder's own terms: which steps, how many apart. Pure. */
+function gapOnLadder(gap: NegotiationState['gaps'][string], term: Term, party: (id: string) => string): string {
+  const steps = (ids: readonly string[]) => {
+    const n = ids.map((id) => term.ladder.findIndex((o) => o.id === id) + 1).sort((a, b) => a - b);
+    return `step${n.length === 1 ? '' : 's'} ${n.join(', ')}`;
+  };
+  switch (gap.status) {
+    case 'agreed':
+      return `Gap: agreed, on ${steps([gap.option])}`;
+    case 'bridged':
+      return `Gap: bridged, both accept ${steps(gap.options)}`;
+    case 'open':
+      return `Gap: open, ${gap.distance === null ? 'one side names only refusals' : `${gap.distance} step${gap.distance === 1 ? '' : 's'} apart`}`;
+    case 'undetermined':
+      return `Gap: undetermined, no step both accept; neither rejects ${steps(gap.candidates)}`;
+    case 'unknown':
+      return `Gap: unknown, no position from ${gap.missing.map(party).join(' or ')}`;
+  }
 }
 
 /** The cells of one term's row: a position per principal, then the gap. */
