@@ -16,8 +16,9 @@ export interface ChartMarks {
 }
 
 const fontsFor = (classMode: boolean): ChartFonts => (classMode ? { name: 22, label: 18, marker: 18 } : { name: 16, label: 14, marker: 14 });
-// Drawing larger than the layout's own size is fine on a projector, but past this it only wastes height.
-const MAX_SCALE = 1.2;
+// Drawn up to this much larger than laid out, to use a wide screen; class mode's
+// fonts are already sized for a projector, where enlarging would only cost height.
+const maxScale = (fonts: ChartFonts) => (fonts.name > 16 ? 1 : 1.2);
 
 let canvas: CanvasRenderingContext2D | null = null;
 function measure(text: string, px: number): number {
@@ -101,7 +102,7 @@ async function fitting(machine: MachineNode, fonts: ChartFonts, available: numbe
 
 function show(holder: HTMLElement, l: StatechartLayout, marks: ChartMarks, id: string, available: number): void {
   // Never smaller than laid out (the holder scrolls instead), so text keeps its size.
-  const scale = Math.max(1, Math.min(MAX_SCALE, available / l.width));
+  const scale = Math.max(1, Math.min(maxScale(l.fonts), available / l.width));
   const svg = draw(l, marks, scale, id);
   svg.style.width = `${Math.round(l.width * scale)}px`;
   svg.style.height = `${Math.round(l.height * scale)}px`;
