@@ -10,6 +10,8 @@ export interface MachineTransition {
   readonly guard: string | null;
   /** Dotted paths of the targets; the source itself for a transition that stays put. */
   readonly targets: readonly string[];
+  /** True for a targetless transition: the event is handled without leaving or re-entering the state. */
+  readonly inPlace: boolean;
 }
 
 export interface MachineNode {
@@ -33,7 +35,7 @@ function nodeOf(node: AnyStateNode): MachineNode {
   const transitions: MachineTransition[] = [];
   for (const [event, definitions] of node.transitions) {
     for (const t of definitions) {
-      transitions.push({ event, guard: guardName(t.guard), targets: (t.target ?? [node]).map((target: AnyStateNode) => target.path.join('.')) });
+      transitions.push({ event, guard: guardName(t.guard), targets: (t.target ?? [node]).map((target: AnyStateNode) => target.path.join('.')), inPlace: t.target === undefined });
     }
   }
   return {

@@ -34,6 +34,8 @@ export interface TimelineDay {
   readonly phase: string;
   /** How many terms stand at each gap status at the end of the day. */
   readonly gaps: Readonly<Record<string, number>>;
+  /** How many of those gaps are contested (another current claim would change their status). */
+  readonly contested: number;
   readonly hypothetical: boolean;
 }
 
@@ -110,6 +112,7 @@ function timeline(log: EventLog, filter: StateFilter): { events: TimelineEvent[]
       eventIds: s.events.map((e) => e.event.id),
       phase: s.after.stage ? `${s.after.phase}.${s.after.stage}` : s.after.phase,
       gaps,
+      contested: Object.values(s.after.gaps).filter((gap) => gap.contested).length,
       hypothetical: s.events.some((e) => e.event.hypothetical),
     };
   });
@@ -199,6 +202,8 @@ export function createApi(library: Library): (path: string, query: URLSearchPara
           dates: s.dates,
           compareOn: s.compareOn,
           hypotheticalEvents: s.whatIf.entries.filter((e) => e.event.hypothetical).length,
+          // The what-if's own statechart, when its scenario names another deal spec.
+          machine: s.whatIf.catalog.deal === s.baseline.catalog.deal ? null : machineStructure(s.whatIf.catalog.deal),
         })),
       );
     }

@@ -38,6 +38,8 @@ export interface ScenarioInfo {
   /** The days the scenario itself compares on. */
   readonly compareOn: readonly string[];
   readonly hypotheticalEvents: number;
+  /** The what-if's statechart when the scenario names its own deal spec; null when it runs under the log's. */
+  readonly machine: MachineNode | null;
 }
 
 export interface ScenarioState {

@@ -4,11 +4,11 @@
 // in the address too (?at=&source=&policy=&hindsight=&scenario=&class=), so a
 // class can be sent a link to the very view.
 import { type Meta, type NegotiationState, type Policy, type Query, type ScenarioInfo, type ScenarioState, type Timeline, api } from './api-client.js';
-import { renderChart } from './chart.js';
+import { renderGapsChart } from './chart.js';
 import { byId, h } from './dom.js';
-import { type CellRef, renderMatrix } from './matrix.js';
+import { type CellRef, renderComparison, renderMatrix } from './matrix.js';
 import { openQuotes } from './quotes-dialog.js';
-import { renderStatechart } from './statechart.js';
+import { renderStatecharts } from './statechart.js';
 import { neighbours, renderDayEvents, renderStrip, roundText, roundsBy, snapToStop } from './timeline.js';
 import { isIsoDay } from '../../domain/dates.js';
 import { sourceDivergences } from '../../model/source-divergence.js';
@@ -101,7 +101,7 @@ async function start(): Promise<void> {
   const slider = byId<HTMLInputElement>('date-slider');
   const prev = byId<HTMLButtonElement>('prev');
   const next = byId<HTMLButtonElement>('next');
-  const open = (cell: CellRef) => void openQuotes(cell.title, cell.eventIds);
+  const open = (cell: CellRef) => void openQuotes(cell.title, cell.eventIds, cell.ladder);
 
   const scenarioInfo = (): ScenarioInfo | null => (view.scenario === null ? null : scenarios[view.scenario] ?? null);
   /** The days the slider stops on: every event day, and a scenario's own days. */
@@ -169,18 +169,17 @@ async function start(): Promise<void> {
     renderMain(meta, state, allSources, divergence, open, view);
     byId('divergence').replaceChildren(renderDivergence(meta, divergence));
     const lifecycleState = scenarioState?.whatIf ?? state;
-    byId('statechart').replaceChildren(renderStatechart(meta.machine, lifecycle(lifecycleState)));
+    byId('statechart').replaceChildren(renderStatecharts(meta.machine, lifecycle(state), scenarioState && scenario ? { machine: scenario.machine, state: lifecycle(scenarioState.whatIf) } : null));
     byId('clock').textContent = clockLine(lifecycleState, scenarioState !== null);
     byId('phase-line').textContent = phaseLine(meta, state);
 
+    // Showing only what had been reported by the date, the chart stops there: later days were not yet reported.
     const last = view.hindsight ? view.date : days.at(-1)!;
-    const series = [{ name: 'Open gaps (reported)', className: 'open', days: timeline.days, value: (d: Timeline['days'][number]) => d.gaps.open ?? 0 }, { name: 'Bridged or agreed (reported)', className: 'closed', days: timeline.days, value: (d: Timeline['days'][number]) => (d.gaps.bridged ?? 0) + (d.gaps.agreed ?? 0) }];
-    if (scenarioTimeline) series.push({ name: 'Open gaps (what-if, hypothetical)', className: 'whatif', days: scenarioTimeline.days, value: (d) => d.gaps.open ?? 0 });
-    byId('chart').replaceChildren(renderChart(series, { first: days[0]!, last }, view.date, meta.catalog.terms.length));
-    byId('chart-legend').replaceChildren(...series.map((s) => h('li', { class: `key ${s.className}` }, s.name)));
+    byId('chart').replaceChildren(renderGapsChart({ reported: timeline.days, whatIf: scenarioTimeline?.days ?? null, range: { first: days[0]!, last }, selected: view.date, terms: meta.catalog.terms.length }));
 
     const section = byId('scenario-section');
     section.hidden = scenarioState === null;
+    byId('matrix-section').hidden = scenarioState !== null;
     if (scenarioState && scenario) renderScenario(meta, scenario, scenarioState, open);
     byId('status').textContent = `Showing ${view.date}${view.hindsight ? ', as reported by then' : ', with everything reported since'}${view.source ? `, as reported by ${outlet(view.source)}` : ''}, claims decided ${view.policy}${scenario ? `, with the scenario “${scenario.title}”` : ''}.`;
     writeAddress(view);
@@ -329,14 +328,7 @@ function renderMain(meta: Meta, state: NegotiationState, allSources: Negotiation
 function renderScenario(meta: Meta, info: ScenarioInfo, st: ScenarioState, open: (c: CellRef) => void): void {
   byId('scenario-title').textContent = info.title;
   byId('scenario-desc').textContent = info.description;
-  const flags = new Map<string, string>();
-  for (const c of st.changes) {
-    const [kind, term, party] = c.path.split('.');
-    if (kind === 'positions') flags.set(`${term}/${party}`, 'differs in the what-if');
-    if (kind === 'gaps') flags.set(`${term}/gap`, 'differs in the what-if');
-  }
-  byId('baseline').replaceChildren(renderMatrix(meta, st.baseline, { caption: `Reported (baseline) on ${st.at}`, onOpen: open, idPrefix: 'baseline' }));
-  byId('whatif').replaceChildren(renderMatrix(meta, st.whatIf, { caption: `What-if on ${st.at} (◆ = rests on a hypothetical event)`, flags, onOpen: open, idPrefix: 'whatif' }));
+  byId('baseline').replaceChildren(renderComparison(meta, st, open));
   byId('scenario-phase').textContent = `Phase: reported, ${phaseWords(st.baseline)}; what-if, ${phaseWords(st.whatIf)}${st.whatIf.phaseSince?.hypothetical ? ' ◆ hypothetical' : ''}. ${st.whatIf.hypotheticalEventCount} hypothetical event(s) applied by this date.`;
 }
 

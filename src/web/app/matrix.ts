@@ -1,12 +1,18 @@
 // The terms x parties matrix: each principal's position and the gap between
-// them, every cell a button that opens the statements behind it. Gap status is
-// written out in words as well as coloured; hypothetical values say so.
-import type { Meta, NegotiationState } from './api-client.js';
+// them, every cell a button that opens the term's ladder and the claims behind
+// it. Gap status is written out in words as well as coloured; contested and
+// hypothetical values say so. With a scenario, one table compares the reported
+// baseline and the what-if: two rows per term, so every column lines up.
+import type { Meta, NegotiationState, ScenarioState } from './api-client.js';
 import { h } from './dom.js';
+import type { LadderView } from './ladder.js';
+import './matrix.css';
 
 export interface CellRef {
   readonly title: string;
   readonly eventIds: readonly string[];
+  /** The term's ladder with both sides on it, for a position or a gap. */
+  readonly ladder?: LadderView;
 }
 
 export interface MatrixOptions {
@@ -18,6 +24,7 @@ export interface MatrixOptions {
   readonly idPrefix: string;
 }
 
+/** A gap in words: a label and a detail. Pure. */
 export function gapText(gap: NegotiationState['gaps'][string]): { label: string; detail: string } {
   switch (gap.status) {
     case 'agreed':
@@ -34,62 +41,138 @@ export function gapText(gap: NegotiationState['gaps'][string]): { label: string;
 }
 
 const hypBadge = () => h('span', { class: 'badge hyp' }, '◆ hypothetical');
+// Screen readers hear which cell this is; the visible text stays inside the name, as WCAG 2.5.3 asks.
+const hidden = (text: string) => h('span', { class: 'visually-hidden' }, text);
 
-export function renderMatrix(meta: Meta, state: NegotiationState, options: MatrixOptions): HTMLTableElement {
+type Term = Meta['catalog']['terms'][number];
+
+function names(meta: Meta) {
   const { catalog } = meta;
-  const partyName = (id: string) => catalog.parties.find((p) => p.id === id)?.name ?? id;
-  const optionLabel = (term: string, option: string) => catalog.terms.find((t) => t.id === term)?.ladder.find((o) => o.id === option)?.label ?? option;
-  const [a, b] = catalog.principals;
-  const table = h('table', { class: 'matrix', id: `${options.idPrefix}-matrix` });
-  table.append(
-    h('caption', {}, options.caption),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Term'), h('th', { scope: 'col' }, partyName(a)), h('th', { scope: 'col' }, partyName(b)), h('th', { scope: 'col' }, 'Gap'))),
-  );
-  const body = h('tbody');
-  for (const term of catalog.terms) {
-    const row = h('tr', { 'data-term': term.id }, h('th', { scope: 'row', title: term.axis }, term.label));
-    for (const party of [a, b]) {
-      const p = state.positions[term.id]?.[party];
-      const flag = options.flags?.get(`${term.id}/${party}`);
-      const cellId = `${options.idPrefix}-${term.id}-${party}`;
-      const td = h('td', { class: `position${p?.hypothetical ? ' is-hyp' : ''}${flag ? ' flagged' : ''}`, 'data-party': party });
-      if (p) {
-        td.append(
-          h(
-            'button',
-            { type: 'button', class: 'cell', id: cellId, title: `${partyName(party)} on ${term.label}: ${p.accepts.map((o) => optionLabel(term.id, o)).join(' or ')}${p.contested ? ' (contested)' : ''}. Show the statements behind it.`, onclick: () => options.onOpen({ title: `${partyName(party)} on ${term.label}`, eventIds: p.eventIds }) },
-            h('span', { class: 'accepts' }, p.accepts.map((o) => optionLabel(term.id, o)).join(' or ')),
-            p.accepts.length === 0 ? h('span', { class: 'rejects' }, `rejects ${p.rejects.map((o) => optionLabel(term.id, o)).join(', ')}`) : null,
-            p.conditions.length > 0 ? h('span', { class: 'badge' }, 'conditional') : null,
-            p.contested ? h('span', { class: 'badge contested' }, `contested: ${p.claims.length} claims`) : null,
-            p.basis && p.basis.relation !== 'self' ? h('span', { class: 'badge' }, `according to ${p.basis.speaker}`) : null,
-            p.hypothetical ? hypBadge() : null,
-            h('span', { class: 'count' }, `${p.eventIds.length} statement${p.eventIds.length === 1 ? '' : 's'}`),
-          ),
-        );
-      } else td.append(h('span', { class: 'none' }, 'no reported position'));
-      if (flag) td.append(h('span', { class: 'badge flag' }, `⚑ ${flag}`));
-      row.append(td);
-    }
-    const gap = state.gaps[term.id]!;
-    const text = gapText(gap);
-    const gapFlag = options.flags?.get(`${term.id}/gap`);
-    const gapCell = h('td', { class: `gap gap-${gap.status}${gap.hypothetical ? ' is-hyp' : ''}${gapFlag ? ' flagged' : ''}`, 'data-gap': gap.status });
-    const content = [
-      h('span', { class: 'gap-label' }, text.label),
-      h('span', { class: 'gap-detail' }, text.detail),
-      gap.contested ? h('span', { class: 'badge contested' }, `contested: other claims give ${gap.alternatives.join(', ')}`) : null,
-      gap.hypothetical ? hypBadge() : null,
-    ];
-    gapCell.append(
-      gap.eventIds.length > 0
-        ? h('button', { type: 'button', class: 'cell', id: `${options.idPrefix}-${term.id}-gap`, title: `Gap on ${term.label}: ${text.label}, ${text.detail}. Show the statements behind it.`, onclick: () => options.onOpen({ title: `Gap on ${term.label}: ${text.label.toLowerCase()}`, eventIds: gap.eventIds }) }, ...content)
-        : h('span', { class: 'cell static', id: `${options.idPrefix}-${term.id}-gap` }, ...content),
-    );
-    if (gapFlag) gapCell.append(h('span', { class: 'badge flag' }, `⚑ ${gapFlag}`));
-    row.append(gapCell);
-    body.append(row);
+  return {
+    party: (id: string) => catalog.parties.find((p) => p.id === id)?.name ?? id,
+    option: (term: string, option: string) => catalog.terms.find((t) => t.id === term)?.ladder.find((o) => o.id === option)?.label ?? option,
+    outlet: (id: string | null) => catalog.sources.find((s) => s.id === id)?.outlet ?? id ?? 'no source',
+  };
+}
+
+function ladderOf(meta: Meta, state: NegotiationState, term: Term, list: readonly string[]): LadderView {
+  const n = names(meta);
+  return {
+    term,
+    sides: meta.catalog.principals.map((party) => ({ party, name: n.party(party), position: state.positions[term.id]?.[party] ?? null })),
+    gap: gapOnLadder(state.gaps[term.id]!, term, n.party),
+    list,
+    labelOf: (o) => n.option(term.id, o),
+    outlet: n.outlet,
+  };
+}
+
+/** A gap in the ladder's own terms: which steps, how many apart. Pure. */
+function gapOnLadder(gap: NegotiationState['gaps'][string], term: Term, party: (id: string) => string): string {
+  const steps = (ids: readonly string[]) => {
+    const n = ids.map((id) => term.ladder.findIndex((o) => o.id === id) + 1).sort((a, b) => a - b);
+    return `step${n.length === 1 ? '' : 's'} ${n.join(', ')}`;
+  };
+  switch (gap.status) {
+    case 'agreed':
+      return `Gap: agreed, on ${steps([gap.option])}`;
+    case 'bridged':
+      return `Gap: bridged, both accept ${steps(gap.options)}`;
+    case 'open':
+      return `Gap: open, ${gap.distance === null ? 'one side names only refusals' : `${gap.distance} step${gap.distance === 1 ? '' : 's'} apart`}`;
+    case 'undetermined':
+      return `Gap: undetermined, no step both accept; neither rejects ${steps(gap.candidates)}`;
+    case 'unknown':
+      return `Gap: unknown, no position from ${gap.missing.map(party).join(' or ')}`;
   }
+}
+
+/** The cells of one term's row: a position per principal, then the gap. */
+function cells(meta: Meta, state: NegotiationState, term: Term, options: MatrixOptions): HTMLTableCellElement[] {
+  const n = names(meta);
+  const label = (o: string) => n.option(term.id, o);
+  const out: HTMLTableCellElement[] = [];
+  for (const party of meta.catalog.principals) {
+    const p = state.positions[term.id]?.[party];
+    const flag = options.flags?.get(`${term.id}/${party}`);
+    const td = h('td', { class: `position${p?.hypothetical ? ' is-hyp' : ''}${p?.contested ? ' is-contested' : ''}${flag ? ' flagged' : ''}`, 'data-party': party });
+    const title = `${n.party(party)} on ${term.label}`;
+    if (p) {
+      td.append(
+        h(
+          'button',
+          { type: 'button', class: 'cell', id: `${options.idPrefix}-${term.id}-${party}`, onclick: () => options.onOpen({ title, eventIds: p.eventIds, ladder: ladderOf(meta, state, term, [party]) }) },
+          hidden(`${title}: `),
+          h('span', { class: 'accepts' }, p.accepts.map(label).join(' or ')),
+          p.accepts.length === 0 ? h('span', { class: 'rejects' }, `rejects ${p.rejects.map(label).join(', ')}`) : null,
+          p.conditions.length > 0 ? h('span', { class: 'badge' }, 'conditional') : null,
+          p.contested ? h('span', { class: 'badge contested' }, `⚠ contested: ${p.claims.length} claims, not all agree`) : null,
+          p.basis && p.basis.relation !== 'self' ? h('span', { class: 'badge' }, `according to ${p.basis.speaker}`) : null,
+          p.hypothetical ? hypBadge() : null,
+          p.contested ? null : h('span', { class: 'count' }, `${p.claims.length} claim${p.claims.length === 1 ? '' : 's'}`),
+        ),
+      );
+    } else td.append(h('span', { class: 'none' }, 'no reported position'));
+    if (flag) td.append(h('span', { class: 'badge flag' }, `⚑ ${flag}`));
+    out.push(td);
+  }
+  const gap = state.gaps[term.id]!;
+  const text = gapText(gap);
+  const gapFlag = options.flags?.get(`${term.id}/gap`);
+  const gapCell = h('td', { class: `gap gap-${gap.status}${gap.hypothetical ? ' is-hyp' : ''}${gapFlag ? ' flagged' : ''}`, 'data-gap': gap.status });
+  const content = [
+    hidden(`Gap on ${term.label}: `),
+    h('span', { class: 'gap-label' }, text.label),
+    h('span', { class: 'gap-detail' }, text.detail),
+    gap.contested ? h('span', { class: 'badge contested' }, `contested: other claims give ${gap.alternatives.join(', ')}`) : null,
+    gap.hypothetical ? hypBadge() : null,
+  ];
+  gapCell.append(
+    gap.eventIds.length > 0
+      ? h('button', { type: 'button', class: 'cell', id: `${options.idPrefix}-${term.id}-gap`, onclick: () => options.onOpen({ title: `Gap on ${term.label}: ${text.label.toLowerCase()}`, eventIds: gap.eventIds, ladder: ladderOf(meta, state, term, meta.catalog.principals) }) }, ...content)
+      : h('span', { class: 'cell static', id: `${options.idPrefix}-${term.id}-gap` }, ...content),
+  );
+  if (gapFlag) gapCell.append(h('span', { class: 'badge flag' }, `⚑ ${gapFlag}`));
+  out.push(gapCell);
+  return out;
+}
+
+const head = (meta: Meta, first: string[]) =>
+  h('thead', {}, h('tr', {}, ...first.map((t) => h('th', { scope: 'col' }, t)), ...meta.catalog.principals.map((p) => h('th', { scope: 'col' }, names(meta).party(p))), h('th', { scope: 'col' }, 'Gap')));
+
+/** The positions and gaps of one state. */
+export function renderMatrix(meta: Meta, state: NegotiationState, options: MatrixOptions): HTMLTableElement {
+  const table = h('table', { class: 'matrix', id: `${options.idPrefix}-matrix` });
+  table.append(h('caption', {}, options.caption), head(meta, ['Term']));
+  const body = h('tbody');
+  for (const term of meta.catalog.terms) body.append(h('tr', { 'data-term': term.id }, h('th', { scope: 'row', title: term.axis }, term.label), ...cells(meta, state, term, options)));
   table.append(body);
+  return table;
+}
+
+/**
+ * The baseline and the what-if in one table: per term a "reported" row and a
+ * "what-if" row, the what-if's cells that differ flagged.
+ */
+export function renderComparison(meta: Meta, st: ScenarioState, onOpen: (cell: CellRef) => void): HTMLTableElement {
+  const flags = new Map<string, string>();
+  for (const c of st.changes) {
+    const [kind, term, party] = c.path.split('.');
+    if (kind === 'positions') flags.set(`${term}/${party}`, 'differs from reported');
+    if (kind === 'gaps') flags.set(`${term}/gap`, 'differs from reported');
+  }
+  const table = h('table', { class: 'matrix comparison', id: 'scenario-matrix' });
+  table.append(h('caption', {}, `Reported (all sources) and what-if on ${st.at}, a pair of rows per term (◆ = rests on a hypothetical event)`), head(meta, ['Term', 'Account']));
+  for (const term of meta.catalog.terms) {
+    const changed = [...flags.keys()].some((k) => k.startsWith(`${term.id}/`));
+    table.append(
+      h(
+        'tbody',
+        { class: `pair${changed ? ' changed' : ''}`, 'data-term': term.id },
+        h('tr', { 'data-term': term.id, 'data-side': 'baseline' }, h('th', { scope: 'rowgroup', rowspan: 2, title: term.axis }, term.label), h('th', { scope: 'row', class: 'side' }, 'reported'), ...cells(meta, st.baseline, term, { caption: '', onOpen, idPrefix: 'baseline' })),
+        h('tr', { 'data-term': term.id, 'data-side': 'whatif' }, h('th', { scope: 'row', class: 'side whatif' }, '◆ what-if'), ...cells(meta, st.whatIf, term, { caption: '', flags, onOpen, idPrefix: 'whatif' })),
+      ),
+    );
+  }
   return table;
 }

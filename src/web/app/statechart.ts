@@ -1,101 +1,188 @@
-// The deal's statechart drawn from the machine's own structure: top-level
-// states in a row, a compound state's children stacked inside it, transitions
-// between top-level states as arcs (forward above, backward below). The
-// current state is outlined, filled and labelled "current", not coloured only.
-import type { MachineNode } from './api-client.js';
+// The deal's statechart drawn from its ELK layout (statechart-layout.ts):
+// states as boxes, each transition an arrow labelled with its event. The
+// current state is outlined solid and marked "● now"; a scenario's what-if
+// state is outlined dashed and marked "◆ what-if", so neither relies on colour.
+// The drawing is redone when the page's width or class mode changes, since
+// both change the fonts or the direction that fit.
 import { s } from './dom.js';
+import { type ChartFonts, type Direction, type StatechartLayout, layoutStatechart, markerText } from './statechart-layout.js';
+import type { MachineNode } from './api-client.js';
+import './statechart.css';
 
-const W = 130;
-const GAP = 40;
-const LEAF_H = 42;
-const HEAD_H = 28;
-const TOP = 64;
-const MAX_LIFT = 52;
-
-interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
+/** One chart: a machine, and which of its states are marked. Paths are dotted, e.g. "negotiating.roundInSession". */
+export interface ChartMarks {
+  readonly now: string | null;
+  readonly whatIf: string | null;
 }
 
-const words = (key: string) => key.replace(/([a-z])([A-Z0-9])/g, '$1 $2').toLowerCase();
+const fontsFor = (classMode: boolean): ChartFonts => (classMode ? { name: 22, label: 18, marker: 18 } : { name: 16, label: 14, marker: 14 });
+// Drawn up to this much larger than laid out, to use a wide screen; class mode's
+// fonts are already sized for a projector, where enlarging would only cost height.
+const maxScale = (fonts: ChartFonts) => (fonts.name > 16 ? 1 : 1.2);
 
-function heightOf(node: MachineNode): number {
-  return node.children.length === 0 ? LEAF_H + 16 : HEAD_H + node.children.length * (LEAF_H + 10) + 6;
+let canvas: CanvasRenderingContext2D | null = null;
+function measure(text: string, px: number): number {
+  canvas ??= document.createElement('canvas').getContext('2d');
+  if (!canvas) return text.length * px * 0.62;
+  canvas.font = `700 ${px}px ${getComputedStyle(document.body).fontFamily}`;
+  return canvas.measureText(text).width;
 }
 
-/** `active` is a dotted lifecycle path such as "negotiating.roundInSession". */
-export function renderStatechart(machine: MachineNode, active: string): SVGElement {
-  const tops = machine.children;
-  const boxes = new Map<string, Box>();
-  const height = Math.max(...tops.map(heightOf));
-  tops.forEach((node, i) => {
-    const box = { x: 10 + i * (W + GAP), y: TOP, w: W, h: heightOf(node) };
-    boxes.set(node.path, box);
-    node.children.forEach((child, j) => boxes.set(child.path, { x: box.x + 8, y: box.y + HEAD_H + j * (LEAF_H + 10), w: W - 16, h: LEAF_H }));
-  });
-  const width = 20 + tops.length * (W + GAP) - GAP;
-  const total = TOP + height + MAX_LIFT + 8;
-  const isActive = (path: string) => active === path || active.startsWith(`${path}.`);
-  const svg = s('svg', { viewBox: `0 0 ${width} ${total}`, role: 'img', 'aria-labelledby': 'chart-title chart-desc', class: 'statechart' });
-  svg.append(
-    s('title', { id: 'chart-title' }, 'The deal as a statechart'),
-    s('desc', { id: 'chart-desc' }, `Current state: ${active.split('.').map(words).join(', ')}.`),
-    s('defs', {}, s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' }, s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' }))),
-  );
-
-  const seen = new Set<string>();
-  const edges = tops.flatMap((node) => [node, ...node.children].flatMap((n) => n.transitions.flatMap((t) => t.targets.map((target) => ({ from: n.path, to: target, event: t.event, guard: t.guard })))));
-  for (const e of edges) {
-    const fromTop = e.from.split('.')[0]!;
-    const toTop = e.to.split('.')[0]!;
-    const a = boxes.get(e.from)!;
-    const b = boxes.get(e.to)!;
-    if (e.from === e.to) continue;
-    if (fromTop === toTop) {
-      // Between siblings inside a compound state: a short vertical arrow.
-      const down = b.y > a.y;
-      const x = a.x + a.w / 2 + (down ? -14 : 14);
-      const path = down ? `M${x},${a.y + a.h} L${x},${b.y}` : `M${x},${a.y} L${x},${b.y + b.h}`;
-      svg.append(s('path', { d: path, class: 'edge', 'marker-end': 'url(#arrow)' }, s('title', {}, `${e.event}${e.guard ? ` [${e.guard}]` : ''}`)));
-      continue;
-    }
-    const key = `${fromTop}>${toTop}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const A = boxes.get(fromTop)!;
-    const B = boxes.get(toTop)!;
-    const forward = B.x > A.x;
-    const adjacent = Math.abs(B.x - A.x) === W + GAP;
-    const label = edges.filter((x) => x.from.split('.')[0] === fromTop && x.to.split('.')[0] === toTop).map((x) => x.event).filter((v, i, all) => all.indexOf(v) === i).join(', ');
-    if (forward && adjacent) {
-      const y = A.y + 20;
-      svg.append(
-        s('path', { d: `M${A.x + A.w},${y} L${B.x},${y}`, class: 'edge', 'marker-end': 'url(#arrow)' }, s('title', {}, label)),
-      );
-      continue;
-    }
-    const x1 = A.x + A.w / 2 + (forward ? 10 : -10);
-    const x2 = B.x + B.w / 2 + (forward ? -10 : 10);
-    const lift = Math.min(MAX_LIFT, 16 + Math.abs(B.x - A.x) / 12);
-    const path = forward
-      ? `M${x1},${A.y} C${x1},${A.y - lift} ${x2},${B.y - lift} ${x2},${B.y}`
-      : `M${x1},${A.y + A.h} C${x1},${A.y + A.h + lift} ${x2},${B.y + B.h + lift} ${x2},${B.y + B.h}`;
-    svg.append(s('path', { d: path, class: 'edge arc', 'marker-end': 'url(#arrow)' }, s('title', {}, label)));
+const resolved = new WeakMap<Promise<StatechartLayout>, StatechartLayout>();
+const layouts = new WeakMap<MachineNode, Map<string, Promise<StatechartLayout>>>();
+function layoutFor(machine: MachineNode, fonts: ChartFonts, direction: Direction): Promise<StatechartLayout> {
+  const byKey = layouts.get(machine) ?? new Map<string, Promise<StatechartLayout>>();
+  layouts.set(machine, byKey);
+  const key = `${fonts.name}/${direction}`;
+  if (!byKey.has(key)) {
+    const p = layoutStatechart(machine, { fonts, measure, direction });
+    byKey.set(key, p);
+    void p.then((l) => resolved.set(p, l));
   }
+  return byKey.get(key)!;
+}
 
-  for (const node of tops) {
-    for (const n of [node, ...node.children]) {
-      const box = boxes.get(n.path)!;
-      const on = isActive(n.path);
-      const compound = n.children.length > 0;
-      const g = s('g', { class: `state${on ? ' active' : ''}${compound ? ' compound' : ''}${n.final ? ' final' : ''}`, 'data-state': n.path });
-      g.append(s('rect', { x: box.x, y: box.y, width: box.w, height: box.h, rx: compound ? 10 : 8 }));
-      g.append(s('text', { x: box.x + box.w / 2, y: box.y + (compound ? 18 : box.h / 2 + (on && !compound ? -3 : 5)), 'text-anchor': 'middle' }, words(n.key)));
-      if (on && !compound) g.append(s('text', { x: box.x + box.w / 2, y: box.y + box.h / 2 + 13, 'text-anchor': 'middle', class: 'now' }, '● current'));
-      svg.append(g);
+const isUnder = (path: string | null, state: string) => path !== null && (path === state || path.startsWith(`${state}.`));
+const spoken = (path: string) => path.split('.').map((k) => k.replace(/([a-z])([A-Z0-9])/g, '$1 $2').toLowerCase()).join(', ');
+
+function draw(l: StatechartLayout, marks: ChartMarks, scale: number, id: string): SVGElement {
+  const { fonts } = l;
+  const description = [marks.now ? `Current state: ${spoken(marks.now)}.` : '', marks.whatIf ? `What-if state: ${spoken(marks.whatIf)}.` : ''].join(' ').trim();
+  const svg = s('svg', { viewBox: `0 0 ${l.width} ${l.height}`, width: Math.round(l.width * scale), height: Math.round(l.height * scale), role: 'img', 'aria-labelledby': `${id}-title ${id}-desc`, class: 'statechart' });
+  svg.append(
+    s('title', { id: `${id}-title` }, 'The deal as a statechart'),
+    s('desc', { id: `${id}-desc` }, description),
+    s('defs', {}, s('marker', { id: `${id}-arrow`, viewBox: '0 0 10 10', refX: '10', refY: '5', markerWidth: '8', markerHeight: '8', markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }, s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' }))),
+  );
+  for (const st of l.states) {
+    const now = isUnder(marks.now, st.path);
+    const whatIf = isUnder(marks.whatIf, st.path);
+    const g = s('g', { class: `state${st.compound ? ' compound' : ''}${st.final ? ' final' : ''}${now ? ' active' : ''}${whatIf ? ' what-if' : ''}`, 'data-state': st.path });
+    const tip = st.inPlace.length > 0 ? `${st.name}; handled here without leaving it: ${st.inPlace.join(', ')}` : st.name;
+    g.append(s('title', {}, tip), s('rect', { x: st.x, y: st.y, width: st.w, height: st.h, rx: st.compound ? 12 : 8, class: 'box' }));
+    if (st.final) g.append(s('rect', { x: st.x + 4, y: st.y + 4, width: st.w - 8, height: st.h - 8, rx: 5, class: 'inner' }));
+    if (whatIf) g.append(s('rect', { x: st.x - 5, y: st.y - 5, width: st.w + 10, height: st.h + 10, rx: st.compound ? 15 : 11, class: 'what-if-ring' }));
+    const cx = st.x + st.w / 2;
+    const nameY = st.y + 10 + fonts.name;
+    g.append(s('text', { x: cx, y: nameY, 'text-anchor': 'middle', class: 'name' }, st.name));
+    if (!st.compound && (now || whatIf)) {
+      const marker = [now ? markerText.now : '', whatIf ? markerText.whatIf : ''].filter(Boolean).join('  ');
+      g.append(s('text', { x: cx, y: nameY + Math.ceil(fonts.marker * 1.3), 'text-anchor': 'middle', class: 'marker' }, marker));
     }
+    svg.append(g);
+  }
+  for (const dot of l.initials) svg.append(s('circle', { cx: dot.x, cy: dot.y, r: dot.r, class: 'initial' }, s('title', {}, dot.parent ? `start of ${spoken(dot.parent)}` : 'start')));
+  for (const e of l.edges) {
+    const d = e.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
+    const label = e.transitions.map((t) => (t.guard ? `${t.event} [${t.guard}]` : t.event)).join(', ');
+    const g = s('g', { class: 'transition', 'data-from': e.from, 'data-to': e.to });
+    g.append(s('path', { d, class: 'edge', 'marker-end': `url(#${id}-arrow)` }, s('title', {}, label || 'initial state')));
+    if (e.label) {
+      const lines = e.transitions.flatMap((t) => (t.guard ? [t.event, `[${t.guard}]`] : [t.event]));
+      const lh = Math.ceil(fonts.label * 1.3);
+      g.append(s('rect', { x: e.label.x, y: e.label.y, width: e.label.w, height: e.label.h, class: 'label-bg' }));
+      const text = s('text', { class: 'label', x: e.label.x + e.label.w / 2, 'text-anchor': 'middle' });
+      lines.forEach((line, i) => text.append(s('tspan', { x: e.label!.x + e.label!.w / 2, y: e.label!.y + 2 + fonts.label + i * lh, class: line.startsWith('[') ? 'guard' : 'event' }, line)));
+      g.append(text);
+    }
+    svg.append(g);
   }
   return svg;
+}
+
+let lastWidth = 0;
+
+/** The layout that fits `available` px: across the page if it fits, else down it if that is narrower. */
+async function fitting(machine: MachineNode, fonts: ChartFonts, available: number): Promise<StatechartLayout> {
+  const across = await layoutFor(machine, fonts, 'RIGHT');
+  if (across.width <= available) return across;
+  const down = await layoutFor(machine, fonts, 'DOWN');
+  return down.width < across.width ? down : across;
+}
+
+function show(holder: HTMLElement, l: StatechartLayout, marks: ChartMarks, id: string, available: number): void {
+  // Never smaller than laid out (the holder scrolls instead), so text keeps its size.
+  const scale = Math.max(1, Math.min(maxScale(l.fonts), available / l.width));
+  const svg = draw(l, marks, scale, id);
+  svg.style.width = `${Math.round(l.width * scale)}px`;
+  svg.style.height = `${Math.round(l.height * scale)}px`;
+  holder.replaceChildren(svg);
+  holder.dataset.drawn = 'true';
+  // When the chart is wider than the screen, start with the marked state in view.
+  const marked = l.states.find((st) => !st.compound && (st.path === marks.now || st.path === marks.whatIf));
+  if (marked && l.width * scale > available) holder.scrollLeft = Math.max(0, (marked.x + marked.w / 2) * scale - available / 2);
+}
+
+async function paint(holder: HTMLElement, machine: MachineNode, marks: ChartMarks, id: string): Promise<void> {
+  if (!holder.isConnected) return;
+  const fonts = fontsFor(document.body.classList.contains('class-mode'));
+  const available = Math.max(200, holder.clientWidth - 4);
+  lastWidth = available;
+  const l = await fitting(machine, fonts, available);
+  show(holder, l, marks, id, available);
+}
+
+// Charts on the page, repainted on a resize or a class-mode switch; dropped once replaced.
+const live = new Map<HTMLElement, () => void>();
+let watching = false;
+function watch(): void {
+  if (watching) return;
+  watching = true;
+  const repaint = () => {
+    for (const [holder, again] of live) holder.isConnected ? again() : live.delete(holder);
+  };
+  new MutationObserver(repaint).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  let last = window.innerWidth;
+  window.addEventListener('resize', () => {
+    if (Math.abs(window.innerWidth - last) < 40) return;
+    last = window.innerWidth;
+    repaint();
+  });
+}
+
+/**
+ * A statechart of `machine` with the marked states, drawn once laid out
+ * (the element is returned at once and filled in when ELK answers).
+ */
+export function renderStatechart(machine: MachineNode, marks: ChartMarks, id = 'statechart-svg'): HTMLElement {
+  const holder = document.createElement('div');
+  holder.className = 'statechart-holder';
+  holder.tabIndex = 0;
+  holder.setAttribute('role', 'group');
+  holder.setAttribute('aria-label', 'Statechart (scrolls sideways when wider than the screen)');
+  const again = () => void paint(holder, machine, marks, id);
+  for (const old of live.keys()) if (!old.isConnected) live.delete(old);
+  live.set(holder, again);
+  watch();
+  // Redrawn on every date change: when the layout is known, draw at once, so the page does not jump.
+  const fonts = fontsFor(document.body.classList.contains('class-mode'));
+  const known = [layoutFor(machine, fonts, 'RIGHT'), layoutFor(machine, fonts, 'DOWN')].map((p) => resolved.get(p));
+  const across = known[0];
+  const ready = across && (across.width <= lastWidth ? across : known[1] && (known[1].width < across.width ? known[1] : across));
+  if (ready && lastWidth > 0) show(holder, ready, marks, id, lastWidth);
+  requestAnimationFrame(again);
+  return holder;
+}
+
+/**
+ * The statecharts for one view: the reported log's, with the current state
+ * and (when the what-if runs under the same spec) the what-if state; and,
+ * when the scenario names its own deal spec, that spec's chart with the
+ * what-if state, titled so.
+ */
+export function renderStatecharts(machine: MachineNode, now: string, whatIf: { readonly machine: MachineNode | null; readonly state: string } | null): HTMLElement {
+  const wrap = document.createElement('div');
+  wrap.className = 'statecharts';
+  const sameSpec = whatIf !== null && whatIf.machine === null;
+  wrap.append(renderStatechart(machine, { now, whatIf: sameSpec ? whatIf.state : null }));
+  if (whatIf?.machine) {
+    const h = document.createElement('h3');
+    h.textContent = 'The what-if runs under the scenario’s own deal spec:';
+    wrap.append(h, renderStatechart(whatIf.machine, { now: null, whatIf: whatIf.state }, 'statechart-whatif-svg'));
+  }
+  const key = document.createElement('p');
+  key.className = 'statechart-key';
+  key.textContent = `${markerText.now}: the state on this date (solid outline).${whatIf ? ` ${markerText.whatIf}: the what-if’s state (dashed outline).` : ''} Arrows are labelled with the event that moves the deal, and [a condition] it must meet; hover a state for the events it handles without leaving.`;
+  wrap.append(key);
+  return wrap;
 }
