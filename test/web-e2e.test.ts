@@ -289,9 +289,13 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the viewer in hea
     const cells = page.locator('#main-matrix button.cell');
     expect(await cells.count()).toBeGreaterThan(0);
     await cells.first().click();
-    await expect.poll(() => page.locator('#quotes .statement').count()).toBeGreaterThan(0);
-    for (const id of await page.locator('#quotes .statement').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-event')!))) expect(knownIds.has(id)).toBe(true);
-    expect(await page.locator('#quotes .statement .source').first().textContent()).toMatch(/^Said by .+; according to .+/);
+    await expect.poll(() => page.locator('#quotes .claim').count()).toBeGreaterThan(0);
+    // Each claim names the events it rests on; a claim can rest on several reports of one act.
+    const claimed = await page.locator('#quotes .claim').evaluateAll((lis) => lis.flatMap((li) => li.getAttribute('data-events')!.split(' ')));
+    expect(claimed.length).toBeGreaterThan(0);
+    for (const id of claimed) expect(knownIds.has(id)).toBe(true);
+    expect(await page.locator('#quotes .claim .who strong').first().textContent()).not.toBe('');
+    expect(await page.locator('#quotes .claim .source').first().textContent()).toMatch(/^Said \d{4}-\d{2}-\d{2}, according to .+, reported (\d{4}-\d{2}-\d{2})\.$/);
     await page.screenshot({ path: join(artifacts, 'viewer-class-2024-08-19-quotes.png') });
     await page.keyboard.press('Escape');
 

@@ -80,7 +80,7 @@ function claimItem(c: Claim, n: number, p: Position, labelOf: (option: string) =
   const first = details.get(c.eventIds[0] ?? '');
   return h(
     'li',
-    { class: `claim statement${c.hypothetical ? ' is-hyp' : ''}`, value: String(n), 'data-claim': String(n), 'data-rank': c.rank },
+    { class: `claim statement${c.hypothetical ? ' is-hyp' : ''}`, value: String(n), 'data-claim': String(n), 'data-rank': c.rank, 'data-events': c.eventIds.join(' ') },
     h('p', { class: 'who' }, h('strong', {}, c.speaker), ` · ${rankWords[c.rank]}`, isBasis(p, c) ? h('span', { class: 'badge decides' }, 'decides the position') : null, c.hypothetical ? h('span', { class: 'badge hyp' }, '◆ hypothetical') : null),
     h('p', { class: 'says' }, says || 'no stance on an option'),
     c.inference ? h('p', { class: 'inference' }, `Read as: ${c.inference}`) : null,
