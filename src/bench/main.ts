@@ -12,7 +12,7 @@ import { createCatalog, type Catalog } from '../domain/catalog-schema.js';
 import { isoFromDayNumber } from '../domain/dates.js';
 import { type EventLog, logFromEvents } from '../domain/event-log.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
-import { parseLog } from '../domain/parse-log.js';
+import { parseLog } from '../domain/log-builder.js';
 import { CATALOG_FILES, bundledEventsDir, loadCatalog, loadLog } from '../io/read-log.js';
 import { fork } from '../model/fork.js';
 import { buildIndex, lastDate, replay, stateAt } from '../model/replay.js';
