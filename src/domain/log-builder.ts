@@ -7,6 +7,7 @@ import type { LineSink } from './line-splitter.js';
 import { type LogEntry, compareEntries } from './ordering.js';
 import { MAX_LINE_LENGTH, type TextFile, parseEventLine } from './parse-log.js';
 import type { Problem, Result } from './problem.js';
+import { stringPool } from './string-pool.js';
 import { eachLine } from './text-lines.js';
 
 export interface LogBuilder {
@@ -24,6 +25,7 @@ export interface LogBuilder {
 export function logBuilder(catalog: Catalog): LogBuilder {
   const entries: LogEntry[] = [];
   const byId = new Map<string, LogEntry>();
+  const strings = stringPool();
   const problems: Problem[] = [];
   /** File names and where each file's entries start in `entries`, for naming where a duplicate id was first used. */
   const names: string[] = [];
@@ -62,6 +64,7 @@ export function logBuilder(catalog: Catalog): LogBuilder {
             problems.push({ file: name, line: n, eventId: entry.event.id, code: 'duplicate-id', field: 'id', message: `duplicate id; first used at ${placeOf(earlier)}` });
             return;
           }
+          strings.intern(entry.event);
           byId.set(entry.event.id, entry);
           entries.push(entry);
         },
