@@ -1,10 +1,11 @@
 // npm run bench [-- --quick] [-- --json]: replay (against a hand-written fold
 // of the same semantics, checked to agree, and a naive XState-plus-immer
-// actor), state on a date, what-if forks, explore and validation, on
-// synthetic logs of 10^4..10^6 events. Each target is printed with its
+// actor), state on a date, what-if forks, explore, validation and loading, on
+// synthetic logs of 10^4..10^7 events. Each target is printed with its
 // measured figure and PASS/FAIL. Everything is seeded, so two runs measure
-// the same work.
-import { mkdtemp, rm, writeFile, copyFile } from 'node:fs/promises';
+// the same work. Each part is a section (a function of the context in
+// rows.ts); a new part is a module of its own and one entry in `sections`.
+import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,34 +13,20 @@ import { createCatalog, type Catalog } from '../domain/catalog-schema.js';
 import { isoFromDayNumber } from '../domain/dates.js';
 import { type EventLog, logFromEvents } from '../domain/event-log.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
-import { parseLog } from '../domain/parse-log.js';
-import { CATALOG_FILES, bundledEventsDir, loadCatalog, loadLog } from '../io/read-log.js';
+import { bundledEventsDir, loadCatalog, loadLog } from '../io/read-log.js';
 import { fork } from '../model/fork.js';
 import { buildIndex, lastDate, replay, stateAt } from '../model/replay.js';
 import { policies } from '../model/claims.js';
 import { handReplay, handView } from './hand-reducer.js';
-import { canCollect, median, medianTime, medianTimeAsync, medianTimes, perSecond, quantile, retained, time, usedHeap } from './measure.js';
+import { loadingSection, validationSection } from './loading.js';
+import { canCollect, median, medianTime, medianTimes, perSecond, quantile, retained, time } from './measure.js';
 import { naiveActorReplay } from './naive-actor.js';
 import { createRng } from './prng.js';
-import { syntheticEvents } from './synthetic-log.js';
 import { benchExplore } from './explore-bench.js';
+import { type BenchContext, type Row, type Section, type Target, sizeName } from './rows.js';
+import { syntheticEvents } from './synthetic-log.js';
 import { disagreements } from './agreement.js';
 import { startupRows } from './startup.js';
-
-interface Target {
-  /** What must hold, in words ("at most 2x"). */
-  readonly text: string;
-  readonly pass: boolean;
-}
-
-interface Row {
-  readonly measure: string;
-  readonly log: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly note?: string;
-  readonly target?: Target;
-}
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'boolean' } } });
 const quick = values.quick ?? false;
@@ -95,8 +82,6 @@ function fmt(x: number): string {
   return x.toFixed(4);
 }
 
-const sizeName = (n: number) => `10^${Math.round(Math.log10(n))}`;
-
 function randomDates(log: EventLog, count: number, seed: number): string[] {
   const rng = createRng(seed);
   const first = log.entries[0]!.day;
@@ -136,14 +121,9 @@ function benchForks(log: EventLog, name: string, target?: (medianMs: number) => 
   row({ measure: 'fork + suffix replay, p95', log: name, value: quantile(times, 0.95), unit: 'ms/fork' });
 }
 
-async function main(): Promise<void> {
-  const started = performance.now();
-  const catalogResult = await loadCatalog(bundledEventsDir);
-  if (!catalogResult.ok) throw new Error('cannot load the bundled catalog');
-  const catalog = catalogResult.value;
-  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, gc: canCollect, quick };
-  if (!values.json) process.stderr.write(`parley bench on ${machine.cpus} x ${machine.cpu}, ${machine.memoryGiB} GiB, node ${machine.node}${quick ? ' (quick)' : ''}\n`);
-
+/** 1-4 on each synthetic size: replay against the fold, the naive design, state on dates, forks. */
+function replaySection(ctx: BenchContext): void {
+  const { catalog } = ctx;
   for (const n of sizes) {
     const name = sizeName(n);
     const log = logFromEvents(catalog, syntheticEvents(catalog, n, n));
@@ -170,38 +150,43 @@ async function main(): Promise<void> {
     // 4. What-ifs.
     benchForks(log, name);
   }
+}
 
+/** 4. What-ifs on the bundled log. */
+async function bundledForkSection(): Promise<void> {
   const bundled = await loadLog();
   if (!bundled.ok) throw new Error('cannot load the bundled log');
   benchForks(bundled.value.log, 'bundled', (ms) => ({ text: 'under 1 ms', pass: ms < 1 }));
+}
 
-  // 5. Explore: independent open terms (16 to 28), linked ones, and a search over its work budget.
-  benchExplore(row, { quick, reps, catalog });
+/** 5. Explore: independent open terms (16 to 28), linked ones, and a search over its work budget. */
+function exploreSection(ctx: BenchContext): void {
+  benchExplore(ctx.row, { quick: ctx.quick, reps: ctx.reps, catalog: ctx.catalog });
+}
 
-  // 6. Loading and validating 10^5 events.
-  const n = 100_000;
-  const text = syntheticEvents(catalog, n, 5).map((e) => JSON.stringify(e)).join('\n');
-  // Start from a collected heap, as the other measures do: the 10^6 logs above
-  // leave garbage whose collection would otherwise be billed to loading.
-  usedHeap();
-  const parse = medianTime(() => {
-    if (!parseLog(catalog, [{ name: 'bench.jsonl', text }]).ok) throw new Error('synthetic log failed validation');
-  }, quick ? 1 : 5);
-  row({ measure: 'parseLog (validate text)', log: '10^5', value: perSecond(n, parse), unit: 'events/s', note: `${parse.toFixed(0)} ms`, target: { text: 'under 1 s', pass: parse < 1000 } });
-  const dir = await mkdtemp(join(tmpdir(), 'parley-bench-'));
+/** 8. Start-up: a command's whole run against node's own. */
+function startupSection(ctx: BenchContext): void {
+  startupRows({ quick: ctx.quick }).forEach(ctx.row);
+}
+
+/** The parts of the benchmark, in the order they run (6-7 are in loading.ts). */
+const sections: readonly Section[] = [replaySection, bundledForkSection, exploreSection, validationSection, loadingSection, startupSection];
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const catalogResult = await loadCatalog(bundledEventsDir);
+  if (!catalogResult.ok) throw new Error('cannot load the bundled catalog');
+  const catalog = catalogResult.value;
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, gc: canCollect, quick };
+  if (!values.json) process.stderr.write(`parley bench on ${machine.cpus} x ${machine.cpu}, ${machine.memoryGiB} GiB, node ${machine.node}${quick ? ' (quick)' : ''}\n`);
+
+  const tempDir = await mkdtemp(join(tmpdir(), 'parley-bench-'));
   try {
-    for (const f of CATALOG_FILES) await copyFile(join(bundledEventsDir, f), join(dir, f));
-    await writeFile(join(dir, 'bench.jsonl'), text);
-    usedHeap();
-    const load = await medianTimeAsync(async () => {
-      if (!(await loadLog([dir])).ok) throw new Error('synthetic log failed to load');
-    }, quick ? 1 : 5, quick ? 0 : 1);
-    row({ measure: 'loadLog (read + validate + order)', log: '10^5', value: perSecond(n, load), unit: 'events/s', note: `${load.toFixed(0)} ms` });
+    const ctx: BenchContext = { quick, reps, warmup, catalog, tempDir, row };
+    for (const section of sections) await section(ctx);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await rm(tempDir, { recursive: true, force: true });
   }
-
-  startupRows({ quick }).forEach(row);
 
   const seconds = (performance.now() - started) / 1000;
   if (values.json) {

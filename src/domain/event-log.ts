@@ -18,11 +18,12 @@ export function createLog(catalog: Catalog, entries: readonly LogEntry[]): Event
 
 /**
  * A log from entries already in the total order (a fork merges sorted runs
- * instead of sorting again). The id index is built on first use: many logs
- * (forks above all) are only replayed, never looked up by id.
+ * instead of sorting again). The id index is built on first use, unless the
+ * caller has one (loading builds it to find duplicate ids): many logs (forks
+ * above all) are only replayed, never looked up by id. Pure.
  */
-export function logFromSortedEntries(catalog: Catalog, sorted: LogEntry[], forkOf?: EventLog['forkOf']): EventLog {
-  let byId: Map<string, LogEntry> | undefined;
+export function logFromSortedEntries(catalog: Catalog, sorted: LogEntry[], forkOf?: EventLog['forkOf'], index?: ReadonlyMap<string, LogEntry>): EventLog {
+  let byId: ReadonlyMap<string, LogEntry> | undefined = index;
   return Object.freeze({
     catalog,
     entries: Object.freeze(sorted),

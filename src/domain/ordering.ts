@@ -11,8 +11,12 @@ import { dayNumber, occurredSortDay } from './dates.js';
 import type { ParleyEvent } from './event-schema.js';
 import { ProblemError, quoted } from './problem.js';
 
-/** Sort key of a hypothetical event that has no reported date. */
-const UNREPORTED = Number.MAX_SAFE_INTEGER;
+/**
+ * Sort key of a hypothetical event that has no reported date: after every
+ * real day (year 9999 is day 2,932,896), and still a small integer for V8, so
+ * the day fields of every entry stay unboxed.
+ */
+const UNREPORTED = 2 ** 30 - 1;
 
 export interface LogEntry {
   readonly event: ParleyEvent;

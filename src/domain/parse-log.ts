@@ -8,7 +8,6 @@ import {
   sourcesFileSchema,
   termsFileSchema,
 } from './catalog-schema.js';
-import { type EventLog, createLog } from './event-log.js';
 import { checkReferences } from './event-references.js';
 import { type ParleyEvent, eventSchemas, eventTypes } from './event-schema.js';
 import { HAS_PROTOTYPE_KEY, TOO_DEEP_TO_COUNT, duplicateKeyIn, keyColons, keyCount } from './duplicate-keys.js';
@@ -16,6 +15,7 @@ import { type LogEntry, toEntry } from './ordering.js';
 import { PROTOTYPE_KEY_MESSAGE, prototypeKeyPath } from './prototype-keys.js';
 import { type Problem, type Result, quoted } from './problem.js';
 import { issuesToProblems } from './schema-problems.js';
+import { eachLine } from './text-lines.js';
 
 export interface TextFile {
   readonly name: string;
@@ -125,57 +125,31 @@ export function validateEvent(value: unknown, catalog: Catalog, at: { file: stri
   return { ok: true, value: event };
 }
 
-/** Parses a JSONL event file: one event per non-blank line. Reports every bad line. */
+/**
+ * One line of a JSONL event file as an entry, or its problems; undefined for
+ * a blank line. Pure.
+ */
+export function parseEventLine(raw: string, catalog: Catalog, file: string, line: number): Result<LogEntry> | undefined {
+  if (!/\S/.test(raw)) return undefined;
+  if (raw.length > MAX_LINE_LENGTH) return { ok: false, problems: [{ file, line, code: 'too-large', message: `line of ${raw.length} characters`, expected: `at most ${MAX_LINE_LENGTH}` }] };
+  const json = parseJson(raw, { file, line });
+  if (!json.ok) return json;
+  const result = validateEvent(json.value, catalog, { file, line });
+  if (!result.ok) return result;
+  // What-ifs enter only through scenarios and forks, so a reported log is never silently mixed with them.
+  if (result.value.hypothetical) return { ok: false, problems: [{ file, line, eventId: result.value.id, code: 'hypothetical-in-log', field: 'hypothetical', message: 'a log file holds reported events only; put what-if events in a scenario file (parley scenario run)' }] };
+  return { ok: true, value: toEntry(result.value, line) };
+}
+
+/** Parses a JSONL event file: one event per non-blank line. Reports every bad line. Pure. */
 export function parseEventFile(file: TextFile, catalog: Catalog): { entries: LogEntry[]; problems: Problem[] } {
   const entries: LogEntry[] = [];
   const problems: Problem[] = [];
-  const { text } = file;
-  // Walks the text line by line without a regex split or trimmed copies:
-  // loading 10^5 events is mostly JSON.parse and garbage collection.
-  for (let start = 0, line = 1; start <= text.length; line++) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const raw = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
-    start = end + 1;
-    if (!/\S/.test(raw)) continue;
-    if (raw.length > MAX_LINE_LENGTH) {
-      problems.push({ file: file.name, line, code: 'too-large', message: `line of ${raw.length} characters`, expected: `at most ${MAX_LINE_LENGTH}` });
-      continue;
-    }
-    const json = parseJson(raw, { file: file.name, line });
-    if (!json.ok) {
-      problems.push(...json.problems);
-      continue;
-    }
-    const result = validateEvent(json.value, catalog, { file: file.name, line });
-    if (!result.ok) problems.push(...result.problems);
-    else if (result.value.hypothetical) {
-      // What-ifs enter only through scenarios and forks, so a reported log is never silently mixed with them.
-      problems.push({ file: file.name, line, eventId: result.value.id, code: 'hypothetical-in-log', field: 'hypothetical', message: 'a log file holds reported events only; put what-if events in a scenario file (parley scenario run)' });
-    } else entries.push(toEntry(result.value, line));
-  }
+  eachLine(file.text, 1, (raw, line) => {
+    const parsed = parseEventLine(raw, catalog, file.name, line);
+    if (parsed === undefined) return;
+    if (parsed.ok) entries.push(parsed.value);
+    else problems.push(...parsed.problems);
+  });
   return { entries, problems };
 }
-
-/** Parses and merges several event files into one log; ids must be unique across all of them. */
-export function parseLog(catalog: Catalog, files: readonly TextFile[]): Result<EventLog> {
-  const entries: LogEntry[] = [];
-  const problems: Problem[] = [];
-  const firstSeen = new Map<string, string>();
-  for (const file of files) {
-    const parsed = parseEventFile(file, catalog);
-    problems.push(...parsed.problems);
-    for (const entry of parsed.entries) {
-      const id = entry.event.id;
-      const earlier = firstSeen.get(id);
-      if (earlier !== undefined) {
-        problems.push({ file: file.name, line: entry.position, eventId: id, code: 'duplicate-id', field: 'id', message: `duplicate id; first used at ${earlier}` });
-        continue;
-      }
-      firstSeen.set(id, `${file.name}:${entry.position}`);
-      entries.push(entry);
-    }
-  }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: createLog(catalog, entries) };
-}
-

@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import type { Catalog } from '../domain/catalog-schema.js';
 import type { NewEventContext } from '../domain/check-new-event.js';
 import { type CodedProblem, codedProblem } from '../domain/coded-problem.js';
-import { type TextFile, parseEventFile, parseLog } from '../domain/parse-log.js';
+import { parseLog } from '../domain/log-builder.js';
+import { type TextFile, parseEventFile } from '../domain/parse-log.js';
 import { CATALOG_FILES, displayPath, loadCatalog, readText } from './read-log.js';
 
 type Read<T> = { ok: true; value: T } | { ok: false; problems: CodedProblem[] };

@@ -5,9 +5,11 @@ import { dirname, join, resolve } from 'node:path';
 import type { Catalog } from '../domain/catalog-schema.js';
 import type { EventLog } from '../domain/event-log.js';
 import { parseDealFile, withDeal } from '../domain/parse-deal.js';
-import { type TextFile, parseCatalog, parseLog } from '../domain/parse-log.js';
+import { logBuilder } from '../domain/log-builder.js';
+import { parseCatalog } from '../domain/parse-log.js';
 import type { Problem, Result } from '../domain/problem.js';
 import { packageRoot } from './package-root.js';
+import { nameOf, readLines } from './read-lines.js';
 import { STDIN, displayPath, fileSystemProblem, readText } from './read-text.js';
 
 export { displayPath, readText } from './read-text.js';
@@ -122,10 +124,13 @@ export async function loadLog(paths: readonly string[] = []): Promise<Result<Loa
   if (listProblems.length > 0) return { ok: false, problems: listProblems };
   const files = listed.flatMap((r) => (r.ok ? r.value : []));
   if (files.length === 0) return { ok: false, problems: [{ file: displayPath(targets[0]!), code: 'empty-log', message: 'no *.jsonl event files found' }] };
-  const texts = await Promise.all(files.map((f) => readText(f)));
-  const problems: Problem[] = texts.flatMap((t) => (t.ok ? [] : t.problems));
+  // One file after another, streamed into one builder: problems come in file and line order.
+  const builder = logBuilder(catalog.value);
+  const problems: Problem[] = [];
+  for (const f of files) problems.push(...(await readLines(f, builder.file(nameOf(f)))));
+  // A file that cannot be read at all is the problem to fix first.
   if (problems.length > 0) return { ok: false, problems };
-  const log = parseLog(catalog.value, texts.map((t) => (t as { ok: true; value: TextFile }).value));
+  const log = builder.finish();
   // A stand-in catalog is often why a log fails: say so first.
   if (!log.ok) return { ok: false, problems: [...choice.value.warnings, ...log.problems] };
   if (log.value.entries.length === 0) return { ok: false, problems: [{ file: files.map(displayPath).join(', '), code: 'empty-log', message: 'no events in the log', expected: 'at least one event line' }] };

@@ -7,7 +7,7 @@ import { relative } from 'node:path';
 import type { TextFile } from '../domain/parse-log.js';
 import type { Problem, Result } from '../domain/problem.js';
 
-/** The largest file parley reads: a log of 10^5 events is about 70 MB. */
+/** The largest file parley reads whole (catalogs, scenarios, documents, standard input); event files are streamed (read-lines.ts). */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 /** A path as the user should see it: relative to the working directory when inside it. */
@@ -26,7 +26,8 @@ export function fileSystemProblem(file: string, e: unknown, what = 'file'): Prob
   return { file, code: 'unreadable', message: `cannot read the ${what}: ${code ?? (e as Error).message}` };
 }
 
-function kindOf(stats: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+/** What a path that is not a regular file is, for a problem. Pure. */
+export function kindOf(stats: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
   if (stats.isDirectory()) return 'a folder';
   if (stats.isFIFO()) return 'a pipe (FIFO)';
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
@@ -50,12 +51,13 @@ export function decodeUtf8(name: string, bytes: Uint8Array): Result<string> {
 
 /** The path that means standard input, as in most command-line tools. */
 export const STDIN = '-';
-const STDIN_NAME = '<stdin>';
+/** Standard input's name in problems. */
+export const STDIN_NAME = '<stdin>';
 
 let stdinBytes: Promise<Result<Uint8Array>> | undefined;
 
 /** Standard input, read once (a second "-" gets the same text), at most `limit` bytes. */
-function readStdin(limit: number): Promise<Result<Uint8Array>> {
+export function readStdin(limit: number): Promise<Result<Uint8Array>> {
   stdinBytes ??= new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;

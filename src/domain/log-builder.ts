@@ -1,0 +1,95 @@
+// A log assembled line by line, as a file is read: each line is parsed and
+// validated as it comes, so no file's whole text is ever held. Ids must be
+// unique across all files; the id index built for that check is the log's own.
+import type { Catalog } from './catalog-schema.js';
+import { type EventLog, logFromSortedEntries } from './event-log.js';
+import type { LineSink } from './line-splitter.js';
+import { type LogEntry, compareEntries } from './ordering.js';
+import { MAX_LINE_LENGTH, type TextFile, parseEventLine } from './parse-log.js';
+import type { Problem, Result } from './problem.js';
+import { stringPool } from './string-pool.js';
+import { eachLine } from './text-lines.js';
+
+export interface LogBuilder {
+  /** The sink for the lines of the next file, named `name` in problems. */
+  file(name: string): LineSink;
+  /** Every line fed so far, as a log, or every problem found in them. */
+  finish(): Result<EventLog>;
+}
+
+/**
+ * A builder of one log against `catalog`. Deterministic and without I/O: the
+ * same lines in the same order give the same log or the same problems, in
+ * file and line order. Use it once.
+ */
+export function logBuilder(catalog: Catalog): LogBuilder {
+  const entries: LogEntry[] = [];
+  const byId = new Map<string, LogEntry>();
+  const strings = stringPool();
+  const problems: Problem[] = [];
+  /** File names and where each file's entries start in `entries`, for naming where a duplicate id was first used. */
+  const names: string[] = [];
+  const starts: number[] = [];
+
+  /** "a.jsonl:3": the entries of a file are in line order, so a binary search on the line finds it. */
+  function placeOf(entry: LogEntry): string {
+    for (let f = 0; f < names.length; f++) {
+      let lo = starts[f]!;
+      let hi = f + 1 < starts.length ? starts[f + 1]! : entries.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (entries[mid]!.position < entry.position) lo = mid + 1;
+        else hi = mid;
+      }
+      if (entries[lo] === entry) return `${names[f]}:${entry.position}`;
+    }
+    return `line ${entry.position}`;
+  }
+
+  return {
+    file(name) {
+      names.push(name);
+      starts.push(entries.length);
+      return {
+        line(raw, n) {
+          const parsed = parseEventLine(raw, catalog, name, n);
+          if (parsed === undefined) return;
+          if (!parsed.ok) {
+            problems.push(...parsed.problems);
+            return;
+          }
+          const entry = parsed.value;
+          const earlier = byId.get(entry.event.id);
+          if (earlier !== undefined) {
+            problems.push({ file: name, line: n, eventId: entry.event.id, code: 'duplicate-id', field: 'id', message: `duplicate id; first used at ${placeOf(earlier)}` });
+            return;
+          }
+          strings.intern(entry.event);
+          byId.set(entry.event.id, entry);
+          entries.push(entry);
+        },
+        tooLong(n, maxBytes) {
+          problems.push({ file: name, line: n, code: 'too-large', message: `line of more than ${maxBytes} bytes`, expected: `at most ${MAX_LINE_LENGTH} characters` });
+        },
+        badEncoding(n) {
+          problems.push({ file: name, line: n, code: 'bad-encoding', message: 'bytes that are not valid UTF-8', expected: 'a UTF-8 text file' });
+        },
+      };
+    },
+    finish() {
+      if (problems.length > 0) return { ok: false, problems };
+      // The builder owns `entries`: sorted in place, not copied.
+      return { ok: true, value: logFromSortedEntries(catalog, entries.sort(compareEntries), undefined, byId) };
+    },
+  };
+}
+
+/** Parses and merges several event files into one log; ids must be unique across all of them. Pure. */
+export function parseLog(catalog: Catalog, files: readonly TextFile[]): Result<EventLog> {
+  const builder = logBuilder(catalog);
+  for (const file of files) {
+    const lines = builder.file(file.name);
+    eachLine(file.text, 1, (raw, n) => lines.line(raw, n));
+  }
+  return builder.finish();
+}
