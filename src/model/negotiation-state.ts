@@ -254,20 +254,23 @@ function presentChunk(chunk: readonly StoredPositionClaim[]): readonly PositionC
 }
 
 /**
- * Sums up the chunks of every position that changed since `previous` (the
- * checkpoint before `s`), so that a query from a checkpoint finds them and
- * derives only what its own replay changed. The sums live as long as the
- * chunks, that is as long as the checkpoints. Pure in what queries return.
+ * Presents every position that changed since `previous` (the checkpoint
+ * before `s`), with the summaries of its chunks that changed, so that a query
+ * from a checkpoint finds them and presents only what its own replay
+ * changed. They live as long as the stored values, that is as long as the
+ * checkpoints (a presented position is small: what grows with its claims is
+ * built on first read). Pure in what queries return.
  */
-export function summariseChunksSince(s: ReplayState, previous: ReplayState | undefined): void {
+export function presentPositionsSince(s: ReplayState, previous: ReplayState | undefined): void {
   for (const [term, byParty] of s.positions) {
     const before = previous?.positions.get(term);
     for (const [party, p] of byParty) {
-      const earlier = before?.get(party)?.claims.chunks;
-      if (earlier === p.claims.chunks) continue;
+      const earlier = before?.get(party);
+      if (earlier === p) continue;
       p.claims.chunks.forEach((chunk, k) => {
-        if (earlier?.[k] !== chunk) summaryOf(chunk);
+        if (earlier?.claims.chunks[k] !== chunk) summaryOf(chunk);
       });
+      presentPosition(p);
     }
   }
 }
@@ -293,28 +296,34 @@ function positionEventIds(p: StoredPosition, contentId: number): readonly string
   return Object.freeze(NO_IDS.concat(...ids));
 }
 
-// Presented positions are kept for the most recently presented only (a bounded
-// cache, not one per stored position): the positions a state shares with the
-// last queries are found again, and the memory stays bounded however many
-// states are asked for.
-const POSITIONS_KEPT = 512;
-const presentedPositions = new Map<StoredPosition, Position>();
+const presentedPositions = new WeakMap<StoredPosition, Position>();
+
+// The lists built on first read are kept for the most recently read positions
+// only (a bounded cache): they grow with the claims, and a reader that walks
+// many states must not keep every one of them.
+const LISTS_KEPT = 256;
+const keptLists = new Map<StoredPosition, { claims?: readonly PositionClaim[]; eventIds?: readonly string[] }>();
+
+function keptFor(p: StoredPosition): { claims?: readonly PositionClaim[]; eventIds?: readonly string[] } {
+  let kept = keptLists.get(p);
+  if (kept === undefined) {
+    keptLists.set(p, (kept = {}));
+    if (keptLists.size > LISTS_KEPT) keptLists.delete(keptLists.keys().next().value!);
+  }
+  return kept;
+}
 
 /**
  * A position as a query shows it. What grows with the claims (`claims`, and
  * `eventIds`, the events of every claim that says what the position says) is
- * built on first read and then kept: a query pays for the positions its
+ * built on first read (and kept for the last few hundred read): a query pays for the positions its
  * replay changed by a look-up per chunk, and a reader of every claim pays
  * for copying them once. Both are ordinary enumerable properties to
  * JSON.stringify, spreading and deep equality.
  */
 function presentPosition(p: StoredPosition): Position {
   let out = presentedPositions.get(p);
-  if (out !== undefined) {
-    presentedPositions.delete(p);
-    presentedPositions.set(p, out);
-    return out;
-  }
+  if (out !== undefined) return out;
   const base = p.basis ?? null;
   const contentId = base === null ? -1 : base.contentId;
   let hypothetical = false;
@@ -334,8 +343,6 @@ function presentPosition(p: StoredPosition): Position {
     if (c.date > since) since = c.date;
   }
   freezeDeep(p.content);
-  let claims: readonly PositionClaim[] | undefined;
-  let eventIds: readonly string[] | undefined;
   // Fields written out rather than spread: an object literal that spreads and then adds fields is
   // built property by property, an order of magnitude slower.
   const { accepts, rejects, prefers, conditions } = p.content;
@@ -348,16 +355,17 @@ function presentPosition(p: StoredPosition): Position {
     basis: freezeDeep(basisOf(base)),
     contested: p.contested,
     get claims() {
-      return (claims ??= presentClaims(p));
+      const kept = keptFor(p);
+      return (kept.claims ??= presentClaims(p));
     },
     concessions: Object.freeze(p.widenedBy.map(presentConcessionClaim)),
     get eventIds() {
-      return (eventIds ??= positionEventIds(p, contentId));
+      const kept = keptFor(p);
+      return (kept.eventIds ??= positionEventIds(p, contentId));
     },
     hypothetical,
   });
   presentedPositions.set(p, out);
-  if (presentedPositions.size > POSITIONS_KEPT) presentedPositions.delete(presentedPositions.keys().next().value!);
   return out;
 }
 
@@ -396,38 +404,50 @@ function overrideOf<C extends StoredPositionClaim | StoredResponseClaim>(path: s
   return out;
 }
 
-// The distinct stances among a position's claims, for the gap's alternatives:
-// many claims say the same, and a gap depends only on what each side accepts
-// and rejects. Read from the chunks' summaries, once per stored position.
-const positionStances = new WeakMap<StoredPosition, readonly PositionContent[]>();
-
-function stancesOf(p: StoredPosition): readonly PositionContent[] {
-  let out = positionStances.get(p);
-  if (out !== undefined) return out;
-  const contents = new Set<number>();
+// The distinct contents among a position's claims, for the gap's alternatives,
+// read from the chunks' summaries only as far as the alternatives need: once
+// bridged, open and undetermined have all been met, no other claim can add one.
+function stanceReader(p: StoredPosition): (i: number) => PositionContent | undefined {
   const found: PositionContent[] = [];
-  for (const chunk of p.claims.chunks) {
-    for (const [id, part] of summaryOf(chunk).parts) {
-      if (contents.has(id)) continue;
-      contents.add(id);
+  const seen = new Set<number>();
+  let k = 0;
+  let pending: Iterator<[number, ChunkPart]> | null = null;
+  return (i) => {
+    while (found.length <= i) {
+      if (pending === null) {
+        if (k >= p.claims.chunks.length) return undefined;
+        pending = summaryOf(p.claims.chunks[k++]!).parts.entries();
+      }
+      const next = pending.next();
+      if (next.done) {
+        pending = null;
+        continue;
+      }
+      const [id, part] = next.value;
+      if (seen.has(id)) continue;
+      seen.add(id);
       found.push(part.first);
     }
-  }
-  positionStances.set(p, (out = found));
-  return out;
+    return found[i];
+  };
 }
 
-// With both principals' positions known a gap is bridged, open or undetermined: once all three
-// have been met, no other claim can add one.
+// With both principals' positions known a gap is bridged, open or undetermined.
 const KNOWN_STATUSES = 3;
 
 /** The other statuses a gap would have if another current claim of either principal were taken as its position. */
 function alternativeStatuses(ladder: readonly string[], principals: readonly [string, string], a: Position | undefined, sa: StoredPosition | undefined, b: Position | undefined, sb: StoredPosition | undefined, status: GapStatus): GapStatus[] {
-  const options = (p: Position | undefined, stored: StoredPosition | undefined): readonly (PositionContent | undefined)[] => (p === undefined ? [undefined] : [p, ...stancesOf(stored!)]);
+  if (a === undefined || b === undefined) return [];
   const seen = new Set<GapStatus>();
-  const ys = options(b, sb);
-  outer: for (const x of options(a, sa)) {
-    for (const y of ys) {
+  const xs = stanceReader(sa!);
+  const ys = stanceReader(sb!);
+  // Index -1 is the position itself (what the policy derives, widened by concessions).
+  outer: for (let i = -1; ; i++) {
+    const x = i < 0 ? a : xs(i);
+    if (x === undefined) break;
+    for (let j = -1; ; j++) {
+      const y = j < 0 ? b : ys(j);
+      if (y === undefined) break;
       seen.add(gapShape(ladder, principals, x, y).status);
       if (seen.size === KNOWN_STATUSES) break outer;
     }
