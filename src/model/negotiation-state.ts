@@ -224,23 +224,25 @@ interface ChunkSummary {
 const chunkSummaries = new WeakMap<readonly StoredPositionClaim[], ChunkSummary>();
 const presentedChunks = new WeakMap<readonly StoredPositionClaim[], readonly PositionClaim[]>();
 
-function joinPart(part: ChunkPart | undefined, c: StoredPositionClaim): ChunkPart {
+type PartDraft = { -readonly [K in keyof ChunkPart]: ChunkPart[K] };
+
+function joinPart(part: PartDraft | undefined, c: StoredPositionClaim): PartDraft {
   if (part === undefined) return { first: c, hypothetical: c.hypothetical, earliest: c.date, latest: c.date };
-  return {
-    first: part.first,
-    hypothetical: part.hypothetical || c.hypothetical,
-    earliest: c.date < part.earliest ? c.date : part.earliest,
-    latest: c.date > part.latest ? c.date : part.latest,
-  };
+  part.hypothetical ||= c.hypothetical;
+  if (c.date < part.earliest) part.earliest = c.date;
+  if (c.date > part.latest) part.latest = c.date;
+  return part;
 }
 
 function summaryOf(chunk: readonly StoredPositionClaim[]): ChunkSummary {
   let out = chunkSummaries.get(chunk);
   if (out !== undefined) return out;
-  const parts = new Map<number, ChunkPart>();
-  let all: ChunkPart | undefined;
+  const parts = new Map<number, PartDraft>();
+  let all: PartDraft | undefined;
   for (const c of chunk) {
-    parts.set(c.contentId, joinPart(parts.get(c.contentId), c));
+    const part = parts.get(c.contentId);
+    if (part === undefined) parts.set(c.contentId, joinPart(undefined, c));
+    else joinPart(part, c);
     all = joinPart(all, c);
   }
   chunkSummaries.set(chunk, (out = { parts, all: all! }));
