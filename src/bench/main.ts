@@ -15,15 +15,16 @@ import type { ParleyEvent } from '../domain/event-schema.js';
 import { parseLog } from '../domain/parse-log.js';
 import { CATALOG_FILES, bundledEventsDir, loadCatalog, loadLog } from '../io/read-log.js';
 import { fork } from '../model/fork.js';
-import { buildIndex, lastDate, replay, stateAt } from '../model/replay.js';
+import { lastDate, replay, stateAt } from '../model/replay.js';
 import { explore } from '../scenario/explore.js';
 import { policies } from '../model/claims.js';
 import { handReplay, handView } from './hand-reducer.js';
-import { canCollect, median, medianTime, medianTimeAsync, medianTimes, perSecond, quantile, retained, time, usedHeap } from './measure.js';
+import { canCollect, median, medianTime, medianTimeAsync, medianTimes, perSecond, quantile, time, usedHeap } from './measure.js';
 import { naiveActorReplay } from './naive-actor.js';
 import { createRng } from './prng.js';
 import { binaryTerms, exploreEvents, syntheticEvents } from './synthetic-log.js';
 import { disagreements } from './agreement.js';
+import { benchLargestQueries, benchStateAt } from './query-bench.js';
 
 interface Target {
   /** What must hold, in words ("at most 2x"). */
@@ -143,32 +144,21 @@ async function main(): Promise<void> {
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, gc: canCollect, quick };
   if (!values.json) process.stderr.write(`parley bench on ${machine.cpus} x ${machine.cpu}, ${machine.memoryGiB} GiB, node ${machine.node}${quick ? ' (quick)' : ''}\n`);
 
+  let stateAt1e5: number | undefined;
   for (const n of sizes) {
     const name = sizeName(n);
     const log = logFromEvents(catalog, syntheticEvents(catalog, n, n));
     // 1-2. Full replay through the model against the hand-written fold, and the naive design.
     benchReplay(log, name);
     if (n === sizes[0]) benchNaive(log, name);
-    // 3. State on random dates, from checkpoints.
-    let once = 0;
-    const { value: index, bytes } = retained(() => {
-      const start = performance.now();
-      const built = buildIndex(log);
-      once = performance.now() - start;
-      return built;
-    });
-    const built = quick ? once : medianTime(() => buildIndex(log), 3, 0);
-    row({ measure: 'checkpoint index: build', log: name, value: built, unit: 'ms', note: `${index.checkpoints.length} checkpoints every ${index.interval} events` });
-    row({ measure: 'checkpoint index: memory', log: name, value: bytes / 2 ** 20, unit: 'MiB', note: canCollect ? 'heap after gc' : 'no --expose-gc: rough' });
-    stateAt(log, lastDate(log)!);
-    const dates = randomDates(log, queries, 3);
-    const times = dates.map((d) => time(() => stateAt(log, d)));
-    const stateMedian = median(times);
-    row({ measure: 'stateAt, median', log: name, value: stateMedian, unit: 'ms/query', ...(n === 1_000_000 ? { target: { text: 'under 1 ms', pass: stateMedian < 1 } } : {}) });
-    row({ measure: 'stateAt, p95', log: name, value: quantile(times, 0.95), unit: 'ms/query' });
+    // 3. State on random dates, from checkpoints (query-bench.ts).
+    const stateMedian = benchStateAt(log, name, { row, queries, quick });
+    if (n === 100_000) stateAt1e5 = stateMedian;
     // 4. What-ifs.
     benchForks(log, name);
   }
+
+  benchLargestQueries(catalog, stateAt1e5, { row, queries, quick });
 
   const bundled = await loadLog();
   if (!bundled.ok) throw new Error('cannot load the bundled log');
