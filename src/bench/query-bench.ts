@@ -4,7 +4,7 @@
 import type { Catalog } from '../domain/catalog-schema.js';
 import { isoFromDayNumber } from '../domain/dates.js';
 import { type EventLog, logFromEvents } from '../domain/event-log.js';
-import { buildIndex, lastDate, stateAt } from '../model/replay.js';
+import { buildIndex, indexFor, lastDate, stateAt } from '../model/replay.js';
 import { canCollect, median, medianTime, quantile, retained, time } from './measure.js';
 import { createRng } from './prng.js';
 import { syntheticEvents } from './synthetic-log.js';
@@ -46,15 +46,16 @@ function queryDates(log: EventLog, count: number, seed: number): string[] {
 
 /**
  * The index and stateAt rows of one log; returns stateAt's median (ms). The
- * index is built once while the heap it retains is measured (after a full
+ * log's index is built while the heap it retains is measured (after a full
  * collection, with --expose-gc), then queried on `queries` seeded dates.
  */
 export function benchStateAt(log: EventLog, name: string, { row, queries, quick }: QueryBenchOptions): number {
   const n = log.entries.length;
   let once = 0;
+  // The index stateAt keeps for the log (built here, then shared by the queries below).
   const { value: index, bytes } = retained(() => {
     const start = performance.now();
-    const built = buildIndex(log);
+    const built = indexFor(log);
     once = performance.now() - start;
     return built;
   });
@@ -64,7 +65,6 @@ export function benchStateAt(log: EventLog, name: string, { row, queries, quick 
   row({ measure: 'checkpoint index: memory', log: name, value: mib, unit: 'MiB', note: canCollect ? 'heap after gc' : 'no --expose-gc: rough' });
   const perLog = mib / (n / 100_000);
   if (n >= 100_000) row({ measure: 'checkpoint index: memory per 10^5 events', log: name, value: perLog, unit: 'MiB', target: { text: `at most ${MIB_PER_1E5_EVENTS} MiB`, pass: perLog <= MIB_PER_1E5_EVENTS } });
-  // The first query builds the index the others share (the one measured above is dropped).
   stateAt(log, lastDate(log)!);
   const times = queryDates(log, queries, 3).map((d) => time(() => stateAt(log, d)));
   const stateMedian = median(times);
@@ -74,8 +74,10 @@ export function benchStateAt(log: EventLog, name: string, { row, queries, quick 
 }
 
 /**
- * The rows of the largest log (3x10^6 events, not in --quick), and how flat
- * stateAt is: its median there over its median at 10^5 (`at1e5`).
+ * The rows of the largest log (3x10^6 events; --largest, not with --quick),
+ * and how flat stateAt is: its median there over its median at 10^5
+ * (`at1e5`). Opt-in: its checkpoints hold about 11 GiB and take minutes to
+ * build (see the README), more than a default run should ask of a shared machine.
  */
 export function benchLargestQueries(catalog: Catalog, at1e5: number | undefined, options: QueryBenchOptions): void {
   if (options.quick) return;
