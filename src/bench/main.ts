@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --json]: replay (against a hand-written fold
+// npm run bench [-- --quick] [-- --json] [-- --largest]: replay (against a hand-written fold
 // of the same semantics, checked to agree, and a naive XState-plus-immer
 // actor), state on a date, what-if forks, explore, validation and loading, on
 // synthetic logs of 10^4..10^7 events. Each target is printed with its
@@ -15,7 +15,7 @@ import { type EventLog, logFromEvents } from '../domain/event-log.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
 import { bundledEventsDir, loadCatalog, loadLog } from '../io/read-log.js';
 import { fork } from '../model/fork.js';
-import { buildIndex, lastDate, replay, stateAt } from '../model/replay.js';
+import { lastDate, replay, stateAt } from '../model/replay.js';
 import { policies } from '../model/claims.js';
 import { handReplay, handView } from './hand-reducer.js';
 import { loadingSection, validationSection } from './loading.js';
@@ -27,8 +27,9 @@ import { type BenchContext, type Row, type Section, type Target, sizeName } from
 import { syntheticEvents } from './synthetic-log.js';
 import { disagreements } from './agreement.js';
 import { startupRows } from './startup.js';
+import { benchLargestQueries, benchStateAt } from './query-bench.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'boolean' }, largest: { type: 'boolean' } } });
 const quick = values.quick ?? false;
 const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
 const reps = quick ? 3 : 7;
@@ -124,32 +125,21 @@ function benchForks(log: EventLog, name: string, target?: (medianMs: number) => 
 /** 1-4 on each synthetic size: replay against the fold, the naive design, state on dates, forks. */
 function replaySection(ctx: BenchContext): void {
   const { catalog } = ctx;
+  let stateAt1e5: number | undefined;
   for (const n of sizes) {
     const name = sizeName(n);
     const log = logFromEvents(catalog, syntheticEvents(catalog, n, n));
     // 1-2. Full replay through the model against the hand-written fold, and the naive design.
     benchReplay(log, name);
     if (n === sizes[0]) benchNaive(log, name);
-    // 3. State on random dates, from checkpoints.
-    let once = 0;
-    const { value: index, bytes } = retained(() => {
-      const start = performance.now();
-      const built = buildIndex(log);
-      once = performance.now() - start;
-      return built;
-    });
-    const built = quick ? once : medianTime(() => buildIndex(log), 3, 0);
-    row({ measure: 'checkpoint index: build', log: name, value: built, unit: 'ms', note: `${index.checkpoints.length} checkpoints every ${index.interval} events` });
-    row({ measure: 'checkpoint index: memory', log: name, value: bytes / 2 ** 20, unit: 'MiB', note: canCollect ? 'heap after gc' : 'no --expose-gc: rough' });
-    stateAt(log, lastDate(log)!);
-    const dates = randomDates(log, queries, 3);
-    const times = dates.map((d) => time(() => stateAt(log, d)));
-    const stateMedian = median(times);
-    row({ measure: 'stateAt, median', log: name, value: stateMedian, unit: 'ms/query', ...(n === 1_000_000 ? { target: { text: 'under 1 ms', pass: stateMedian < 1 } } : {}) });
-    row({ measure: 'stateAt, p95', log: name, value: quantile(times, 0.95), unit: 'ms/query' });
+    // 3. State on random dates, from checkpoints (query-bench.ts).
+    const stateMedian = benchStateAt(log, name, { row, queries, quick });
+    if (n === 100_000) stateAt1e5 = stateMedian;
     // 4. What-ifs.
     benchForks(log, name);
   }
+  // 3x10^6 only when asked: its index needs a larger heap than node's default.
+  if (values.largest) benchLargestQueries(catalog, stateAt1e5, { row, queries, quick });
 }
 
 /** 4. What-ifs on the bundled log. */

@@ -5,6 +5,7 @@ import { commonFields } from '../domain/event-fields.js';
 import { checkParty, checkTermMap } from '../domain/reference-checks.js';
 import { extend, mark } from '../model/fold.js';
 import { nullPrototype } from '../domain/prototype-keys.js';
+import { tableGet, tableWith } from '../model/ordered-table.js';
 import { defineEventType } from './define.js';
 
 export const proposalTabledSchema = z.strictObject({
@@ -27,8 +28,9 @@ export const proposalTabled = defineEventType<z.output<typeof proposalTabledSche
     checkTermMap(problems, catalog, 'terms', e.terms);
   },
   apply(s, e) {
-    const current = s.proposals.get(e.proposal);
-    s.proposals.set(
+    const current = tableGet(s.proposals, e.proposal);
+    s.proposals = tableWith(
+      s.proposals,
       e.proposal,
       current
         ? { ...current, terms: nullPrototype({ ...current.terms, ...e.terms }), ...extend(current, e) }

@@ -3,6 +3,7 @@
 // reported, and a query asks it again with provenance. Derived on demand, so a
 // gap can never disagree with the positions it comes from.
 import type { Catalog } from '../domain/catalog-schema.js';
+import { type OrderedTable, tableValues } from './ordered-table.js';
 import type { EventIds, PositionContent } from './replay-state.js';
 
 interface GapBase {
@@ -92,14 +93,14 @@ export function commonTextProposal<P extends ProposalLike>(term: string, proposa
 /** What the replay knows when an agreement is reported: positions, proposals and a standing agreement, without provenance. */
 export interface GapStatusInputs {
   readonly positions: ReadonlyMap<string, ReadonlyMap<string, { readonly content: Stance }>>;
-  readonly proposals: ReadonlyMap<string, ProposalLike & { readonly responses: ReadonlyMap<string, ResponseLike> }>;
+  readonly proposals: OrderedTable<ProposalLike & { readonly responses: ReadonlyMap<string, ResponseLike> }>;
   readonly agreement: { readonly terms: Readonly<Record<string, string>> } | null;
 }
 
 /** The status of the gap on `term` in a replay state: the same rule a query presents. Pure. */
 export function gapStatusIn(term: string, inputs: GapStatusInputs, catalog: Catalog): GapStatus {
   if (inputs.agreement && Object.hasOwn(inputs.agreement.terms, term)) return 'agreed';
-  if (commonTextProposal(term, inputs.proposals.values(), (p, party) => p.responses.get(party), catalog.principals)) return 'agreed';
+  if (commonTextProposal(term, tableValues(inputs.proposals), (p, party) => p.responses.get(party), catalog.principals)) return 'agreed';
   const byParty = inputs.positions.get(term);
   const ladder = catalog.termById.get(term)!.ladder.map((o) => o.id);
   return gapShape(ladder, catalog.principals, byParty?.get(catalog.principals[0])?.content, byParty?.get(catalog.principals[1])?.content).status;

@@ -6,6 +6,8 @@ import { requireDayNumber } from '../domain/dates.js';
 import type { Phase } from './deal-machine.js';
 import { type Policy, type Relation, defaultPolicy } from './claims.js';
 import { type Gap, type GapStatus, commonTextProposal, gapShape, gapStatuses } from './gaps.js';
+import { claimsArray } from './claim-list.js';
+import { type OrderedTable, TABLE_CHUNK, tableValues } from './ordered-table.js';
 import { sameContent, supersedes } from './positions.js';
 import { phaseOf, stageOf } from './lifecycle.js';
 import { type PhaseClock, phaseClock } from './phase-clock.js';
@@ -26,6 +28,7 @@ import {
   type StoredPositionClaim,
   type StoredResponse,
   type StoredResponseClaim,
+  type StoredProposal,
   type Assessment,
   type FigureReport,
   type LifecycleMark,
@@ -141,8 +144,37 @@ function claimFields(c: StoredPositionClaim | StoredResponseClaim | StoredConces
   };
 }
 
-const presentPositionClaim = (stored: StoredPositionClaim): PositionClaim =>
-  presentWith(stored, (c) => ({ ...claimFields(c), accepts: c.accepts, rejects: c.rejects, prefers: c.prefers, conditions: c.conditions, hypothetical: c.hypothetical, eventIds: idsToArray(c.eventIds) }));
+const presentedClaims = new WeakMap<StoredPositionClaim, PositionClaim>();
+
+/** A position claim as a query shows it, built once per stored claim (the most numerous value in a state, so in one literal). */
+function presentPositionClaim(c: StoredPositionClaim): PositionClaim {
+  let out = presentedClaims.get(c);
+  if (out !== undefined) return out;
+  const { claimant } = c;
+  freezeDeep(c.accepts);
+  freezeDeep(c.rejects);
+  freezeDeep(c.conditions);
+  out = Object.freeze({
+    source: claimant.source,
+    speaker: claimant.speaker,
+    speakerParty: claimant.speakerParty,
+    relation: claimant.relation,
+    onRecord: claimant.onRecord,
+    rank: claimant.rank,
+    impliedBy: claimant.impliedBy,
+    date: c.date,
+    reported: c.reported,
+    inference: c.inference,
+    accepts: c.accepts,
+    rejects: c.rejects,
+    prefers: c.prefers,
+    conditions: c.conditions,
+    hypothetical: c.hypothetical,
+    eventIds: Object.freeze(idsToArray(c.eventIds)),
+  });
+  presentedClaims.set(c, out);
+  return out;
+}
 
 const presentResponseClaim = (stored: StoredResponseClaim): ResponseClaim =>
   presentWith(stored, (c) => ({ ...claimFields(c), response: c.response, as: c.as, hypothetical: c.hypothetical, eventIds: idsToArray(c.eventIds) }));
@@ -168,26 +200,175 @@ function behind<C extends { readonly eventIds: IdNode; readonly hypothetical: bo
   return { eventIds: [...ids], hypothetical };
 }
 
-function presentPosition(stored: StoredPosition): Position {
-  return presentWith(stored, (p) => {
-    const base = p.basis ?? null;
-    const agrees = (c: StoredPositionClaim) => base === null || sameContent(c, base);
-    const claims = behind(p.claims, agrees);
-    const widening = behind(p.widenedBy, () => true);
-    // Held since the first claim that says what it says (or, by consensus, the latest claim), or the latest concession in force.
-    const held = base === null ? p.claims.map((c) => c.date).sort(byKey).at(-1)! : p.claims.filter(agrees).map((c) => c.date).sort(byKey)[0]!;
-    const since = [held, ...p.widenedBy.map((c) => c.date)].sort(byKey).at(-1)!;
-    return {
-      ...p.content,
-      since,
-      basis: basisOf(base),
-      contested: p.contested,
-      claims: p.claims.map(presentPositionClaim),
-      concessions: p.widenedBy.map(presentConcessionClaim),
-      eventIds: [...new Set([...claims.eventIds, ...widening.eventIds])],
-      hypothetical: claims.hypothetical || widening.hypothetical,
-    };
+/** What the claims of a chunk that say one thing (or, under consensus, all of them) contribute to a position. */
+interface ChunkPart {
+  /** The first claim of the chunk that says it. */
+  readonly first: StoredPositionClaim;
+  readonly hypothetical: boolean;
+  /** The earliest and latest date of those claims. */
+  readonly earliest: string;
+  readonly latest: string;
+}
+
+/** A chunk of a claim list summed up for presenting: its part for each content, and for every claim. */
+interface ChunkSummary {
+  /** contentId -> the part of the claims that say it, in the order first said in the chunk. */
+  readonly parts: ReadonlyMap<number, ChunkPart>;
+  readonly all: ChunkPart;
+}
+
+// Chunks of a claim list are immutable and shared by every version of the
+// list that did not change them, so what a presentation derives from a chunk
+// is derived once per chunk: a position whose list gained a claim re-derives
+// one chunk and looks the others up.
+const chunkSummaries = new WeakMap<readonly StoredPositionClaim[], ChunkSummary>();
+const presentedChunks = new WeakMap<readonly StoredPositionClaim[], readonly PositionClaim[]>();
+
+type PartDraft = { -readonly [K in keyof ChunkPart]: ChunkPart[K] };
+
+function joinPart(part: PartDraft | undefined, c: StoredPositionClaim): PartDraft {
+  if (part === undefined) return { first: c, hypothetical: c.hypothetical, earliest: c.date, latest: c.date };
+  part.hypothetical ||= c.hypothetical;
+  if (c.date < part.earliest) part.earliest = c.date;
+  if (c.date > part.latest) part.latest = c.date;
+  return part;
+}
+
+function summaryOf(chunk: readonly StoredPositionClaim[]): ChunkSummary {
+  let out = chunkSummaries.get(chunk);
+  if (out !== undefined) return out;
+  const parts = new Map<number, PartDraft>();
+  let all: PartDraft | undefined;
+  for (const c of chunk) {
+    const part = parts.get(c.contentId);
+    if (part === undefined) parts.set(c.contentId, joinPart(undefined, c));
+    else joinPart(part, c);
+    all = joinPart(all, c);
+  }
+  chunkSummaries.set(chunk, (out = { parts, all: all! }));
+  return out;
+}
+
+function presentChunk(chunk: readonly StoredPositionClaim[]): readonly PositionClaim[] {
+  let out = presentedChunks.get(chunk);
+  if (out === undefined) presentedChunks.set(chunk, (out = chunk.map(presentPositionClaim)));
+  return out;
+}
+
+/**
+ * Presents every position that changed since `previous` (the checkpoint
+ * before `s`), with the summaries of its chunks that changed, so that a query
+ * from a checkpoint finds them and presents only what its own replay
+ * changed. They live as long as the stored values, that is as long as the
+ * checkpoints (a presented position is small: what grows with its claims is
+ * built on first read). Pure in what queries return.
+ */
+export function presentPositionsSince(s: ReplayState, previous: ReplayState | undefined): void {
+  for (const [term, byParty] of s.positions) {
+    const before = previous?.positions.get(term);
+    for (const [party, p] of byParty) {
+      const earlier = before?.get(party);
+      if (earlier === p) continue;
+      p.claims.chunks.forEach((chunk, k) => {
+        if (earlier?.claims.chunks[k] !== chunk) summaryOf(chunk);
+      });
+      presentPosition(p);
+    }
+  }
+}
+
+const NO_CLAIMS: readonly PositionClaim[] = Object.freeze([]);
+const NO_IDS: readonly string[] = Object.freeze([]);
+
+/** Every claim of the list, presented (a copy of each chunk's presented claims). */
+function presentClaims(p: StoredPosition): readonly PositionClaim[] {
+  return Object.freeze(NO_CLAIMS.concat(...p.claims.chunks.map(presentChunk)));
+}
+
+/** The events of the claims that say `contentId` (every claim for -1), then of the concessions in force. */
+function positionEventIds(p: StoredPosition, contentId: number): readonly string[] {
+  const ids: (readonly string[])[] = [];
+  for (const chunk of p.claims.chunks) {
+    if (contentId !== -1 && !summaryOf(chunk).parts.has(contentId)) continue;
+    // The claims of one position never share an event (an event makes at most one claim on a
+    // position, and a claim's ids are distinct events), so the ids need no dedupe.
+    for (const c of chunk) if (contentId === -1 || c.contentId === contentId) ids.push(idsToArray(c.eventIds));
+  }
+  for (const c of p.widenedBy) ids.push(idsToArray(c.eventIds));
+  return Object.freeze(NO_IDS.concat(...ids));
+}
+
+const presentedPositions = new WeakMap<StoredPosition, Position>();
+
+// The lists built on first read are kept for the most recently read positions
+// only (a bounded cache): they grow with the claims, and a reader that walks
+// many states must not keep every one of them.
+const LISTS_KEPT = 256;
+const keptLists = new Map<StoredPosition, { claims?: readonly PositionClaim[]; eventIds?: readonly string[] }>();
+
+function keptFor(p: StoredPosition): { claims?: readonly PositionClaim[]; eventIds?: readonly string[] } {
+  let kept = keptLists.get(p);
+  if (kept === undefined) {
+    keptLists.set(p, (kept = {}));
+    if (keptLists.size > LISTS_KEPT) keptLists.delete(keptLists.keys().next().value!);
+  }
+  return kept;
+}
+
+/**
+ * A position as a query shows it. What grows with the claims (`claims`, and
+ * `eventIds`, the events of every claim that says what the position says) is
+ * built on first read (and kept for the last few hundred read): a query pays for the positions its
+ * replay changed by a look-up per chunk, and a reader of every claim pays
+ * for copying them once. Both are ordinary enumerable properties to
+ * JSON.stringify, spreading and deep equality.
+ */
+function presentPosition(p: StoredPosition): Position {
+  let out = presentedPositions.get(p);
+  if (out !== undefined) return out;
+  const base = p.basis ?? null;
+  const contentId = base === null ? -1 : base.contentId;
+  let hypothetical = false;
+  // Held since the first claim that says what it says (or, by consensus, the latest claim), or the latest concession in force.
+  let held: string | null = null;
+  for (const chunk of p.claims.chunks) {
+    const summary = summaryOf(chunk);
+    const part = contentId === -1 ? summary.all : summary.parts.get(contentId);
+    if (part === undefined) continue;
+    hypothetical ||= part.hypothetical;
+    const date = base === null ? part.latest : part.earliest;
+    if (held === null || (base === null ? date > held : date < held)) held = date;
+  }
+  let since = held!;
+  for (const c of p.widenedBy) {
+    hypothetical ||= c.hypothetical;
+    if (c.date > since) since = c.date;
+  }
+  freezeDeep(p.content);
+  // Fields written out rather than spread: an object literal that spreads and then adds fields is
+  // built property by property, an order of magnitude slower.
+  const { accepts, rejects, prefers, conditions } = p.content;
+  out = Object.freeze({
+    accepts,
+    rejects,
+    prefers,
+    conditions,
+    since,
+    basis: freezeDeep(basisOf(base)),
+    contested: p.contested,
+    get claims() {
+      const kept = keptFor(p);
+      return (kept.claims ??= presentClaims(p));
+    },
+    concessions: Object.freeze(p.widenedBy.map(presentConcessionClaim)),
+    get eventIds() {
+      const kept = keptFor(p);
+      return (kept.eventIds ??= positionEventIds(p, contentId));
+    },
+    hypothetical,
   });
+  presentedPositions.set(p, out);
+  return out;
 }
 
 /** Hypothetical concessions that a later reported position claim replaced. */
@@ -195,7 +376,7 @@ function concessionOverrides(path: string, p: StoredPosition, policy: Policy): O
   const out: Override[] = [];
   for (const c of p.concessions) {
     if (!c.hypothetical || p.widenedBy.includes(c)) continue;
-    const by = p.claims.filter((x) => !x.hypothetical && supersedes(x, c, policy)).sort((x, y) => x.order.seq - y.order.seq)[0];
+    const by = claimsArray(p.claims).filter((x) => !x.hypothetical && supersedes(x, c, policy)).sort((x, y) => x.order.seq - y.order.seq)[0];
     if (!by) continue;
     const { speaker, source, relation } = by.claimant;
     out.push({ path, hypotheticalEventIds: idsToArray(c.eventIds), by: { eventIds: idsToArray(by.eventIds), date: by.date, speaker, source, relation } });
@@ -225,16 +406,108 @@ function overrideOf<C extends StoredPositionClaim | StoredResponseClaim>(path: s
   return out;
 }
 
+// The distinct contents among a position's claims, for the gap's alternatives,
+// read from the chunks' summaries only as far as the alternatives need: once
+// bridged, open and undetermined have all been met, no other claim can add one.
+function stanceReader(p: StoredPosition): (i: number) => PositionContent | undefined {
+  const found: PositionContent[] = [];
+  const seen = new Set<number>();
+  let k = 0;
+  let pending: Iterator<[number, ChunkPart]> | null = null;
+  return (i) => {
+    while (found.length <= i) {
+      if (pending === null) {
+        if (k >= p.claims.chunks.length) return undefined;
+        pending = summaryOf(p.claims.chunks[k++]!).parts.entries();
+      }
+      const next = pending.next();
+      if (next.done) {
+        pending = null;
+        continue;
+      }
+      const [id, part] = next.value;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      found.push(part.first);
+    }
+    return found[i];
+  };
+}
+
+// With both principals' positions known a gap is bridged, open or undetermined.
+const KNOWN_STATUSES = 3;
+
 /** The other statuses a gap would have if another current claim of either principal were taken as its position. */
-function alternativeStatuses(ladder: readonly string[], principals: readonly [string, string], a: Position | undefined, b: Position | undefined, status: GapStatus): GapStatus[] {
-  const options = (p: Position | undefined): (PositionContent | undefined)[] => (p === undefined ? [undefined] : [p, ...p.claims]);
+function alternativeStatuses(ladder: readonly string[], principals: readonly [string, string], a: Position | undefined, sa: StoredPosition | undefined, b: Position | undefined, sb: StoredPosition | undefined, status: GapStatus): GapStatus[] {
+  if (a === undefined || b === undefined) return [];
   const seen = new Set<GapStatus>();
-  for (const x of options(a)) for (const y of options(b)) seen.add(gapShape(ladder, principals, x, y).status);
+  const xs = stanceReader(sa!);
+  const ys = stanceReader(sb!);
+  // Index -1 is the position itself (what the policy derives, widened by concessions).
+  outer: for (let i = -1; ; i++) {
+    const x = i < 0 ? a : xs(i);
+    if (x === undefined) break;
+    for (let j = -1; ; j++) {
+      const y = j < 0 ? b : ys(j);
+      if (y === undefined) break;
+      seen.add(gapShape(ladder, principals, x, y).status);
+      if (seen.size === KNOWN_STATUSES) break outer;
+    }
+  }
   seen.delete(status);
   return [...seen].sort((p, q) => gapStatuses.indexOf(p) - gapStatuses.indexOf(q));
 }
 
-function presentGaps(catalog: Catalog, positions: Readonly<Record<string, Readonly<Record<string, Position>>>>, proposals: readonly Proposal[], agreement: Agreement | null): Record<string, Gap> {
+// Proposals are presented chunk by chunk of the stored table (chunks are
+// immutable and shared between versions), so a query re-presents only the
+// chunks its replay changed, and the common-text rule is asked once per
+// chunk and term.
+const presentedProposalChunks = new WeakMap<readonly StoredProposal[], readonly Proposal[]>();
+const commonTexts = new WeakMap<readonly Proposal[], Map<string, Proposal | null>>();
+
+function presentProposalChunk(chunk: readonly StoredProposal[]): readonly Proposal[] {
+  let out = presentedProposalChunks.get(chunk);
+  if (out === undefined) {
+    out = Object.freeze(chunk.map((p) => presentWith(p, (x) => ({ ...x, eventIds: idsToArray(x.eventIds), responses: sortedRecord(x.responses, presentResponse) }))));
+    presentedProposalChunks.set(chunk, out);
+  }
+  return out;
+}
+
+/** The last proposal, in the order tabled, whose text on `term` both principals accepted (commonTextProposal over the chunks, latest chunk first). */
+function lastCommonText(term: string, chunks: readonly (readonly Proposal[])[], principals: readonly [string, string]): Proposal | undefined {
+  for (let k = chunks.length - 1; k >= 0; k--) {
+    const chunk = chunks[k]!;
+    let byTerm = commonTexts.get(chunk);
+    if (byTerm === undefined) commonTexts.set(chunk, (byTerm = new Map()));
+    let found = byTerm.get(term);
+    if (found === undefined) {
+      found = commonTextProposal(term, chunk, (p, party) => (Object.hasOwn(p.responses, party) ? p.responses[party] : undefined), principals) ?? null;
+      byTerm.set(term, found);
+    }
+    if (found !== null) return found;
+  }
+  return undefined;
+}
+
+// The proposals in the order a state lists them (tabled, then id). A proposal's
+// tabled date and id never change, so the order changes only when one is
+// added: it is sorted once per set of ids (the table's `places`).
+const proposalOrders = new WeakMap<ReadonlyMap<string, number>, readonly number[]>();
+
+function proposalRecord(table: OrderedTable<StoredProposal>, chunks: readonly (readonly Proposal[])[]): Record<string, Proposal> {
+  const at = (i: number) => chunks[(i / TABLE_CHUNK) | 0]![i % TABLE_CHUNK]!;
+  let order = proposalOrders.get(table.places);
+  if (order === undefined) {
+    order = Array.from({ length: table.size }, (_, i) => i).sort((x, y) => byKey(at(x).tabled, at(y).tabled) || byKey(at(x).id, at(y).id));
+    proposalOrders.set(table.places, order);
+  }
+  const out = record<Proposal>();
+  for (const i of order) out[at(i).id] = at(i);
+  return out;
+}
+
+function presentGaps(catalog: Catalog, stored: ReplayState['positions'], positions: Readonly<Record<string, Readonly<Record<string, Position>>>>, proposals: readonly (readonly Proposal[])[], agreement: Agreement | null): Record<string, Gap> {
   const principals = catalog.principals;
   const gaps = record<Gap>();
   for (const term of catalog.terms) {
@@ -243,7 +516,7 @@ function presentGaps(catalog: Catalog, positions: Readonly<Record<string, Readon
       gaps[term.id] = { status: 'agreed', option: agreement.terms[term.id]!, basis: 'agreement', proposal: null, eventIds: agreement.eventIds, hypothetical: agreement.hypothetical, ...none };
       continue;
     }
-    const text = commonTextProposal(term.id, proposals, (p, party) => (Object.hasOwn(p.responses, party) ? p.responses[party] : undefined), principals);
+    const text = lastCommonText(term.id, proposals, principals);
     if (text) {
       const [ra, rb] = [text.responses[principals[0]]!, text.responses[principals[1]]!];
       gaps[term.id] = { status: 'agreed', option: text.terms[term.id]!, basis: 'proposal', proposal: text.id, eventIds: [...text.eventIds, ...ra.eventIds, ...rb.eventIds], hypothetical: text.hypothetical || ra.hypothetical || rb.hypothetical, ...none };
@@ -253,14 +526,19 @@ function presentGaps(catalog: Catalog, positions: Readonly<Record<string, Readon
     const [pa, pb] = [byParty?.[principals[0]], byParty?.[principals[1]]];
     const ladder = term.ladder.map((o) => o.id);
     const shape = gapShape(ladder, principals, pa, pb);
-    const alternatives = alternativeStatuses(ladder, principals, pa, pb, shape.status);
-    gaps[term.id] = {
-      ...shape,
-      eventIds: [...(pa?.eventIds ?? []), ...(pb?.eventIds ?? [])],
-      hypothetical: (pa?.hypothetical ?? false) || (pb?.hypothetical ?? false),
-      contested: alternatives.length > 0,
-      alternatives,
-    };
+    const alternatives = alternativeStatuses(ladder, principals, pa, stored.get(term.id)?.get(principals[0]), pb, stored.get(term.id)?.get(principals[1]), shape.status);
+    // The events of both positions, built on first read like theirs (they grow with the claims).
+    let eventIds: readonly string[] | undefined;
+    // Frozen here, so that freezing the state does not read (and build) the events.
+    const gap = { ...freezeDeep(shape) } as Record<string, unknown>;
+    Object.defineProperty(gap, 'eventIds', {
+      enumerable: true,
+      get: () => (eventIds ??= Object.freeze(NO_IDS.concat(pa?.eventIds ?? NO_IDS, pb?.eventIds ?? NO_IDS))),
+    });
+    gap.hypothetical = (pa?.hypothetical ?? false) || (pb?.hypothetical ?? false);
+    gap.contested = alternatives.length > 0;
+    gap.alternatives = Object.freeze(alternatives);
+    gaps[term.id] = Object.freeze(gap) as unknown as Gap;
   }
   return gaps;
 }
@@ -283,21 +561,18 @@ export function presentState(s: ReplayState, catalog: Catalog, date: string, fil
       ordered[party.id] = presentPosition(stored);
       if (s.hypotheticalCount > 0) {
         const path = `positions.${term.id}.${party.id}`;
-        overrides.push(...overrideOf(path, stored.claims, stored.basis, (a, b) => !sameContent(a, b)), ...concessionOverrides(path, stored, filter.policy ?? defaultPolicy));
+        overrides.push(...overrideOf(path, claimsArray(stored.claims), stored.basis, (a, b) => !sameContent(a, b)), ...concessionOverrides(path, stored, filter.policy ?? defaultPolicy));
       }
     }
     positions[term.id] = ordered;
   }
-  // In stored (insertion) order for the gaps, which credit the last proposal both accepted.
-  const storedOrder: Proposal[] = [];
-  for (const p of s.proposals.values()) {
-    storedOrder.push(presentWith(p, (x) => ({ ...x, eventIds: idsToArray(x.eventIds), responses: sortedRecord(x.responses, presentResponse) })));
-    if (s.hypotheticalCount > 0) {
+  const proposalChunks = s.proposals.chunks.map(presentProposalChunk);
+  if (s.hypotheticalCount > 0) {
+    for (const p of tableValues(s.proposals)) {
       for (const [party, r] of p.responses) overrides.push(...overrideOf(`proposals.${p.id}.responses.${party}`, r.claims, r.basis, (a, b) => a.response !== b.response || a.as !== b.as));
     }
   }
-  const proposals = record<Proposal>();
-  for (const p of [...storedOrder].sort((a, b) => byKey(a.tabled, b.tabled) || byKey(a.id, b.id))) proposals[p.id] = p;
+  const proposals = proposalRecord(s.proposals, proposalChunks);
   const phase = phaseOf(s.lifecycle);
   const phaseStarts = sortedRecord(new Map(Object.entries(s.phaseStarts)), (m) => present(m));
   const round = s.round && present(s.round);
@@ -322,7 +597,7 @@ export function presentState(s: ReplayState, catalog: Catalog, date: string, fil
     agreement,
     proposals,
     positions,
-    gaps: presentGaps(catalog, positions, storedOrder, agreement),
+    gaps: presentGaps(catalog, s.positions, positions, proposalChunks, agreement),
     assessments: sortedRecord(s.assessments, (bySpeaker) =>
       [...bySpeaker.values()].sort((a, b) => byKey(a.date, b.date) || byKey(a.speaker, b.speaker)).map((a) => present(a)),
     ),

@@ -4,7 +4,9 @@
 // claim makes a new record, so checkpoints share them.
 import type { Catalog } from '../domain/catalog-schema.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
-import { type Policy, claimantOf, compareLatest, nextDecidingClaim } from './claims.js';
+import { type ClaimList, claimAt, claimsArray, emptyClaimList, placeOf as placeInList, someClaim, withClaimAt } from './claim-list.js';
+import { tableGet, tableWith } from './ordered-table.js';
+import { type Policy, claimantOf, compareLatest, decidingClaim, nextDecidingClaim } from './claims.js';
 import type { FoldContext } from './fold.js';
 import type {
   Conditions,
@@ -96,35 +98,37 @@ export function contentId(c: PositionContent): number {
 }
 
 /**
- * Whether the claims disagree once `added` has replaced the claim at `i` (or
- * joined), knowing whether they disagreed before: O(1) unless they did. Pure.
+ * How many claims say what the claim at place 0 says, once `added` has
+ * replaced `earlier` (its claimant's claim, at place `i`) or joined (i = -1);
+ * the claims disagree exactly when that is fewer than all of them. O(1),
+ * except when the claim at place 0 changes what it says: then it is counted
+ * (a look-up per chunk). Pure.
  */
-function contestedAfter(wasContested: boolean, claims: readonly StoredPositionClaim[], added: StoredPositionClaim): boolean {
-  if (claims.length < 2) return false;
-  if (!wasContested) return (claims[0] === added ? claims[1]! : claims[0]!).contentId !== added.contentId;
-  const first = claims[0]!.contentId;
-  return claims.some((c) => c.contentId !== first);
+function sameAsFirstAfter(current: StoredPosition | undefined, claims: ClaimList<StoredPositionClaim>, i: number, earlier: StoredPositionClaim | undefined, added: StoredPositionClaim): number {
+  if (current === undefined) return 1;
+  const first = claimAt(claims, 0).contentId;
+  if (i !== 0) return current.sameAsFirst + (added.contentId === first ? 1 : 0) - (earlier !== undefined && earlier.contentId === first ? 1 : 0);
+  return earlier!.contentId === first ? current.sameAsFirst : countSaying(claims, first);
 }
 
 /**
  * The claims and concessions with the position the policy derives from them,
- * given the deciding claim and whether the claims disagree (both kept
- * incrementally by the replay). Pure.
+ * given the deciding claim and how many claims say what the first says (both
+ * kept incrementally by the replay). Pure.
  */
 export function derivePosition(
   catalog: Catalog,
   term: string,
-  claims: readonly StoredPositionClaim[],
+  claims: ClaimList<StoredPositionClaim>,
   concessions: readonly StoredConcessionClaim[],
   policy: Policy,
   basis: StoredPositionClaim | null,
-  contested: boolean,
-  claimIndex: ReadonlyMap<number, number> | null,
+  sameAsFirst: number,
   widenedBy: readonly StoredConcessionClaim[],
 ): StoredPosition {
-  const base = basis === null ? consensusContent(catalog, term, claims) : pick(basis);
+  const base = basis === null ? consensusContent(catalog, term, claimsArray(claims)) : pick(basis);
   const content = widenedBy.reduce((acc, c) => widen(catalog, term, acc, c.adds, c.conditions), base);
-  return { claims, concessions, content, basis, widenedBy, contested, claimIndex };
+  return { claims, concessions, content, basis, widenedBy, contested: sameAsFirst < claims.length, sameAsFirst };
 }
 
 const pick = (c: PositionContent): PositionContent => ({ accepts: c.accepts, rejects: c.rejects, prefers: c.prefers, conditions: c.conditions });
@@ -191,13 +195,52 @@ function withClaim<C extends { readonly claimant: StoredPositionClaim['claimant'
   return out;
 }
 
+// The best claim of each chunk under first-hand, and how many claims of each
+// chunk say each thing: chunks are immutable and shared between versions of a
+// list, so weighing every claim again, or counting those that say one thing,
+// costs a look-up per chunk and a scan of the chunks that changed.
+const chunkBests = new WeakMap<readonly StoredPositionClaim[], StoredPositionClaim>();
+const chunkCounts = new WeakMap<readonly StoredPositionClaim[], Map<number, number>>();
+
+function bestOfChunk(chunk: readonly StoredPositionClaim[]): StoredPositionClaim {
+  let best = chunkBests.get(chunk);
+  if (best === undefined) chunkBests.set(chunk, (best = decidingClaim(chunk, 'first-hand')!));
+  return best;
+}
+
+function countSaying(claims: ClaimList<StoredPositionClaim>, contentId: number): number {
+  let n = 0;
+  for (const chunk of claims.chunks) {
+    let counts = chunkCounts.get(chunk);
+    if (counts === undefined) {
+      counts = new Map();
+      for (const c of chunk) counts.set(c.contentId, (counts.get(c.contentId) ?? 0) + 1);
+      chunkCounts.set(chunk, counts);
+    }
+    n += counts.get(contentId) ?? 0;
+  }
+  return n;
+}
+
+/**
+ * nextDecidingClaim on a claim list. When every claim must be weighed again
+ * (the deciding claimant speaks again at a worse rank), the best of each chunk
+ * decides: orders are unique, so the best of the bests is decidingClaim's. Pure.
+ */
+function nextBasis(previous: StoredPositionClaim | null, added: StoredPositionClaim, policy: Policy, claims: ClaimList<StoredPositionClaim>): StoredPositionClaim | null {
+  if (policy === 'first-hand' && previous !== null && previous.claimant.key === added.claimant.key && added.claimant.rankIndex > previous.claimant.rankIndex) {
+    return decidingClaim(claims.chunks.map(bestOfChunk), policy);
+  }
+  return nextDecidingClaim(previous, added, policy, [added]);
+}
+
 /** Records a claim about `party`'s position on `term`, replacing the claimant's earlier one. */
 export function claimPosition(s: ReplayState, ctx: FoldContext, term: string, party: string, content: PositionContent, claim: ClaimEvent): void {
   const e = claim.event;
   const claimant = claimantOf(e, party, ctx.catalog, claim.impliedBy ?? null);
   const current = positionOf(s, term, party);
-  const i = current === undefined ? -1 : placeOf(current.claims, current.claimIndex, claimant.key);
-  const earlier = i < 0 ? undefined : current!.claims[i];
+  const i = current === undefined ? -1 : placeInList(current.claims, claimant.key);
+  const earlier = i < 0 ? undefined : claimAt(current!.claims, i);
   const id = contentId(content);
   // The same claimant saying the same again corroborates its claim: one more id, the date it was first made.
   const repeat = earlier !== undefined && earlier.contentId === id && earlier.inference === claim.inference;
@@ -215,23 +258,24 @@ export function claimPosition(s: ReplayState, ctx: FoldContext, term: string, pa
     eventIds: { id: e.id, prev: repeat ? earlier.eventIds : null },
     hypothetical: e.hypothetical || (repeat && earlier.hypothetical),
   };
-  const claims = replaceAt(current?.claims ?? [], i, stored);
+  const claims = withClaimAt(current?.claims ?? emptyClaimList<StoredPositionClaim>(), i, stored);
   // A reported concession the new claim replaces is gone for good; a hypothetical one stays, to show the override.
-  const concessions = (current?.concessions ?? []).filter((c) => c.hypothetical || !supersedes(stored, c, ctx.policy));
-  const basis = nextDecidingClaim(current?.basis ?? null, stored, ctx.policy, claims);
+  const concessions = current === undefined || current.concessions.length === 0 ? NO_CONCESSIONS : current.concessions.filter((c) => c.hypothetical || !supersedes(stored, c, ctx.policy));
+  const basis = nextBasis(current?.basis ?? null, stored, ctx.policy, claims);
   // The new claim is the newest: the concessions in force stay so unless it replaces them. When it
   // replaces its claimant's earlier claim at a worse rank (on, then off the record), what that claim
-  // superseded may be in force again: weigh every concession against the claims.
+  // superseded may be in force again: weigh the concessions against the claims. Only a hypothetical
+  // one can be superseded by a current claim and still be listed (a reported one is dropped when
+  // superseded), so only those need the claims scanned.
   const widenedBy =
     current === undefined || current.concessions.length === 0
       ? NO_CONCESSIONS
       : earlier !== undefined && earlier.claimant.rankIndex < claimant.rankIndex
-        ? concessions.filter((c) => !claims.some((p) => supersedes(p, c, ctx.policy)))
+        ? concessions.filter((c) => !c.hypothetical || !someClaim(claims, (p) => supersedes(p, c, ctx.policy)))
         : current.widenedBy.filter((c) => !supersedes(stored, c, ctx.policy));
   let byParty = s.positions.get(term);
   if (!byParty) s.positions.set(term, (byParty = new Map()));
-  const claimIndex = i < 0 ? withIndex(current?.claimIndex ?? null, claims) : current!.claimIndex;
-  byParty.set(party, derivePosition(ctx.catalog, term, claims, concessions, ctx.policy, basis, contestedAfter(current?.contested ?? false, claims, stored), claimIndex, widenedBy));
+  byParty.set(party, derivePosition(ctx.catalog, term, claims, concessions, ctx.policy, basis, sameAsFirstAfter(current, claims, i, earlier, stored), widenedBy));
 }
 
 /** Records a claim that `party` widens its position on `term`; merged with the claimant's earlier concessions. `current` must exist. */
@@ -255,7 +299,7 @@ export function claimConcession(s: ReplayState, ctx: FoldContext, term: string, 
   // their order (that of the concessions, which is how their events are listed).
   const inForce = new Set(current.widenedBy.map((c) => c.claimant.key));
   const widenedBy = concessions.filter((c) => c === stored || inForce.has(c.claimant.key));
-  s.positions.get(term)!.set(claim.party, derivePosition(ctx.catalog, term, current.claims, concessions, ctx.policy, current.basis, current.contested, current.claimIndex, widenedBy));
+  s.positions.get(term)!.set(claim.party, derivePosition(ctx.catalog, term, current.claims, concessions, ctx.policy, current.basis, current.sameAsFirst, widenedBy));
 }
 
 /** The position `content` widened by `adds`: the options join `accepts` and leave `rejects`. Pure. */
@@ -287,7 +331,7 @@ export function claimResponse(
   response: 'accepted' | 'rejected',
   as: 'text' | 'basis' | null,
 ): boolean {
-  const proposal = s.proposals.get(e.proposal);
+  const proposal = tableGet(s.proposals, e.proposal);
   if (!proposal) return false;
   const claimant = claimantOf(e, e.party, ctx.catalog);
   const current = proposal.responses.get(e.party);
@@ -309,7 +353,7 @@ export function claimResponse(
   const claims = replaceAt(current?.claims ?? [], i, stored);
   const claimIndex = i < 0 ? withIndex(current?.claimIndex ?? null, claims) : current!.claimIndex;
   responses.set(e.party, deriveResponse(claims, nextDecidingClaim(current?.basis ?? null, stored, ctx.policy, claims), claimIndex));
-  s.proposals.set(e.proposal, { ...proposal, responses });
+  s.proposals = tableWith(s.proposals, e.proposal, { ...proposal, responses });
   // The one rule by which a response reaches positions: accepting a text is
   // accepting what it says on each term it settles (as tabled so far), a
   // claim of the same claimant, marked as implied. Accepting a text only as

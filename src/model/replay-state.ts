@@ -1,9 +1,11 @@
 // The state a replay carries from event to event. Containers (the records) are
 // owned by one replay and updated in place; every leaf value is replaced, never
 // mutated, so a checkpoint is a copy of the containers and shares the leaves.
+import type { ClaimList } from './claim-list.js';
 import type { ClaimOrder, ClaimRank, Claimant, Relation } from './claims.js';
 import type { RoundPurpose } from './deal-machine.js';
 import type { LifecycleKey } from './lifecycle.js';
+import { type OrderedTable, emptyTable } from './ordered-table.js';
 import { initialLifecycle } from './lifecycle.js';
 
 export type EventIds = readonly string[];
@@ -75,7 +77,7 @@ export interface StoredResponseClaim extends StoredClaimBase {
  * under the replay's policy. Immutable: a new claim makes a new record.
  */
 export interface StoredPosition {
-  readonly claims: readonly StoredPositionClaim[];
+  readonly claims: ClaimList<StoredPositionClaim>;
   /**
    * Concessions, one per claimant. A concession widens whatever the claims
    * give until a later position claim of at least its rank replaces it (any
@@ -89,8 +91,8 @@ export interface StoredPosition {
   /** The concessions in force, which widen what the claims give. */
   readonly widenedBy: readonly StoredConcessionClaim[];
   readonly contested: boolean;
-  /** claimant key -> its claim's place in `claims`, for long lists (null: scan). */
-  readonly claimIndex: ReadonlyMap<number, number> | null;
+  /** How many claims say what the claim at place 0 says: contested exactly when fewer than all. */
+  readonly sameAsFirst: number;
 }
 
 export interface StoredResponse {
@@ -310,8 +312,8 @@ export interface ReplayState {
   agreement: Stored<Agreement> | null;
   round: Stored<Round> | null;
   roundsOpened: number;
-  /** Keyed by user ids, so Maps: an id such as "__proto__" is only a name. */
-  proposals: Map<string, StoredProposal>;
+  /** Keyed by user ids (an id such as "__proto__" is only a name), in the order tabled. Persistent: replaced on change, so a checkpoint shares it. */
+  proposals: OrderedTable<StoredProposal>;
   /** term -> party -> the claims about its position */
   positions: Map<string, Map<string, StoredPosition>>;
   /** source -> speaker -> latest assessment */
@@ -338,7 +340,7 @@ export function initialReplayState(): ReplayState {
     agreement: null,
     round: null,
     roundsOpened: 0,
-    proposals: new Map(),
+    proposals: emptyTable(),
     positions: new Map(),
     assessments: new Map(),
     figures: new Map(),
@@ -363,7 +365,6 @@ export function cloneReplayState(s: ReplayState): ReplayState {
   return {
     ...s,
     phaseStarts: { ...s.phaseStarts },
-    proposals: new Map(s.proposals),
     positions: copyNested(s.positions),
     assessments: copyNested(s.assessments),
     figures: copyNested(s.figures),

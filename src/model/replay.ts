@@ -7,7 +7,7 @@ import { type LogEntry, publicDay, upperBoundByDay } from '../domain/ordering.js
 import { type FoldContext, applyEntry } from './apply-event.js';
 import { defaultPolicy } from './claims.js';
 import { memoisedTransition } from './lifecycle.js';
-import { type NegotiationState, type StateFilter, presentState } from './negotiation-state.js';
+import { type NegotiationState, type StateFilter, presentPositionsSince, presentState } from './negotiation-state.js';
 import { type ReplayState, cloneReplayState, initialReplayState } from './replay-state.js';
 
 /** The fold's context for the fast replay of `log` under `filter`'s policy. Pure. */
@@ -38,13 +38,17 @@ export interface ReplayIndex {
 }
 
 /**
- * About 2·sqrt(n) checkpoints, sqrt(n)/2 events apart: memory grows with
- * sqrt(n) (containers only; leaves are shared) while a query replays at most
- * sqrt(n)/2 events (the README's performance section has the measurements).
+ * A checkpoint every 64 to 128 events (sqrt(n)/2, bounded): a query replays at
+ * most one interval, so its cost does not grow with the log, while memory grows
+ * linearly with a small constant (containers only: leaves, claim lists and the
+ * proposal table are persistent and shared; the README's performance section
+ * has the measurements).
  */
 export function checkpointInterval(n: number): number {
-  return Math.min(4096, Math.max(64, Math.ceil(Math.sqrt(n) / 2)));
+  return Math.min(MAX_INTERVAL, Math.max(64, Math.ceil(Math.sqrt(n) / 2)));
 }
+
+const MAX_INTERVAL = 128;
 
 export function buildIndex(log: EventLog, filter: StateFilter = {}): ReplayIndex {
   const entries = filterEntries(log, filter);
@@ -62,7 +66,10 @@ export function buildIndex(log: EventLog, filter: StateFilter = {}): ReplayIndex
   const state = cloneReplayState(checkpoints.at(-1)!);
   for (let from = (checkpoints.length - 1) * interval; from + interval <= entries.length; from += interval) {
     applyRange(state, entries, from, from + interval, ctx);
-    checkpoints.push(cloneReplayState(state));
+    const checkpoint = cloneReplayState(state);
+    // Presented now, once per checkpoint, rather than by whichever query first starts from it.
+    presentPositionsSince(checkpoint, checkpoints.at(-1));
+    checkpoints.push(checkpoint);
   }
   return { entries, interval, checkpoints };
 }
