@@ -13,6 +13,7 @@ import { describeRound } from '../report/describe-round.js';
 import { describeStance } from '../report/describe-stance.js';
 import { HYPOTHETICAL_MARK } from '../report/hypothetical-mark.js';
 import { describeSpeaker } from '../report/describe-speaker.js';
+import { appendAll } from '../domain/append-all.js';
 
 export { HYPOTHETICAL_MARK };
 
@@ -50,6 +51,10 @@ export interface FormatOptions {
   readonly quotes?: boolean;
 }
 
+/** Claims listed under one contested position in the text (the deciding one always among them). */
+const CLAIMS_LISTED = 12;
+
+/** The state as text for a terminal: phase, round, proposals, the terms table, contested positions (a few claims each), other parties and figures. Pure. */
 export function formatState(state: NegotiationState, log: EventLog, options: FormatOptions = {}): string {
   const lines: string[] = [];
   const scope = [state.sources ? `as reported by ${state.sources.join(', ')}` : 'all sources', state.knownAt ? `reported in these sources by ${state.knownAt}` : null, `positions by the ${state.policy} policy`]
@@ -86,7 +91,7 @@ export function formatState(state: NegotiationState, log: EventLog, options: For
     const gap = state.gaps[term.id]!;
     rows.push([term.id, cell(a), cell(b), `${describeGap(gap)}${gap.contested ? ` [C: other claims give ${gap.alternatives.join(', ')}]` : ''}${gap.hypothetical ? ' [H]' : ''}`]);
   }
-  lines.push(...table(rows).map((l) => `  ${l}`));
+  appendAll(lines, table(rows).map((l) => `  ${l}`));
   const all = Object.values(state.positions).flatMap((byParty) => Object.values(byParty));
   if (all.some((p) => p.contested)) lines.push(`  [C] = contested: the claims about it disagree (listed below)`);
   if (all.some((p) => p.hypothetical)) lines.push(`  [H] = rests on a hypothetical event`);
@@ -97,10 +102,17 @@ export function formatState(state: NegotiationState, log: EventLog, options: For
       const p = state.positions[term.id]?.[party.id];
       if (!p?.contested) continue;
       contested.push(`  ${party.id} on ${term.id}: ${describeStance(p)}${p.basis ? `, by ${describeClaimant(p.basis)}` : ' (consensus of all claims)'}`);
-      for (const c of p.claims) contested.push(`    ${p.basis !== null && c.eventIds.join() === p.basis.eventIds.join() ? '*' : '-'} ${describeClaimant(c)}, ${c.date}: ${describeStance(c)}${c.inference ? ` [inferred: ${c.inference}]` : ''}${hyp(c)}`);
+      // A big log can hold thousands of claims on one position: the text lists the deciding one and the first few, --json all.
+      const deciding = (c: (typeof p.claims)[number]) => p.basis !== null && c.eventIds.join() === p.basis.eventIds.join();
+      const shown = p.claims.filter((c, i) => i < CLAIMS_LISTED || deciding(c));
+      for (const c of shown) contested.push(`    ${deciding(c) ? '*' : '-'} ${describeClaimant(c)}, ${c.date}: ${describeStance(c)}${c.inference ? ` [inferred: ${c.inference}]` : ''}${hyp(c)}`);
+      if (shown.length < p.claims.length) contested.push(`    ... and ${p.claims.length - shown.length} more claims (--json lists them all)`);
     }
   }
-  if (contested.length > 0) lines.push('', `Contested positions (* = the claim the ${state.policy} policy takes):`, ...contested);
+  if (contested.length > 0) {
+    lines.push('', `Contested positions (* = the claim the ${state.policy} policy takes):`);
+    appendAll(lines, contested);
+  }
 
   const others = log.catalog.parties.filter((p) => p.role !== 'principal');
   const otherLines: string[] = [];

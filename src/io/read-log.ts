@@ -11,6 +11,7 @@ import type { Problem, Result } from '../domain/problem.js';
 import { packageRoot } from './package-root.js';
 import { nameOf, readLines } from './read-lines.js';
 import { STDIN, displayPath, fileSystemProblem, readText } from './read-text.js';
+import { appendAll } from '../domain/append-all.js';
 
 export { displayPath, readText } from './read-text.js';
 
@@ -127,7 +128,7 @@ export async function loadLog(paths: readonly string[] = []): Promise<Result<Loa
   // One file after another, streamed into one builder: problems come in file and line order.
   const builder = logBuilder(catalog.value);
   const problems: Problem[] = [];
-  for (const f of files) problems.push(...(await readLines(f, builder.file(nameOf(f)))));
+  for (const f of files) appendAll(problems, await readLines(f, builder.file(nameOf(f))));
   // A file that cannot be read at all is the problem to fix first.
   if (problems.length > 0) return { ok: false, problems };
   const log = builder.finish();

@@ -12,6 +12,7 @@ import { inputError } from '../cli-errors.js';
 import type { checkOptions } from '../command-table.js';
 import type { Output } from '../command.js';
 import type { Parsed } from '../option-spec.js';
+import { appendAll } from '../../domain/append-all.js';
 
 const SCENARIO_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 const MAX_TEXT_BYTES = 64 * 1024 * 1024;
@@ -72,7 +73,7 @@ async function completeLogProblems(problems: readonly Problem[], catalog: Catalo
   for (const group of byLine.values()) {
     const { file, line, eventId } = group[0]!;
     const raw = rawLine(await textOf(file, cache), line!);
-    out.push(...group.map((p) => withSuggestion(p, raw, catalog)));
+    appendAll(out, group.map((p) => withSuggestion(p, raw, catalog)));
     const reported = new Set(group.map((p) => p.field ?? ''));
     out.push(...unknownReferences(raw, catalog, { file, line, ...(eventId === undefined ? {} : { eventId }) }, reported));
   }
@@ -169,17 +170,17 @@ export async function run({ values, positionals }: Parsed<typeof checkOptions>, 
     if (loaded.ok) {
       const { log, files, catalogDir } = loaded.value;
       found.log = { events: log.entries.length, files: files.length, catalog: displayPath(catalogDir) };
-    } else problems.push(...(await completeLogProblems(loaded.problems, await catalogFor(logs), cache)));
+    } else appendAll(problems, await completeLogProblems(loaded.problems, await catalogFor(logs), cache));
   }
   for (const dir of new Set(targets.filter((t) => t.kind === 'catalog').map((t) => resolve(t.path)))) {
     const catalog = await loadCatalog(dir);
     if (catalog.ok) found.catalogs.push({ dir: displayPath(dir), terms: catalog.value.terms.length, parties: catalog.value.parties.length, sources: catalog.value.sources.length });
-    else problems.push(...catalog.problems);
+    else appendAll(problems, catalog.problems);
   }
   for (const t of targets.filter((t) => t.kind === 'scenario')) {
     const checked = await checkScenario(t.path, cache);
     if (checked.valid !== undefined) found.scenarios.push(checked.valid);
-    problems.push(...checked.problems);
+    appendAll(problems, checked.problems);
   }
   // Problems go to stderr, one line each, in JSON mode too; stdout says what was valid.
   if (values.json) io.out(JSON.stringify({ ok: problems.length === 0, ...found, problems: problems.length }, null, 2));
