@@ -19,7 +19,7 @@ export { machineDiagram } from './model/machine-diagram.js';
 export * from './model/negotiation-state.js';
 export * from './model/phase-clock.js';
 export type * from './model/replay-state.js';
-export { stateAt, replay, lastDate, indexFor, type StateQuery } from './model/replay.js';
+export { stateAt, stateOnce, replay, lastDate, indexFor, type StateQuery } from './model/replay.js';
 export { referenceStateAt } from './model/reference-replay.js';
 export * from './model/state-diff.js';
 export * from './model/fork.js';

@@ -119,6 +119,18 @@ export function stateAt(log: EventLog, date: string, query: StateQuery = {}): Ne
   return presentState(replayStateAt(log, date, query), log.catalog, date, query);
 }
 
+/**
+ * The state on `date`, as `stateAt` gives it, from one replay without the
+ * checkpoint index: for a single question about a large log (the command
+ * line's `state`), where building checkpoints costs more than it saves. Keeps
+ * nothing. Pure.
+ */
+export function stateOnce(log: EventLog, date: string, query: StateQuery = {}): NegotiationState {
+  const entries = filterEntries(log, query);
+  const end = upperBoundByDay(entries, requireDayNumber(date));
+  return presentState(applyRange(initialReplayState(), entries, 0, end, fastContext(log, query)), log.catalog, date, query);
+}
+
 /** Replays the whole log without checkpoints: the state on the day of its last event. */
 export function replay(log: EventLog, filter: StateFilter = {}): NegotiationState {
   const entries = filterEntries(log, filter);
