@@ -94,13 +94,14 @@ export const labelLines = (transitions: readonly { readonly event: string; reado
 
 /**
  * A leaf box: its name, then (for a folded state) a line wide enough for any
- * of its substates' names, then the marker line.
+ * of its substates' names, then the marker line. A compact box, where width
+ * is dearer than height, has room for the two markers one under the other.
  */
-function leafSize(name: string, folded: readonly string[], { fonts, measure }: LayoutOptions): { width: number; height: number } {
-  const marker = measure(`${markerText.now}  ${markerText.whatIf}`, fonts.marker);
+function leafSize(name: string, folded: readonly string[], { fonts, measure, compact }: LayoutOptions): { width: number; height: number } {
+  const marker = compact ? Math.max(measure(markerText.now, fonts.marker), measure(markerText.whatIf, fonts.marker)) : measure(`${markerText.now}  ${markerText.whatIf}`, fonts.marker);
   const sub = folded.map((path) => measure(substateText(path), fonts.marker));
-  const subLine = folded.length > 0 ? lineHeight(fonts.marker) : 0;
-  return { width: Math.ceil(Math.max(measure(name, fonts.name), marker, ...sub) + 2 * PAD), height: lineHeight(fonts.name) + subLine + lineHeight(fonts.marker) + 2 * PAD };
+  const lines = (folded.length > 0 ? 1 : 0) + (compact ? 2 : 1);
+  return { width: Math.ceil(Math.max(measure(name, fonts.name), marker, ...sub) + 2 * PAD), height: lineHeight(fonts.name) + lines * lineHeight(fonts.marker) + 2 * PAD };
 }
 
 /** How a folded substate is named under its parent's name: "negotiating.roundInSession" → "— round in session". Pure. */

@@ -74,8 +74,10 @@ function draw(l: StatechartLayout, marks: ChartMarks, scale: number, id: string)
     const inside = [marks.now, marks.whatIf].find((m) => m !== null && m !== st.path && isUnder(m, st.path));
     if (st.folded.length > 0 && inside) g.append(s('text', { x: cx, y: nameY + line, 'text-anchor': 'middle', class: 'substate' }, substateText(inside)));
     if (!st.compound && (now || whatIf)) {
-      const marker = [now ? markerText.now : '', whatIf ? markerText.whatIf : ''].filter(Boolean).join('  ');
-      g.append(s('text', { x: cx, y: nameY + (st.folded.length > 0 ? 2 : 1) * line, 'text-anchor': 'middle', class: 'marker' }, marker));
+      // A compact box has room for the two markers one under the other, not side by side.
+      const markers = [now ? markerText.now : '', whatIf ? markerText.whatIf : ''].filter(Boolean);
+      const first = nameY + (st.folded.length > 0 ? 2 : 1) * line;
+      (l.compact ? markers : [markers.join('  ')]).forEach((marker, i) => g.append(s('text', { x: cx, y: first + i * line, 'text-anchor': 'middle', class: 'marker' }, marker)));
     }
     svg.append(g);
   }
@@ -198,7 +200,14 @@ export function renderStatecharts(machine: MachineNode, now: string, whatIf: { r
   }
   const key = document.createElement('p');
   key.className = 'statechart-key';
-  key.textContent = `${markerText.now}: the state on this date (solid outline).${whatIf ? ` ${markerText.whatIf}: the what-if’s state (dashed outline).` : ''} Arrows are labelled with the event that moves the deal, and [a condition] it must meet; hover a state for the events it handles without leaving.`;
+  // Both readings of the arrows are in the page; class mode's stylesheet shows the compact chart's.
+  const full = document.createElement('span');
+  full.className = 'key-full';
+  full.textContent = ' Arrows are labelled with the event that moves the deal, and [a condition] it must meet; hover a state for the events it handles without leaving.';
+  const compact = document.createElement('span');
+  compact.className = 'key-compact';
+  compact.textContent = ' The current stage names its step under its name; arrows are labelled with the events that move the deal from one stage to another.';
+  key.append(`${markerText.now}: the state on this date (solid outline).${whatIf ? ` ${markerText.whatIf}: the what-if’s state (dashed outline).` : ''}`, full, compact);
   wrap.append(key);
   return wrap;
 }
