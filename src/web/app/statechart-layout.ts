@@ -20,7 +20,11 @@ export interface LayoutOptions {
   /** The width in px of `text` at `px` (the browser measures; tests approximate). */
   readonly measure: (text: string, px: number) => number;
   readonly direction: Direction;
-  /** Labels name events only (guards are left to the tooltip) and spacing is tight: for the folded, one-row chart. */
+  /**
+   * For the folded, one-row chart: labels name events only (guards stay in the
+   * tooltip), spacing is tight, the markers stack, and arrows with the same
+   * events into one state share a trunk and its label.
+   */
   readonly compact?: boolean;
 }
 
@@ -212,9 +216,9 @@ export function toElkGraph(machine: MachineNode, options: LayoutOptions): ElkNod
     return nodes;
   };
   const children = levelOf(machine);
-  // A compact chart merges the arrows into one target (ELK's mergeEdges), so arrows with the
-  // same events into the same state end in one trunk, which carries their label once.
-  // Only arrows running the same way (by the spec's order) share a trunk: a way back enters elsewhere.
+  // A compact chart merges the arrows into one target (ELK's mergeEdges), so arrows with the same
+  // events into the same state end in one trunk, which carries their label once. Only arrows
+  // running the same way (by the spec's order) share a trunk: a way back enters elsewhere.
   const order = new Map(machine.children.map((c, i) => [c.path, i]));
   const forward = (from: string, to: string) => (order.get(topOf(from)) ?? 0) < (order.get(topOf(to)) ?? 0);
   const labelled = new Set<string>();
