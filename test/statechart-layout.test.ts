@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { dealSpecSchema } from '../src/domain/deal-spec.js';
 import { defaultDealSpec } from '../src/domain/default-deal.js';
 import { type MachineNode, machineStructure } from '../src/model/machine-structure.js';
-import { type ChartFonts, type Direction, type Rect, type StatechartLayout, layoutStatechart, stateWords } from '../src/web/app/statechart-layout.js';
+import { type ChartFonts, type Direction, type Rect, type StatechartLayout, foldMachine, labelLines, layoutStatechart, stateWords, substateText } from '../src/web/app/statechart-layout.js';
 
 // A generous stand-in for the browser's text measurement: the layout only needs a width per string.
 const measure = (text: string, px: number) => text.length * px * 0.62;
@@ -107,5 +107,91 @@ describe('the statechart layout', () => {
     expect(l.initials.map((i) => i.parent).sort()).toEqual(['', ...machine.children.filter((c) => c.initial !== null).map((c) => c.path)].sort());
     const start = l.edges.find((e) => e.from === 'initial:')!;
     expect(start.to).toBe(machine.initial);
+  });
+});
+
+/** The top-level state a dotted path belongs to. */
+const top = (path: string) => path.split('.')[0]!;
+
+/** Every transition of the machine that leaves a top-level state for another one, as "from→to event [guard]". */
+function crossing(machine: MachineNode): Set<string> {
+  const out = new Set<string>();
+  for (const n of allNodes(machine)) for (const t of n.transitions) for (const to of t.targets) if (top(to) !== top(n.path)) out.add(`${top(n.path)}→${top(to)} ${t.event} [${t.guard ?? ''}]`);
+  return out;
+}
+
+describe('the folded statechart (class mode: one row of top-level states)', () => {
+  for (const [name, spec] of [['bundled three-phase deal', defaultDealSpec], ['two-phase spec', twoPhases]] as const) {
+    const machine = machineStructure(spec);
+    const folded = foldMachine(machine);
+
+    it(`keeps every top-level state of the ${name}, in the spec's order, each standing for its leaf substates`, () => {
+      expect(folded.children.map((c) => c.path)).toEqual(machine.children.map((c) => c.path));
+      for (const c of folded.children) {
+        expect(c.children).toEqual([]);
+        const original = machine.children.find((m) => m.path === c.path)!;
+        const leaves = allNodes(original).filter((n) => n.children.length === 0).map((n) => n.path);
+        expect(c.folded).toEqual(leaves);
+      }
+    });
+
+    it(`keeps every transition of the ${name} whose ends differ after folding, once, and turns the rest into events handled in place`, () => {
+      const moving = folded.children.flatMap((c) => c.transitions.filter((t) => !t.inPlace).flatMap((t) => t.targets.map((to) => `${c.path}→${to} ${t.event} [${t.guard ?? ''}]`)));
+      // Once each: no duplicates.
+      expect(moving.length).toBe(new Set(moving).size);
+      // None lost: every crossing transition is there.
+      for (const c of crossing(machine)) expect(moving).toContain(c);
+      // Nothing invented: the only self-loops kept are ones the top-level state itself declares.
+      for (const m of moving) {
+        const [pair] = m.split(' ');
+        const [from, to] = pair!.split('→');
+        if (from === to) expect(machine.children.find((c) => c.path === from)!.transitions.some((t) => !t.inPlace && t.targets.includes(from!))).toBe(true);
+        else expect(crossing(machine).has(m)).toBe(true);
+      }
+      // An event handled inside a folded state stays listed on it (its tooltip).
+      for (const c of folded.children.filter((x) => x.folded.length > 0)) {
+        const inside = allNodes(machine.children.find((m) => m.path === c.path)!).flatMap((n) => n.transitions.filter((t) => t.targets.every((to) => top(to) === c.path)).map((t) => t.event));
+        for (const e of inside) expect(c.transitions.some((t) => t.inPlace && t.event === e)).toBe(true);
+      }
+    });
+
+    it(`folds the ${name} the same way every time, and lays it out in one row the same way every time`, async () => {
+      expect(foldMachine(machine)).toEqual(folded);
+      const a = await layoutStatechart(folded, { fonts: classroom, measure, direction: 'RIGHT', compact: true });
+      expect(await layoutStatechart(foldMachine(machine), { fonts: classroom, measure, direction: 'RIGHT', compact: true })).toEqual(a);
+    });
+
+    it(`lays the folded ${name} out as one short row: every state placed apart, every arrow drawn, its events labelled once per trunk`, async () => {
+      const l = await layoutStatechart(folded, { fonts: classroom, measure, direction: 'RIGHT', compact: true });
+      expect(l.compact).toBe(true);
+      expect(l.states.map((s) => s.path)).toEqual(folded.children.map((c) => c.path));
+      for (const a of l.states) for (const b of l.states) if (a !== b) expect(overlap(a, b), `${a.path} and ${b.path}`).toBe(false);
+      // One row: short next to its width, and about one box tall plus the arrows' tracks.
+      expect(l.height).toBeLessThan(l.width / 3);
+      expect(l.height).toBeLessThanOrEqual(320);
+      for (const c of folded.children) {
+        const box = l.states.find((s) => s.path === c.path)!;
+        expect(box.folded).toEqual(c.folded);
+        for (const sub of c.folded) expect(measure(substateText(sub), classroom.marker)).toBeLessThan(box.w);
+        for (const t of c.transitions.filter((x) => !x.inPlace)) {
+          const edge = l.edges.find((e) => e.from === c.path && e.to === t.targets[0]);
+          expect(edge, `${c.path} → ${t.targets[0]}`).toBeDefined();
+          expect(edge!.transitions).toContainEqual({ event: t.event, guard: t.guard });
+          expect(edge!.points.length).toBeGreaterThanOrEqual(2);
+        }
+      }
+      // Each label's events appear on at least one labelled arrow into the same state.
+      for (const e of l.edges.filter((x) => x.transitions.length > 0)) {
+        const text = labelLines(e.transitions, true).join(' ');
+        expect(l.edges.some((o) => o.to === e.to && o.label !== null && labelLines(o.transitions, true).join(' ') === text), `label for ${e.from} → ${e.to}`).toBe(true);
+      }
+    });
+  }
+
+  it('names a folded substate under its parent, and breaks event names after their first underscore for compact labels', () => {
+    expect(substateText('negotiating.roundInSession')).toBe('— round in session');
+    expect(labelLines([{ event: 'AGREEMENT_REACHED', guard: 'settlesWhatItMust' }, { event: 'AGREEMENT_REACHED', guard: 'other' }], true)).toEqual(['AGREEMENT_', 'REACHED']);
+    expect(labelLines([{ event: 'RELEASE', guard: null }], true)).toEqual(['RELEASE']);
+    expect(labelLines([{ event: 'AGREEMENT_REACHED', guard: 'settlesWhatItMust' }], false)).toEqual(['AGREEMENT_REACHED', '[settlesWhatItMust]']);
   });
 });

@@ -121,7 +121,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the statechart, p
     await page.waitForSelector('#statechart .statechart-holder[data-drawn]');
   }
 
-  it('labels every transition with its event and guard, marks the current state, and keeps arrowheads apart, at projector sizes', async () => {
+  it('labels every transition with its event and guard, marks the current state, and keeps arrowheads apart, at projector sizes; class mode folds it into one row', async () => {
     const page = await open(1920, 1080);
     const state = await getJson<NegotiationState>(`${served.url}api/state?at=${meta.last}`);
     const chart = page.locator('#statechart .statechart-holder').first();
@@ -152,8 +152,25 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the statechart, p
     await page.evaluate(`document.body.classList.add('class-mode')`);
     await expect.poll(async () => Math.min(...(await page.evaluate<{ px: number }[]>(rendered('#statechart text.name'))).map((n) => n.px))).toBeGreaterThanOrEqual(18);
     expect(Math.min(...(await page.evaluate<{ px: number }[]>(rendered('#statechart text.label tspan'))).map((n) => n.px))).toBeGreaterThanOrEqual(18);
+    // Class mode draws the compact chart: the top-level states in one row, each substate folded
+    // into its parent (the current one named under it), each crossing transition on the arrow between.
+    const top = (path: string) => path.split('.')[0]!;
+    await expect.poll(() => chart.locator('g.state').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-state')))).toEqual(meta.machine.children.map((c) => c.path));
+    for (const m of moves(meta.machine).filter((x) => top(x.from) !== top(x.to))) {
+      const edge = chart.locator(`g.transition[data-from="${top(m.from)}"][data-to="${top(m.to)}"]`);
+      expect(await edge.count(), `${top(m.from)} → ${top(m.to)}`).toBe(1);
+      expect(await edge.locator('path.edge title').textContent()).toContain(m.event);
+    }
+    if (now.includes('.')) expect(await chart.locator(`g.state[data-state="${top(now)}"] text.substate`).textContent()).toBe(`— ${now.split('.').slice(1).map((k) => k.replace(/([a-z])([A-Z0-9])/g, '$1 $2').toLowerCase()).join(', ')}`);
+    expect(await chart.locator(`g.state[data-state="${top(now)}"] text.marker`).textContent()).toContain('now');
+    const compact = (await chart.locator('svg').boundingBox())!;
+    expect(compact.height).toBeLessThanOrEqual(320);
+    expect(compact.width).toBeLessThanOrEqual((await chart.boundingBox())!.width);
     await page.locator('#statechart-section').screenshot({ path: join(artifacts, 'statechart-class-mode-1920.png') });
     expect(await axe(page, ['#statechart', '#matrix', '#chart'])).toEqual([]);
+    // Out of class mode again, the full chart comes back.
+    await page.evaluate(`document.body.classList.remove('class-mode')`);
+    await expect.poll(() => chart.locator(`g.state[data-state="${now}"]`).count()).toBe(1);
     await page.close();
   });
 

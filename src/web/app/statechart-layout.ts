@@ -20,6 +20,12 @@ export interface LayoutOptions {
   /** The width in px of `text` at `px` (the browser measures; tests approximate). */
   readonly measure: (text: string, px: number) => number;
   readonly direction: Direction;
+  /**
+   * For the folded, one-row chart: labels name events only (guards stay in the
+   * tooltip), spacing is tight, the markers stack, and arrows with the same
+   * events into one state share a trunk and its label.
+   */
+  readonly compact?: boolean;
 }
 
 export interface Point {
@@ -40,6 +46,8 @@ export interface PlacedState extends Rect {
   readonly final: boolean;
   /** Events the state handles without leaving it, as "EVENT [guard]". */
   readonly inPlace: readonly string[];
+  /** For a state drawn with its substates folded in: their dotted paths (else empty). */
+  readonly folded: readonly string[];
 }
 
 export interface PlacedEdge {
@@ -58,6 +66,8 @@ export interface StatechartLayout {
   readonly width: number;
   readonly height: number;
   readonly fonts: ChartFonts;
+  /** Whether labels leave guards out (LayoutOptions.compact). */
+  readonly compact: boolean;
   readonly states: readonly PlacedState[];
   /** The start dots: one at the top level and one inside each compound state. */
   readonly initials: readonly (Point & { readonly r: number; readonly parent: string })[];
@@ -76,11 +86,72 @@ const DOT = 8;
 const INNER_START = 2 * DOT + 26;
 const lineHeight = (px: number) => Math.ceil(px * 1.3);
 const initialId = (parent: string) => `initial:${parent}`;
-const transitionText = (t: { event: string; guard: string | null }) => (t.guard ? [t.event, `[${t.guard}]`] : [t.event]);
+/**
+ * The lines of an edge's label: each event with its [guard] under it, or in
+ * a compact chart each event once, broken after its first underscore
+ * ("AGREEMENT_" / "REACHED"), since a label's width widens the whole row. Pure.
+ */
+export const labelLines = (transitions: readonly { readonly event: string; readonly guard: string | null }[], compact: boolean): string[] =>
+  compact
+    ? [...new Set(transitions.map((t) => t.event))].flatMap((event) => event.replace(/^([^_]+_)(?=.)/, '$1\n').split('\n'))
+    : transitions.flatMap((t) => (t.guard ? [t.event, `[${t.guard}]`] : [t.event]));
 
-function leafSize(name: string, { fonts, measure }: LayoutOptions): { width: number; height: number } {
-  const marker = measure(`${markerText.now}  ${markerText.whatIf}`, fonts.marker);
-  return { width: Math.ceil(Math.max(measure(name, fonts.name), marker) + 2 * PAD), height: lineHeight(fonts.name) + lineHeight(fonts.marker) + 2 * PAD };
+/**
+ * A leaf box: its name, then (for a folded state) a line wide enough for any
+ * of its substates' names, then the marker line. A compact box, where width
+ * is dearer than height, has room for the two markers one under the other.
+ */
+function leafSize(name: string, folded: readonly string[], { fonts, measure, compact }: LayoutOptions): { width: number; height: number } {
+  const marker = compact ? Math.max(measure(markerText.now, fonts.marker), measure(markerText.whatIf, fonts.marker)) : measure(`${markerText.now}  ${markerText.whatIf}`, fonts.marker);
+  const sub = folded.map((path) => measure(substateText(path), fonts.marker));
+  const lines = (folded.length > 0 ? 1 : 0) + (compact ? 2 : 1);
+  return { width: Math.ceil(Math.max(measure(name, fonts.name), marker, ...sub) + 2 * PAD), height: lineHeight(fonts.name) + lines * lineHeight(fonts.marker) + 2 * PAD };
+}
+
+/** How a folded substate is named under its parent's name: "negotiating.roundInSession" → "— round in session". Pure. */
+export const substateText = (path: string) => `— ${path.split('.').slice(1).map(stateWords).join(', ')}`;
+
+/** A machine whose top-level states have their substates folded in (see foldMachine). */
+export interface FoldedMachine extends MachineNode {
+  readonly children: readonly FoldedState[];
+}
+
+/** A top-level state with no children left: `folded` lists the dotted paths of the leaf states it stands for. */
+export interface FoldedState extends MachineNode {
+  readonly folded: readonly string[];
+}
+
+const topOf = (path: string) => path.split('.')[0]!;
+const leavesOf = (node: MachineNode): string[] => node.children.flatMap((c) => (c.children.length === 0 ? [c.path] : leavesOf(c)));
+
+/**
+ * The machine with every top-level state's substates folded into it, for a
+ * chart one row tall. Each transition is lifted to the top-level states it
+ * connects, once per (source, target, event, guard); a transition whose ends
+ * fold into the same state becomes one handled in place, unless the top-level
+ * state itself declares it (a real re-entry). Every top-level state stays, in
+ * the spec's order. Pure and deterministic.
+ */
+export function foldMachine(machine: MachineNode): FoldedMachine {
+  const children = machine.children.map((top): FoldedState => {
+    const moving = new Map<string, MachineNode['transitions'][number]>();
+    const inPlace = new Map<string, MachineNode['transitions'][number]>();
+    const visit = (node: MachineNode) => {
+      for (const t of node.transitions) {
+        const ownLoop = node === top && !t.inPlace;
+        for (const to of [...new Set(t.targets.map(topOf))]) {
+          const stays = to === top.path && !ownLoop;
+          const key = `${to}\u0000${t.event}\u0000${t.guard ?? ''}`;
+          const into = stays ? inPlace : moving;
+          if (!into.has(key)) into.set(key, { event: t.event, guard: t.guard, targets: [to], inPlace: stays });
+        }
+      }
+      node.children.forEach(visit);
+    };
+    visit(top);
+    return { path: top.path, key: top.key, initial: null, final: top.final, children: [], transitions: [...moving.values(), ...inPlace.values()], folded: leavesOf(top) };
+  });
+  return { ...machine, children };
 }
 
 interface Grouped {
@@ -114,10 +185,12 @@ function movingTransitions(machine: MachineNode): Grouped[] {
  */
 export function toElkGraph(machine: MachineNode, options: LayoutOptions): ElkNode {
   const { fonts, measure } = options;
+  // Between layers the labels stand: a compact chart keeps only a little air around them.
+  const air = options.compact ? 0.6 : 1;
   const edges: ElkExtendedEdge[] = [];
   const nodeOf = (node: MachineNode): ElkNode => {
     const name = stateWords(node.key);
-    if (node.children.length === 0) return { id: node.path, ...leafSize(name, options) };
+    if (node.children.length === 0) return { id: node.path, ...leafSize(name, foldedOf(node), options) };
     const header = lineHeight(fonts.name) + PAD;
     return {
       id: node.path,
@@ -143,9 +216,18 @@ export function toElkGraph(machine: MachineNode, options: LayoutOptions): ElkNod
     return nodes;
   };
   const children = levelOf(machine);
+  // A compact chart merges the arrows into one target (ELK's mergeEdges), so arrows with the same
+  // events into the same state end in one trunk, which carries their label once. Only arrows
+  // running the same way (by the spec's order) share a trunk: a way back enters elsewhere.
+  const order = new Map(machine.children.map((c, i) => [c.path, i]));
+  const forward = (from: string, to: string) => (order.get(topOf(from)) ?? 0) < (order.get(topOf(to)) ?? 0);
+  const labelled = new Set<string>();
   for (const g of movingTransitions(machine)) {
-    const lines = g.transitions.flatMap(transitionText);
-    const labels: ElkLabel[] = [{ text: lines.join('\n'), width: Math.ceil(Math.max(...lines.map((l) => measure(l, fonts.label))) + 6), height: lines.length * lineHeight(fonts.label) + 4 }];
+    const lines = labelLines(g.transitions, options.compact ?? false);
+    const text = lines.join('\n');
+    const shared = `${g.to}\u0000${forward(g.from, g.to)}\u0000${text}`;
+    const labels: ElkLabel[] = options.compact && labelled.has(shared) ? [] : [{ text, width: Math.ceil(Math.max(...lines.map((l) => measure(l, fonts.label))) + 6), height: lines.length * lineHeight(fonts.label) + 4 }];
+    labelled.add(shared);
     edges.push({ id: `e${edges.length}`, sources: [g.from], targets: [g.to], labels });
   }
   return {
@@ -155,21 +237,24 @@ export function toElkGraph(machine: MachineNode, options: LayoutOptions): ElkNod
       'elk.direction': options.direction,
       'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
       'elk.edgeRouting': 'ORTHOGONAL',
-      'elk.layered.spacing.nodeNodeBetweenLayers': String(Math.round(fonts.label * 2)),
-      'elk.layered.spacing.edgeNodeBetweenLayers': String(Math.round(fonts.label)),
-      'elk.spacing.nodeNode': String(Math.round(fonts.label * 1.6)),
-      'elk.spacing.edgeEdge': String(Math.round(fonts.label * 0.8)),
-      'elk.spacing.edgeNode': String(Math.round(fonts.label)),
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(Math.round(fonts.label * 2 * air)),
+      'elk.layered.spacing.edgeNodeBetweenLayers': String(Math.round(fonts.label * air)),
+      'elk.spacing.nodeNode': String(Math.round(fonts.label * 1.6 * air)),
+      'elk.spacing.edgeEdge': String(Math.round(fonts.label * 0.8 * air)),
+      'elk.spacing.edgeNode': String(Math.round(fonts.label * air)),
       'elk.spacing.edgeLabel': '4',
       'elk.padding': '[top=12,left=12,bottom=12,right=12]',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
       // The spec's order (negotiating, agreed, phase 1 ...) is the story's: arrows against it are the way back.
       'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
+      ...(options.compact ? { 'elk.layered.mergeEdges': 'true', 'elk.layered.edgeLabels.sideSelection': 'ALWAYS_UP' } : {}),
     },
     children,
     edges,
   };
 }
+
+const foldedOf = (node: MachineNode): readonly string[] => ('folded' in node ? (node as FoldedState).folded : []);
 
 /** Every (path → node) pair of the machine. */
 function machineNodes(machine: MachineNode): Map<string, MachineNode> {
@@ -186,7 +271,7 @@ function machineNodes(machine: MachineNode): Map<string, MachineNode> {
  * ELK's answer as absolute boxes and routes. ELK gives a node's position
  * relative to its parent and an edge's relative to its container. Pure.
  */
-export function fromElk(machine: MachineNode, laidOut: ElkNode, fonts: ChartFonts): StatechartLayout {
+export function fromElk(machine: MachineNode, laidOut: ElkNode, fonts: ChartFonts, compact = false): StatechartLayout {
   const byPath = machineNodes(machine);
   const origin = new Map<string, Point>([['root', { x: 0, y: 0 }]]);
   const states: PlacedState[] = [];
@@ -198,7 +283,7 @@ export function fromElk(machine: MachineNode, laidOut: ElkNode, fonts: ChartFont
     const m = byPath.get(node.id);
     if (m) {
       const inPlace = m.transitions.filter((t) => t.inPlace).map((t) => (t.guard ? `${t.event} [${t.guard}]` : t.event));
-      states.push({ path: m.path, name: stateWords(m.key), x, y, w: node.width ?? 0, h: node.height ?? 0, compound: m.children.length > 0, final: m.final, inPlace });
+      states.push({ path: m.path, name: stateWords(m.key), x, y, w: node.width ?? 0, h: node.height ?? 0, compound: m.children.length > 0, final: m.final, inPlace, folded: foldedOf(m) });
     } else if (node.id.startsWith('initial:')) {
       initials.push({ x: x + DOT, y: y + DOT, r: DOT, parent: node.id.slice('initial:'.length) });
     }
@@ -227,7 +312,7 @@ export function fromElk(machine: MachineNode, laidOut: ElkNode, fonts: ChartFont
       : (byPath.get(from)?.transitions ?? []).filter((t) => !t.inPlace && t.targets.includes(to)).map((t) => ({ event: t.event, guard: t.guard }));
     return { id: e.id, from, to, transitions, points, label: l ? { ...move({ x: l.x ?? 0, y: l.y ?? 0 }), w: l.width ?? 0, h: l.height ?? 0 } : null };
   });
-  return { width: Math.ceil(laidOut.width ?? 0), height: Math.ceil(laidOut.height ?? 0), fonts, states, initials, edges: [...edges, ...starts] };
+  return { width: Math.ceil(laidOut.width ?? 0), height: Math.ceil(laidOut.height ?? 0), fonts, compact, states, initials, edges: [...edges, ...starts] };
 }
 
 // Loaded on first use: ELK is most of the page's code, and nothing else waits for it.
@@ -245,5 +330,5 @@ function loadElk(): Promise<Elk> {
 
 /** Lays out a machine's statechart. Deterministic: the same machine and options give the same layout. */
 export async function layoutStatechart(machine: MachineNode, options: LayoutOptions): Promise<StatechartLayout> {
-  return fromElk(machine, await (await loadElk()).layout(toElkGraph(machine, options)), options.fonts);
+  return fromElk(machine, await (await loadElk()).layout(toElkGraph(machine, options)), options.fonts, options.compact ?? false);
 }

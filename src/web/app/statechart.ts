@@ -3,9 +3,11 @@
 // current state is outlined solid and marked "● now"; a scenario's what-if
 // state is outlined dashed and marked "◆ what-if", so neither relies on colour.
 // The drawing is redone when the page's width or class mode changes, since
-// both change the fonts or the direction that fit.
+// both change the fonts or the direction that fit. In class mode the chart is
+// compact, one row of top-level states with their substates folded in
+// (foldMachine), so that it fits one projector screen with the matrix.
 import { s } from './dom.js';
-import { type ChartFonts, type Direction, type StatechartLayout, layoutStatechart, markerText } from './statechart-layout.js';
+import { type ChartFonts, type Direction, type StatechartLayout, foldMachine, labelLines, layoutStatechart, markerText, substateText } from './statechart-layout.js';
 import type { MachineNode } from './api-client.js';
 import './statechart.css';
 
@@ -30,12 +32,14 @@ function measure(text: string, px: number): number {
 
 const resolved = new WeakMap<Promise<StatechartLayout>, StatechartLayout>();
 const layouts = new WeakMap<MachineNode, Map<string, Promise<StatechartLayout>>>();
-function layoutFor(machine: MachineNode, fonts: ChartFonts, direction: Direction): Promise<StatechartLayout> {
+const foldedMachines = new WeakMap<MachineNode, MachineNode>();
+function layoutFor(machine: MachineNode, fonts: ChartFonts, direction: Direction, compact = false): Promise<StatechartLayout> {
   const byKey = layouts.get(machine) ?? new Map<string, Promise<StatechartLayout>>();
   layouts.set(machine, byKey);
-  const key = `${fonts.name}/${direction}`;
+  const key = `${fonts.name}/${direction}/${compact}`;
   if (!byKey.has(key)) {
-    const p = layoutStatechart(machine, { fonts, measure, direction });
+    if (compact && !foldedMachines.has(machine)) foldedMachines.set(machine, foldMachine(machine));
+    const p = layoutStatechart(compact ? foldedMachines.get(machine)! : machine, { fonts, measure, direction, compact });
     byKey.set(key, p);
     void p.then((l) => resolved.set(p, l));
   }
@@ -64,10 +68,16 @@ function draw(l: StatechartLayout, marks: ChartMarks, scale: number, id: string)
     if (whatIf) g.append(s('rect', { x: st.x - 5, y: st.y - 5, width: st.w + 10, height: st.h + 10, rx: st.compound ? 15 : 11, class: 'what-if-ring' }));
     const cx = st.x + st.w / 2;
     const nameY = st.y + 10 + fonts.name;
+    const line = Math.ceil(fonts.marker * 1.3);
     g.append(s('text', { x: cx, y: nameY, 'text-anchor': 'middle', class: 'name' }, st.name));
+    // A folded state names the marked substate under its own name.
+    const inside = [marks.now, marks.whatIf].find((m) => m !== null && m !== st.path && isUnder(m, st.path));
+    if (st.folded.length > 0 && inside) g.append(s('text', { x: cx, y: nameY + line, 'text-anchor': 'middle', class: 'substate' }, substateText(inside)));
     if (!st.compound && (now || whatIf)) {
-      const marker = [now ? markerText.now : '', whatIf ? markerText.whatIf : ''].filter(Boolean).join('  ');
-      g.append(s('text', { x: cx, y: nameY + Math.ceil(fonts.marker * 1.3), 'text-anchor': 'middle', class: 'marker' }, marker));
+      // A compact box has room for the two markers one under the other, not side by side.
+      const markers = [now ? markerText.now : '', whatIf ? markerText.whatIf : ''].filter(Boolean);
+      const first = nameY + (st.folded.length > 0 ? 2 : 1) * line;
+      (l.compact ? markers : [markers.join('  ')]).forEach((marker, i) => g.append(s('text', { x: cx, y: first + i * line, 'text-anchor': 'middle', class: 'marker' }, marker)));
     }
     svg.append(g);
   }
@@ -78,7 +88,7 @@ function draw(l: StatechartLayout, marks: ChartMarks, scale: number, id: string)
     const g = s('g', { class: 'transition', 'data-from': e.from, 'data-to': e.to });
     g.append(s('path', { d, class: 'edge', 'marker-end': `url(#${id}-arrow)` }, s('title', {}, label || 'initial state')));
     if (e.label) {
-      const lines = e.transitions.flatMap((t) => (t.guard ? [t.event, `[${t.guard}]`] : [t.event]));
+      const lines = labelLines(e.transitions, l.compact);
       const lh = Math.ceil(fonts.label * 1.3);
       g.append(s('rect', { x: e.label.x, y: e.label.y, width: e.label.w, height: e.label.h, class: 'label-bg' }));
       const text = s('text', { class: 'label', x: e.label.x + e.label.w / 2, 'text-anchor': 'middle' });
@@ -100,6 +110,16 @@ async function fitting(machine: MachineNode, fonts: ChartFonts, available: numbe
   return down.width < across.width ? down : across;
 }
 
+/** The layout `paint` would draw, if ELK has already answered for it. */
+function knownLayout(machine: MachineNode): StatechartLayout | undefined {
+  const classMode = document.body.classList.contains('class-mode');
+  const fonts = fontsFor(classMode);
+  if (classMode) return resolved.get(layoutFor(machine, fonts, 'RIGHT', true));
+  const [across, down] = [layoutFor(machine, fonts, 'RIGHT'), layoutFor(machine, fonts, 'DOWN')].map((p) => resolved.get(p));
+  if (!across || across.width <= lastWidth) return across;
+  return down && down.width < across.width ? down : across;
+}
+
 function show(holder: HTMLElement, l: StatechartLayout, marks: ChartMarks, id: string, available: number): void {
   // Never smaller than laid out (the holder scrolls instead), so text keeps its size.
   const scale = Math.max(1, Math.min(maxScale(l.fonts), available / l.width));
@@ -109,16 +129,17 @@ function show(holder: HTMLElement, l: StatechartLayout, marks: ChartMarks, id: s
   holder.replaceChildren(svg);
   holder.dataset.drawn = 'true';
   // When the chart is wider than the screen, start with the marked state in view.
-  const marked = l.states.find((st) => !st.compound && (st.path === marks.now || st.path === marks.whatIf));
+  const marked = l.states.find((st) => !st.compound && (isUnder(marks.now, st.path) || isUnder(marks.whatIf, st.path)));
   if (marked && l.width * scale > available) holder.scrollLeft = Math.max(0, (marked.x + marked.w / 2) * scale - available / 2);
 }
 
 async function paint(holder: HTMLElement, machine: MachineNode, marks: ChartMarks, id: string): Promise<void> {
   if (!holder.isConnected) return;
-  const fonts = fontsFor(document.body.classList.contains('class-mode'));
+  const classMode = document.body.classList.contains('class-mode');
+  const fonts = fontsFor(classMode);
   const available = Math.max(200, holder.clientWidth - 4);
   lastWidth = available;
-  const l = await fitting(machine, fonts, available);
+  const l = classMode ? await layoutFor(machine, fonts, 'RIGHT', true) : await fitting(machine, fonts, available);
   show(holder, l, marks, id, available);
 }
 
@@ -155,10 +176,7 @@ export function renderStatechart(machine: MachineNode, marks: ChartMarks, id = '
   live.set(holder, again);
   watch();
   // Redrawn on every date change: when the layout is known, draw at once, so the page does not jump.
-  const fonts = fontsFor(document.body.classList.contains('class-mode'));
-  const known = [layoutFor(machine, fonts, 'RIGHT'), layoutFor(machine, fonts, 'DOWN')].map((p) => resolved.get(p));
-  const across = known[0];
-  const ready = across && (across.width <= lastWidth ? across : known[1] && (known[1].width < across.width ? known[1] : across));
+  const ready = knownLayout(machine);
   if (ready && lastWidth > 0) show(holder, ready, marks, id, lastWidth);
   requestAnimationFrame(again);
   return holder;
@@ -182,7 +200,14 @@ export function renderStatecharts(machine: MachineNode, now: string, whatIf: { r
   }
   const key = document.createElement('p');
   key.className = 'statechart-key';
-  key.textContent = `${markerText.now}: the state on this date (solid outline).${whatIf ? ` ${markerText.whatIf}: the what-if’s state (dashed outline).` : ''} Arrows are labelled with the event that moves the deal, and [a condition] it must meet; hover a state for the events it handles without leaving.`;
+  // Both readings of the arrows are in the page; class mode's stylesheet shows the compact chart's.
+  const full = document.createElement('span');
+  full.className = 'key-full';
+  full.textContent = ' Arrows are labelled with the event that moves the deal, and [a condition] it must meet; hover a state for the events it handles without leaving.';
+  const compact = document.createElement('span');
+  compact.className = 'key-compact';
+  compact.textContent = ' The current stage names its step under its name; arrows are labelled with the events that move the deal from one stage to another.';
+  key.append(`${markerText.now}: the state on this date (solid outline).${whatIf ? ` ${markerText.whatIf}: the what-if’s state (dashed outline).` : ''}`, full, compact);
   wrap.append(key);
   return wrap;
 }
