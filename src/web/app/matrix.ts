@@ -24,19 +24,19 @@ export interface MatrixOptions {
   readonly idPrefix: string;
 }
 
-/** A gap in words: a label and a detail. Pure. */
-export function gapText(gap: NegotiationState['gaps'][string]): { label: string; detail: string } {
+/** A gap in words, options and parties by the catalog's names: a label and a detail. Pure. */
+export function gapText(gap: NegotiationState['gaps'][string], option: (id: string) => string, party: (id: string) => string): { label: string; detail: string } {
   switch (gap.status) {
     case 'agreed':
-      return { label: 'Agreed', detail: gap.option };
+      return { label: 'Agreed', detail: option(gap.option) };
     case 'bridged':
-      return { label: 'Bridged', detail: `overlap: ${gap.options.join(', ')}` };
+      return { label: 'Bridged', detail: `overlap: ${gap.options.map(option).join('; ')}` };
     case 'open':
       return { label: 'Open', detail: gap.distance === null ? 'one side names only refusals' : `${gap.distance} step${gap.distance === 1 ? '' : 's'} apart` };
     case 'undetermined':
-      return { label: 'Undetermined', detail: `neither rejects ${gap.candidates.join(', ')}` };
+      return { label: 'Undetermined', detail: `neither rejects ${gap.candidates.map(option).join('; ')}` };
     case 'unknown':
-      return { label: 'Unknown', detail: `no position from ${gap.missing.join(', ')}` };
+      return { label: 'Unknown', detail: `no position from ${gap.missing.map(party).join(' or ')}` };
   }
 }
 
@@ -117,7 +117,7 @@ function cells(meta: Meta, state: NegotiationState, term: Term, options: MatrixO
     out.push(td);
   }
   const gap = state.gaps[term.id]!;
-  const text = gapText(gap);
+  const text = gapText(gap, (o) => n.option(term.id, o), n.party);
   const gapFlag = options.flags?.get(`${term.id}/gap`);
   const gapCell = h('td', { class: `gap gap-${gap.status}${gap.hypothetical ? ' is-hyp' : ''}${gapFlag ? ' flagged' : ''}`, 'data-gap': gap.status });
   const content = [
