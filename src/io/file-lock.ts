@@ -4,7 +4,7 @@
 // others for its whole stale period), while a lock that records its owner's pid
 // can be broken the moment the owner is known to be dead.
 import { randomBytes } from 'node:crypto';
-import { link, open, readFile, rename, unlink } from 'node:fs/promises';
+import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -60,21 +60,36 @@ function isStale(owner: Owner | undefined): boolean {
   return owner !== undefined && owner.host === hostname() && !isAlive(owner.pid);
 }
 
+/** A breaker that died holding the guard leaves it behind; breaking takes milliseconds, so one this old is left over. */
+const GUARD_STALE_MS = 10_000;
+
 /**
- * Breaks a stale lock without stealing a fresh one: the lock file is moved
- * aside first (atomic), and put back if what was moved is not the stale lock
- * read a moment ago (another waiter broke it and locked in between).
+ * Breaks a stale lock without stealing a fresh one; false when another
+ * process is breaking it. Breakers take turns under
+ * a guard file (`<lock>.break`, O_EXCL), and the lock is removed only if it
+ * still holds the dead owner's token: the dead owner cannot release it, other
+ * breakers wait on the guard, and nobody can take a lock that still exists, so
+ * the file cannot change between that check and the unlink. (Moving the lock
+ * aside and back, as this did before, lost a fresh lock whenever a third
+ * process took the name in between.)
  */
-async function breakStale(lockPath: string, stale: Owner): Promise<void> {
-  const aside = `${lockPath}.${randomBytes(6).toString('hex')}.broken`;
+async function breakStale(lockPath: string, stale: Owner): Promise<boolean> {
+  const guard = `${lockPath}.break`;
   try {
-    await rename(lockPath, aside);
-  } catch {
-    return; // someone else moved it first
+    await (await open(guard, 'wx')).close();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    const age = await stat(guard).then((st) => Date.now() - st.mtimeMs, () => 0);
+    if (age > GUARD_STALE_MS) await unlink(guard).catch(() => undefined);
+    return false; // another process is breaking it; look again after the back-off
   }
-  const moved = parseOwner(await readFile(aside, 'utf8').catch(() => ''));
-  if (moved?.token !== stale.token) await link(aside, lockPath).catch(() => undefined);
-  await unlink(aside).catch(() => undefined);
+  try {
+    const current = parseOwner(await readFile(lockPath, 'utf8').catch(() => ''));
+    if (current?.token === stale.token) await unlink(lockPath).catch(() => undefined);
+    return true;
+  } finally {
+    await unlink(guard).catch(() => undefined);
+  }
 }
 
 /**
@@ -107,8 +122,7 @@ export async function acquireLock(path: string, options: { timeoutMs?: number } 
     }
     const owner = parseOwner(await readFile(lockPath, 'utf8').catch(() => ''));
     if (owner !== undefined && isStale(owner)) {
-      await breakStale(lockPath, owner);
-      continue;
+      if (await breakStale(lockPath, owner)) continue;
     }
     if (Date.now() > deadline) throw new LockTimeout(lockPath, owner === undefined ? 'an unknown process' : `process ${owner.pid} on ${owner.host}`);
     // Jittered back-off so that many waiters do not retry in lock-step.
