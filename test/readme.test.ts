@@ -19,3 +19,19 @@ describe('README', () => {
     expect(readme).toContain('npm test');
   });
 });
+
+describe('README scenario example', () => {
+  it('runs as written: the annotated scenario passes its own expectations', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { runCli } = await import('./helpers/cli.js');
+    const readme = await readFile(resolve(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const block = /An annotated example, complete and runnable[\s\S]*?```yaml\n([\s\S]*?)\n```/.exec(readme);
+    expect(block, 'README has the annotated scenario').not.toBeNull();
+    const file = resolve(await mkdtemp(resolve(tmpdir(), 'parley-readme-')), 'example.yaml');
+    await writeFile(file, block![1]!);
+    const result = await runCli(['scenario', 'run', file]);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).not.toContain('FAIL');
+  });
+});
