@@ -66,14 +66,16 @@ export function formatState(state: NegotiationState, log: EventLog, options: For
   const lifecycle = stale ? `${state.phase} (round last reported in session on ${state.round!.lastReported})` : describeLifecycle(state.stage ? `${state.phase}.${state.stage}` : state.phase);
   lines.push(`Phase: ${lifecycle}${since}`);
   if (state.clock) lines.push(`Clock: ${state.clock.facts.join('; ')}${hyp(state.clock)}`);
-  if (state.round) lines.push(`Round: ${describeRound(state.round)}, mediators ${state.round.mediators.join(', ')}${hyp(state.round)} (${state.roundsOpened} opened so far)`);
+  // Parties by name: an id such as "us" reads as a pronoun in a sentence.
+  const party = (id: string) => log.catalog.partyById.get(id)?.name ?? id;
+  if (state.round) lines.push(`Round: ${describeRound(state.round)}, mediated by ${state.round.mediators.map(party).join(', ')}${hyp(state.round)} (${state.roundsOpened} opened so far)`);
   if (state.agreement) lines.push(`Agreement: reached ${state.agreement.date}${hyp(state.agreement)}; ${describeAgreement(state.agreement)}`);
 
   lines.push('', 'Proposals:');
   const proposals = Object.values(state.proposals);
   if (proposals.length === 0) lines.push('  none');
   for (const p of proposals) {
-    lines.push(`  ${p.id}: "${p.title}", tabled by ${p.by} on ${p.tabled}${hyp(p)} [${sources(log, p.eventIds)}]`);
+    lines.push(`  ${p.id}: "${p.title}", tabled by ${party(p.by)} on ${p.tabled}${hyp(p)} [${sources(log, p.eventIds)}]`);
     for (const [party, r] of Object.entries(p.responses)) {
       lines.push(`    ${party}: ${describeResponse(r)} on ${r.date}${hyp(r)} [${sources(log, r.eventIds)}]`);
       if (r.contested) for (const c of r.claims) lines.push(`      ${describeClaimant(c)}: ${c.response}${c.as === 'basis' ? ' as a basis' : ''} (${c.date})${hyp(c)}`);
