@@ -12,6 +12,11 @@ describe('onDate and dateWords', () => {
     expect(dateWords('2024-08-22')).toBe('2024-08-22');
   });
 
+  it('claims only the week for a week-precision date', () => {
+    expect(onDate('2024-08-18', 'week')).toBe('in the week of 2024-08-18');
+    expect(onDate('2024-08-18', 'day')).toBe('on 2024-08-18');
+  });
+
   it('never writes "on" before a month, nor drops the year (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 1, max: 12 }), (year, month) => {

@@ -144,6 +144,12 @@ export function buildReport({ state, log, baseline, scenario }: ReportInput): Re
     proposal: (id) => (Object.hasOwn(state.proposals, id) ? state.proposals[id]!.title : id),
   };
 
+  // How precisely the events behind a date dated it, the most precise winning (a week-precision
+  // event is still dated to a day, so "on D" would claim more than its source says).
+  const precision = (ids: readonly string[], date: string) => {
+    const dated = ids.map((id) => (log.byId.get(id) ?? baseline?.byId.get(id))?.event).filter((e) => e?.occurred === date);
+    return dated.length > 0 && dated.every((e) => e!.precision === 'week') ? 'week' : 'day';
+  };
   const phaseText = describeLifecycle(state.stage ? `${state.phase}.${state.stage}` : state.phase);
   // The clock's facts belong with the phase, and cite the events they rest on too.
   const clock = state.clock;
@@ -152,9 +158,9 @@ export function buildReport({ state, log, baseline, scenario }: ReportInput): Re
   const r = state.round;
   const round = r ? cited(`${r.venue} round (${r.id}, ${r.purpose}), mediated by ${r.mediators.map((m) => midSentence(party(m))).join(', ')}: ${describeRoundStatus(r)}`, r) : null;
   const proposals = Object.values(state.proposals).flatMap((p) => [
-    cited(`"${p.title}", tabled by ${midSentence(party(p.by))} ${onDate(p.tabled)}`, p),
+    cited(`"${p.title}", tabled by ${midSentence(party(p.by))} ${onDate(p.tabled, precision(p.eventIds, p.tabled))}`, p),
     ...Object.entries(p.responses).map(([who, x]) =>
-      cited(`${party(who)} ${x.response} "${p.title}"${x.as === 'basis' ? ' as a basis for talks' : ''} ${onDate(x.date)}${accordingTo(x.basis)}`, x),
+      cited(`${party(who)} ${x.response} "${p.title}"${x.as === 'basis' ? ' as a basis for talks' : ''} ${onDate(x.date, precision(x.eventIds, x.date))}${accordingTo(x.basis)}`, x),
     ),
   ]);
   // A refusal is said as one ("rejects …"), never left an empty cell; a position another speaker reports says whose it is.
