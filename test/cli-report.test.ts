@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -43,9 +43,13 @@ describe('parley report', () => {
     expect(md).toContain('- **Round:** Cairo round (cairo-2024-08, talks), mediated by United States, Egypt, Qatar: opened 2024-08-22, in session [1]');
     const row = md.split('\n').find((l) => l.startsWith('| Philadelphi corridor |'))!;
     // One bracket per statement, its numbers apart: "[3][4]" would run together (and read as Markdown links).
-    expect(row).toMatch(/\| Israeli forces control the corridor \[(\d+)\] \| complete Israeli withdrawal in phase 1 \[(\d+)\] \| open, 3 steps apart \[\d+, \d+\] \|$/);
-    const n = /Israeli forces control the corridor \[(\d+)\]/.exec(row)![1];
-    expect(md).toContain(`${n}. The Wire Service, “Gaps remain over the border corridor”, 2024-08-19. “Israel wants forces to remain on the Philadelphi corridor” Said by an Israeli official (event of 2024-08-19, fixture-005).`);
+    // A position in the one wording of describeStance, options apart by " / " (labels may hold "or" themselves).
+    expect(row).toMatch(
+      /^\| Philadelphi corridor \| accepts Israeli forces control the corridor; rejects Israeli military sites remain along the border \/ gradual Israeli withdrawal during the deal \/ complete Israeli withdrawal in phase 1 \[(\d+)\] \| accepts complete Israeli withdrawal in phase 1; rejects [^|]+ \[(\d+)\] \| open, 3 steps apart \[\d+, \d+\] \|$/,
+    );
+    const n = /complete Israeli withdrawal in phase 1 \[(\d+)\] \| accepts/.exec(row)![1];
+    // The quote ends with a full stop before "Said by".
+    expect(md).toContain(`${n}. The Wire Service, “Gaps remain over the border corridor”, 2024-08-19. “Israel wants forces to remain on the Philadelphi corridor”. Said by an Israeli official (event of 2024-08-19, fixture-005).`);
     expect(md).not.toContain('hypothetical');
   });
 
@@ -57,7 +61,7 @@ describe('parley report', () => {
     expect(md).toContain('- gap on Philadelphi corridor: reported open, 3 steps apart; what-if bridged: both accept gradual Israeli withdrawal during the deal [hypothetical]');
     // The reported claim is a closed set, so its refusals are named too; the what-if position is still disputed by other claims.
     expect(md).toContain(
-      '- Israel on Philadelphi corridor: reported accepts Israeli forces control the corridor; rejects Israeli military sites remain along the border or gradual Israeli withdrawal during the deal or complete Israeli withdrawal in phase 1; what-if accepts gradual Israeli withdrawal during the deal (contested: other claims differ) [hypothetical]',
+      '- Israel on Philadelphi corridor: reported accepts Israeli forces control the corridor; rejects Israeli military sites remain along the border / gradual Israeli withdrawal during the deal / complete Israeli withdrawal in phase 1; what-if accepts gradual Israeli withdrawal during the deal (contested: other claims differ) [hypothetical]',
     );
     expect(md).toMatch(/^\d+\. \[hypothetical\] Israel accepts a gradual withdrawal from the Philadelphi corridor\. A what-if event from the scenario, reported by no source \(2024-08-24\)\.$/m);
   });
@@ -113,10 +117,54 @@ describe('parley report', () => {
     writeFileSync(join(dir, 'events.jsonl'), `${JSON.stringify(event('own-marks-1', '"We stay on the corridor."'))}\n${JSON.stringify(event('bare-quote-1', 'we stay'))}\n`);
     const md = await report('--at', '2024-08-20', '--log', dir);
     expect(md).toContain('2024-08-19. "We stay on the corridor." Said by an official');
-    expect(md).toContain('2024-08-19. “we stay” Said by an official');
+    // A quote that does not end a sentence gets a full stop, so "Said by" starts one.
+    expect(md).toContain('2024-08-19. “we stay”. Said by an official');
     const html = await report('--at', '2024-08-20', '--log', dir, '--format', 'html');
     expect(html).toContain('<q class="own-marks">&quot;We stay on the corridor.&quot;</q>');
-    expect(html).toContain('<q>we stay</q>');
+    expect(html).toContain('<q>we stay</q>. Said by an official');
+    expect(html).toContain('<q class="own-marks">&quot;We stay on the corridor.&quot;</q> Said by an official');
+  });
+
+  it("says refusals, whose claim decided a value, month and week dates and options whose labels hold \"or\" plainly", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-report-'));
+    for (const f of ['parties.json', 'sources.json']) cpSync(join(fixture, f), join(dir, f));
+    const parties = JSON.parse(readFileSync(join(fixture, 'parties.json'), 'utf8')) as { id: string }[];
+    writeFileSync(join(dir, 'parties.json'), JSON.stringify([...parties, { id: 'mediators', name: 'The mediators', role: 'mediator' }]));
+    const terms = JSON.parse(readFileSync(join(fixture, 'terms.json'), 'utf8')) as { id: string; ladder: { id: string; label: string }[] }[];
+    terms.find((t) => t.id === 'philadelphi')!.ladder.find((o) => o.id === 'military-sites')!.label = 'sites remain or are monitored by a mission';
+    writeFileSync(join(dir, 'terms.json'), JSON.stringify(terms));
+    const base = { precision: 'day', dateBasis: 'test', reported: '2024-08-19', source: 'wire-2024-08-19', quote: 'a quote' };
+    const events = [
+      { ...base, id: 'wording-1', type: 'proposal.tabled', occurred: '2024-05-31', attribution: { speaker: 'a mediator', party: 'mediators', onRecord: true }, summary: 'A text is tabled.', proposal: 'paper', by: 'mediators', title: 'The paper' },
+      { ...base, id: 'wording-2', type: 'proposal.accepted', occurred: '2024-06', precision: 'month', attribution: { speaker: 'Hamas', party: 'hamas', onRecord: true }, summary: 'Hamas accepts.', proposal: 'paper', party: 'hamas', as: 'text' },
+      { ...base, id: 'wording-3', type: 'proposal.accepted', occurred: '2024-08-18', precision: 'week', attribution: { speaker: 'a US official', party: 'us', onRecord: true }, summary: 'Israel accepts, says the US.', proposal: 'paper', party: 'israel', as: 'text' },
+      { ...base, id: 'wording-4', type: 'position.stated', occurred: '2024-08-18', attribution: { speaker: 'a Hamas official', party: 'hamas', onRecord: true }, summary: 'Israel refuses a permanent ceasefire, says Hamas.', party: 'israel', term: 'end-of-war', accepts: [], rejects: ['permanent-ceasefire'] },
+      { ...base, id: 'wording-5', type: 'position.stated', occurred: '2024-08-18', attribution: { speaker: 'Egyptian officials', party: 'egypt', onRecord: true }, summary: 'Egypt would take either.', party: 'egypt', term: 'philadelphi', accepts: ['military-sites', 'phased-withdrawal'] },
+      { ...base, id: 'wording-6', type: 'position.stated', occurred: '2024-08-18', attribution: { speaker: 'an Israeli official', party: 'israel', onRecord: true }, summary: 'Israel stays.', party: 'israel', term: 'philadelphi', accepts: ['israeli-control'] },
+      { ...base, id: 'wording-7', type: 'position.stated', occurred: '2024-08-18', attribution: { speaker: 'a Hamas official', party: 'hamas', onRecord: true }, summary: 'Hamas wants a withdrawal.', party: 'hamas', term: 'philadelphi', accepts: ['full-withdrawal'] },
+    ];
+    writeFileSync(join(dir, 'events.jsonl'), events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    const md = await report('--at', '2024-08-19', '--log', dir);
+    const model = await json('report', '--at', '2024-08-19', '--log', dir);
+    const label = (term: string, option: string) => terms.find((t) => t.id === term)!.ladder.find((o) => o.id === option)!.label;
+    // A refusal-only position is a refusal, not an empty cell; and another party's claim says whose it is.
+    const endOfWar = md.split('\n').find((l) => l.startsWith('| End of the war |'))!;
+    const ceasefire = JSON.parse(readFileSync(join(fixture, 'terms.json'), 'utf8')).find((t: { id: string }) => t.id === 'end-of-war').ladder.find((o: { id: string }) => o.id === 'permanent-ceasefire').label;
+    expect(endOfWar).toContain(`| rejects ${ceasefire}, according to a Hamas official [`);
+    expect(md).toContain('- "The paper", tabled by the mediators on 2024-05-31 [');
+    expect(md).toMatch(/^- Hamas accepted "The paper" in June 2024 \[\d+\]$/m);
+    // A week-precision event is dated to a day, but the handout claims only the week.
+    expect(md).toMatch(/^- Israel accepted "The paper" in the week of 2024-08-18, according to a US official \[\d+\]$/m);
+    expect(md).toContain(`- Egypt on Philadelphi corridor: accepts ${label('philadelphi', 'military-sites')} / ${label('philadelphi', 'phased-withdrawal')} [`);
+    expect(md.split('\n').find((l) => l.startsWith('| Philadelphi corridor |'))).toContain(
+      `neither rejects ${terms.find((t) => t.id === 'philadelphi')!.ladder.map((o) => o.label).join(' / ')} [`,
+    );
+    expect(md).not.toMatch(/on 2024-06\b/);
+    // The JSON model carries the same texts the Markdown lays out.
+    const texts = [...model.proposals, ...model.others, ...model.terms.flatMap((t: { positions: unknown[] }) => t.positions.filter(Boolean))].map((c: { text: string }) => c.text);
+    for (const text of texts) expect(md).toContain(text.replace(/[\\`*_{}[\]<>|#]/g, '\\$&'));
+    const html = await report('--at', '2024-08-19', '--log', dir, '--format', 'html');
+    expect(html).toContain(`<td>rejects ${ceasefire}, according to a Hamas official<sup`);
   });
 
   it('reports only what was public by --known-at, and says so under the title', async () => {

@@ -1,7 +1,7 @@
 // A quote gets one pair of quotation marks in every output, never two.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasOwnMarks, inQuotationMarks } from '../src/report/quote-marks.js';
+import { endsSentence, hasOwnMarks, inQuotationMarks } from '../src/report/quote-marks.js';
 
 describe('inQuotationMarks', () => {
   it('adds marks to a bare quote', () => {
@@ -31,5 +31,18 @@ describe('inQuotationMarks', () => {
         if (hasOwnMarks(q)) expect(shown).toBe(q);
       }),
     );
+  });
+});
+
+describe('endsSentence', () => {
+  it('is true when the quote ends a sentence itself, inside or outside its own marks', () => {
+    expect(endsSentence('We stay on the corridor.')).toBe(true);
+    expect(endsSentence('"We stay on the corridor."')).toBe(true);
+    expect(endsSentence('“Will they stay?”')).toBe(true);
+  });
+
+  it('is false for a fragment, so the handout adds the full stop', () => {
+    expect(endsSentence('the ceasefire proposal put forward by US President Joe Biden')).toBe(false);
+    expect(endsSentence('"a final bridging proposal"')).toBe(false);
   });
 });

@@ -20,3 +20,8 @@ export function hasOwnMarks(quote: string): boolean {
 export function inQuotationMarks(quote: string): string {
   return hasOwnMarks(quote) ? quote : `“${quote}”`;
 }
+
+/** True when the quote ends a sentence itself ("… the corridor." or "“… corridor.”"), so no full stop is added after it. Pure. */
+export function endsSentence(quote: string): boolean {
+  return /[.!?…]["”’']*$/.test(quote.trim());
+}

@@ -4,7 +4,7 @@
 // marked in text.
 import { citationRuns } from './citation-runs.js';
 import { HYPOTHETICAL_MARK } from './hypothetical-mark.js';
-import { hasOwnMarks } from './quote-marks.js';
+import { endsSentence, hasOwnMarks } from './quote-marks.js';
 import type { Cited, Note, Report } from './report-model.js';
 
 /** Text safe inside HTML elements and quoted attributes. Pure. */
@@ -26,7 +26,8 @@ function refs(notes: readonly number[]): string {
 }
 const cite = (c: Cited) => `${e(c.text)}${c.hypothetical ? ` ${HYP}` : ''}${refs(c.notes)}`;
 // <q> adds quotation marks; a quote that brings its own gets none added.
-const quote = (q: string) => (hasOwnMarks(q) ? `<q class="own-marks">${e(q)}</q>` : `<q>${e(q)}</q>`);
+// The quote ends with a full stop, its own or one added, so "Said by" starts a sentence.
+const quote = (q: string) => `${hasOwnMarks(q) ? `<q class="own-marks">${e(q)}</q>` : `<q>${e(q)}</q>`}${endsSentence(q) ? '' : '.'}`;
 
 function note(x: Note): string {
   if (x.hypothetical) return `<li id="note-${x.n}" class="is-hyp">${HYP} ${e(x.summary)} A what-if event from the scenario, reported by no source (${e(x.occurred)}).</li>`;

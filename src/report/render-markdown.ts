@@ -2,7 +2,7 @@
 // sources at the end. Hypothetical values carry "[hypothetical]".
 import { citationText } from './citation-runs.js';
 import { HYPOTHETICAL_MARK as HYPOTHETICAL } from './hypothetical-mark.js';
-import { inQuotationMarks } from './quote-marks.js';
+import { endsSentence, inQuotationMarks } from './quote-marks.js';
 import type { Cited, Note, Report } from './report-model.js';
 
 /** Text that cannot break out of a table cell or start Markdown syntax. */
@@ -17,7 +17,8 @@ const cite = (c: Cited) => `${md(c.text)}${c.hypothetical ? ` ${HYPOTHETICAL}` :
 function note(x: Note): string {
   if (x.hypothetical) return `${x.n}. ${HYPOTHETICAL} ${md(x.summary)} A what-if event from the scenario, reported by no source (${x.occurred}).`;
   const source = [x.outlet, x.title ? `“${x.title}”` : null, x.published].filter(Boolean).join(', ');
-  const quote = x.quote ? ` ${md(inQuotationMarks(x.quote))}` : '';
+  // The quote ends with a full stop, its own or one added, so "Said by" starts a sentence.
+  const quote = x.quote ? ` ${md(inQuotationMarks(x.quote))}${endsSentence(x.quote) ? '' : '.'}` : '';
   return `${x.n}. ${md(source)}.${quote}${x.speaker ? ` Said by ${md(x.speaker)}` : ''} (event of ${x.occurred}, ${md(x.eventId)}).`;
 }
 

@@ -6,11 +6,14 @@ import { describeLifecycle } from '../model/apply-event.js';
 import { type Policy, defaultPolicy } from '../model/claims.js';
 import type { Gap } from '../model/gaps.js';
 import type { NegotiationState } from '../model/negotiation-state.js';
+import type { Position } from '../model/replay-state.js';
 import type { StateChange } from '../model/state-diff.js';
 import { type ChangeText, type Names, describeChanges } from './describe-change.js';
 import { describeGap } from './describe-gap.js';
 import { describeRoundStatus } from './describe-round.js';
+import { dateWords, onDate } from './describe-date.js';
 import { describeSpeaker } from './describe-speaker.js';
+import { describeStance } from './describe-stance.js';
 
 export interface Note {
   readonly n: number;
@@ -67,6 +70,16 @@ export interface ReportInput {
   readonly scenario?: { readonly title: string; readonly description: string; readonly changes: readonly StateChange[] };
 }
 
+
+// Labels may hold "or", commas and semicolons themselves ("…by technical means or by an
+// international mission"), so a set of options is joined by a mark no sentence uses.
+const OPTION_SEPARATOR = ' / ';
+
+// A party named mid-sentence: "tabled by the mediators", not "by The mediators".
+const midSentence = (name: string) => name.replace(/^The /, 'the ');
+
+// Who decided a value, when it is not the party itself: "according to John Kirby".
+const accordingTo = (basis: { relation: string; speaker: string } | null) => (basis && basis.relation !== 'self' ? `, according to ${basis.speaker}` : '');
 
 const and = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
@@ -126,31 +139,42 @@ export function buildReport({ state, log, baseline, scenario }: ReportInput): Re
   const names: Names = {
     party,
     term: (id) => catalog.termById.get(id)?.label ?? id,
-    options: (term, ids) => ids.map(label(term)).join(' or '),
+    options: (term, ids) => ids.map(label(term)).join(OPTION_SEPARATOR),
     source: outlet,
     proposal: (id) => (Object.hasOwn(state.proposals, id) ? state.proposals[id]!.title : id),
   };
 
+  // How precisely the events behind a date dated it, the most precise winning (a week-precision
+  // event is still dated to a day, so "on D" would claim more than its source says).
+  const precision = (ids: readonly string[], date: string) => {
+    const dated = ids.map((id) => (log.byId.get(id) ?? baseline?.byId.get(id))?.event).filter((e) => e?.occurred === date);
+    return dated.length > 0 && dated.every((e) => e!.precision === 'week') ? 'week' : 'day';
+  };
   const phaseText = describeLifecycle(state.stage ? `${state.phase}.${state.stage}` : state.phase);
   // The clock's facts belong with the phase, and cite the events they rest on too.
   const clock = state.clock;
   const phaseMark = state.phaseSince && { eventIds: [...new Set([...state.phaseSince.eventIds, ...(clock?.eventIds ?? [])])], hypothetical: state.phaseSince.hypothetical || (clock?.hypothetical ?? false) };
-  const phase = phaseMark ? cited(`${phaseText}, since ${state.phaseSince!.date}${clock ? `; ${clock.facts.join('; ')}` : ''}`, phaseMark) : { text: phaseText, hypothetical: false, notes: [] };
+  const phase = phaseMark ? cited(`${phaseText}, since ${dateWords(state.phaseSince!.date)}${clock ? `; ${clock.facts.join('; ')}` : ''}`, phaseMark) : { text: phaseText, hypothetical: false, notes: [] };
   const r = state.round;
-  const round = r ? cited(`${r.venue} round (${r.id}, ${r.purpose}), mediated by ${r.mediators.map(party).join(', ')}: ${describeRoundStatus(r)}`, r) : null;
+  const round = r ? cited(`${r.venue} round (${r.id}, ${r.purpose}), mediated by ${r.mediators.map((m) => midSentence(party(m))).join(', ')}: ${describeRoundStatus(r)}`, r) : null;
   const proposals = Object.values(state.proposals).flatMap((p) => [
-    cited(`"${p.title}", tabled by ${party(p.by)} on ${p.tabled}`, p),
-    ...Object.entries(p.responses).map(([who, x]) => cited(`${party(who)} ${x.response} "${p.title}"${x.as === 'basis' ? ' as a basis for talks' : ''} on ${x.date}`, x)),
+    cited(`"${p.title}", tabled by ${midSentence(party(p.by))} ${onDate(p.tabled, precision(p.eventIds, p.tabled))}`, p),
+    ...Object.entries(p.responses).map(([who, x]) =>
+      cited(`${party(who)} ${x.response} "${p.title}"${x.as === 'basis' ? ' as a basis for talks' : ''} ${onDate(x.date, precision(x.eventIds, x.date))}${accordingTo(x.basis)}`, x),
+    ),
   ]);
+  // A refusal is said as one ("rejects …"), never left an empty cell; a position another speaker reports says whose it is.
+  const stance = (term: string, pos: Position) =>
+    `${describeStance(pos, label(term), OPTION_SEPARATOR)}${pos.conditions.length ? ' (conditional)' : ''}${accordingTo(pos.basis)}`;
   const terms = catalog.terms.map((t): TermRow => {
     const gap = state.gaps[t.id]!;
     return {
       term: t.label,
       positions: catalog.principals.map((p) => {
         const pos = state.positions[t.id]?.[p];
-        return pos ? cited(`${pos.accepts.map(label(t.id)).join(' or ')}${pos.conditions.length ? ' (conditional)' : ''}`, pos) : null;
+        return pos ? cited(stance(t.id, pos), pos) : null;
       }),
-      gap: { ...cited(describeGap(gap, { option: label(t.id), party, proposal: names.proposal }), gap), status: gap.status },
+      gap: { ...cited(describeGap(gap, { option: label(t.id), party: (id) => midSentence(party(id)), proposal: names.proposal, separator: OPTION_SEPARATOR }), gap), status: gap.status },
     };
   });
   const others = catalog.terms.flatMap((t) =>
@@ -158,7 +182,7 @@ export function buildReport({ state, log, baseline, scenario }: ReportInput): Re
       .filter((p) => !catalog.principals.includes(p.id))
       .flatMap((p) => {
         const pos = state.positions[t.id]?.[p.id];
-        return pos ? [cited(`${p.name} on ${t.label}: ${pos.accepts.map(label(t.id)).join(' or ')}`, pos)] : [];
+        return pos ? [cited(`${p.name} on ${t.label}: ${stance(t.id, pos)}`, pos)] : [];
       }),
   );
   const assessments = Object.entries(state.assessments).flatMap(([source, list]) =>
