@@ -93,8 +93,11 @@ describe('a log without its own catalog', () => {
     const loaded = await loadLog([folder]);
     // The sample's ids are not in the bundled catalog, so this load fails; the warning comes first either way.
     const r = await runCli(['check', folder]);
-    expect(r.stderr).toMatch(/^\S*bare: no terms\.json, parties\.json, sources\.json here; using the bundled catalog .* \[no-catalog\]$/m);
+    expect(r.stderr).toMatch(/^warning: \S*bare: no terms\.json, parties\.json, sources\.json here; using the bundled catalog .* \[no-catalog\]$/m);
     expect(loaded.ok).toBe(false);
+    // A warning is said as one and is not counted among the problems.
+    const problems = r.stderr.split('\n').filter((l) => / \[[a-z-]+\]$/.test(l) && !l.startsWith('warning: ')).length;
+    expect(r.stderr).toContain(`parley check: ${problems} problem(s) in the input`);
   });
 });
 

@@ -31,8 +31,8 @@ const COMMAND_CODES: ReadonlySet<ProblemCode> = new Set(['usage', 'check-failed'
 function report(name: string, usage: () => Promise<string>, problems: readonly Problem[]): Promise<void> | void {
   let inInput = 0;
   for (const p of problems) {
-    io.err(formatProblem(p.file === COMMAND_LINE && name !== '' ? { ...p, file: `parley ${name}` } : p));
-    if (!COMMAND_CODES.has(p.code)) inInput++;
+    io.err(`${p.warning ? 'warning: ' : ''}${formatProblem(p.file === COMMAND_LINE && name !== '' ? { ...p, file: `parley ${name}` } : p)}`);
+    if (!COMMAND_CODES.has(p.code) && !p.warning) inInput++;
   }
   if (problems.some((p) => p.code === 'usage')) return usage().then((text) => void io.err(`\n${text}`));
   if (inInput > 0) io.err(`parley ${name}: ${inInput} problem(s) in the input`);

@@ -117,6 +117,8 @@ export interface Problem {
   readonly message: string;
   /** What would have been accepted, when that can be said briefly. */
   readonly expected?: string;
+  /** A notice that stopped nothing by itself (printed as "warning:", never counted as a problem). */
+  readonly warning?: true;
 }
 
 /** The longest run of user text a problem echoes. */

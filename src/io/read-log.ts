@@ -101,7 +101,7 @@ export async function catalogDirFor(paths: readonly string[]): Promise<Result<Ca
   if (missing.length < CATALOG_FILES.length) {
     return { ok: false, problems: missing.map((f) => ({ file: displayPath(join(dir, f)), code: 'no-catalog' as const, message: 'missing beside the log', expected: `all of ${CATALOG_FILES.join(', ')} in ${displayPath(dir)}, or none to use the bundled catalog` })) };
   }
-  const warning: Problem = { file: displayPath(dir), code: 'no-catalog', message: `no ${CATALOG_FILES.join(', ')} here; using the bundled catalog (${displayPath(bundledEventsDir)})` };
+  const warning: Problem = { file: displayPath(dir), code: 'no-catalog', warning: true, message: `no ${CATALOG_FILES.join(', ')} here; using the bundled catalog (${displayPath(bundledEventsDir)})` };
   return { ok: true, value: { dir: bundledEventsDir, warnings: [warning] } };
 }
 
