@@ -69,7 +69,8 @@ export function logBuilder(catalog: Catalog): LogBuilder {
           entries.push(entry);
         },
         tooLong(n, maxBytes) {
-          problems.push({ file: name, line: n, code: 'too-large', message: `line of more than ${maxBytes} bytes`, expected: `at most ${MAX_LINE_LENGTH} characters` });
+          // Over maxBytes of UTF-8 is over MAX_LINE_LENGTH characters too (a character is at most three bytes per UTF-16 unit), so one unit is named.
+          problems.push({ file: name, line: n, code: 'too-large', message: `line of more than ${MAX_LINE_LENGTH} characters (over ${maxBytes} bytes)`, expected: `at most ${MAX_LINE_LENGTH}` });
         },
         badEncoding(n) {
           problems.push({ file: name, line: n, code: 'bad-encoding', message: 'bytes that are not valid UTF-8', expected: 'a UTF-8 text file' });
