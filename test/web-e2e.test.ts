@@ -115,12 +115,15 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the viewer in hea
     for (const s of [bundled, fixture]) if (s && s.child.exitCode === null) await stop(s);
   });
 
-  async function open(served: Served, options: BrowserContextOptions & { query?: string } = {}): Promise<Page> {
-    const { query, ...context } = options;
+  /** The reported view unless `query` names a scenario; `asIs` opens the address exactly as given. */
+  async function open(served: Served, options: BrowserContextOptions & { query?: string; asIs?: boolean } = {}): Promise<Page> {
+    const { query, asIs, ...context } = options;
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, ...context });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${served.url}${query ?? ''}`);
+    const q = new URLSearchParams(query ?? '');
+    if (!asIs && !q.has('scenario')) q.set('scenario', 'none');
+    await page.goto(asIs ? `${served.url}${query ?? ''}` : `${served.url}?${q}`);
     await page.waitForSelector('body[data-ready="true"]');
     expect(errors).toEqual([]);
     return page;
@@ -146,6 +149,28 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the viewer in hea
     await expect.poll(() => page.locator('#quotes[open]').count()).toBe(0);
     await page.screenshot({ path: join(artifacts, 'viewer-2024-08-23.png'), fullPage: true });
     await page.close();
+  });
+
+  it('opens with the first scenario of the command line, unless the address says none or another', async () => {
+    const page = await open(bundled, { asIs: true });
+    const first = (await page.locator('#scenario option').nth(1).textContent())!;
+    expect(await page.locator('#scenario').inputValue()).toBe('0');
+    await expect.poll(() => page.locator('#scenario-section').isVisible()).toBe(true);
+    expect(await page.locator('#status').textContent()).toContain(`with the scenario “${first}”`);
+    expect(new URL(page.url()).searchParams.get('scenario')).toBe('0');
+    await page.selectOption('#scenario', '');
+    await expect.poll(() => new URL(page.url()).searchParams.get('scenario')).toBe('none');
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('#scenario').inputValue()).toBe('');
+    expect(await page.locator('#scenario-section').isVisible()).toBe(false);
+    await page.close();
+    const second = await open(bundled, { asIs: true, query: '?scenario=1' });
+    expect(await second.locator('#scenario').inputValue()).toBe('1');
+    await second.close();
+    const none = await open(fixture, { asIs: true });
+    expect(await none.locator('#status').textContent()).not.toContain('scenario');
+    await none.close();
   });
 
   it('changes the matrix with the source filter and shows where outlets diverge', async () => {

@@ -100,7 +100,8 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the statechart, p
     const page = await browser.newPage({ viewport: { width, height }, bypassCSP: true });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(served.url);
+    // The reported view; a test that wants a scenario chooses it.
+    await page.goto(`${served.url}?scenario=none`);
     await page.waitForSelector('body[data-ready="true"]');
     await page.waitForSelector('#statechart .statechart-holder[data-drawn]');
     expect(errors).toEqual([]);

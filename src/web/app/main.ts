@@ -43,25 +43,30 @@ function viewFromAddress(meta: Meta, scenarios: readonly ScenarioInfo[]): View {
   const at = q.get('at');
   const source = q.get('source');
   const policy = q.get('policy');
-  const scenario = q.get('scenario');
+  const asked = q.get('scenario');
   const hindsight = q.get('hindsight');
+  // The command line named its scenarios to be seen: the first opens unless the address says which, or "none".
+  const scenario = asked === 'none' ? null : asked !== null && /^\d+$/.test(asked) && Number(asked) < scenarios.length ? Number(asked) : scenarios.length > 0 ? 0 : null;
   return {
-    date: at !== null && isIsoDay(at) ? at : meta.last!,
+    // Without a date, a scenario opens on its first hypothetical day, as when it is chosen.
+    date: at !== null && isIsoDay(at) ? at : (scenario !== null ? scenarios[scenario]!.dates[0] : undefined) ?? meta.last!,
     source: source !== null && meta.catalog.sources.some((s) => s.id === source) ? source : null,
-    scenario: scenario !== null && /^\d+$/.test(scenario) && Number(scenario) < scenarios.length ? Number(scenario) : null,
+    scenario,
     policy: meta.policies.find((p) => p === policy) ?? meta.policy,
     hindsight: hindsight === '1' ? true : hindsight === '0' ? false : classMode,
     classMode,
   };
 }
 
-function writeAddress(view: View): void {
+/** `withScenarios`: the server has some, so a view without one must say so or it would reopen with the first. */
+function writeAddress(view: View, withScenarios: boolean): void {
   const q = new URLSearchParams();
   q.set('at', view.date);
   if (view.source) q.set('source', view.source);
   q.set('policy', view.policy);
   q.set('hindsight', view.hindsight ? '1' : '0');
   if (view.scenario !== null) q.set('scenario', String(view.scenario));
+  else if (withScenarios) q.set('scenario', 'none');
   if (view.classMode) q.set('class', '1');
   history.replaceState(null, '', `?${q}`);
 }
@@ -182,7 +187,7 @@ async function start(): Promise<void> {
     byId('matrix-section').hidden = scenarioState !== null;
     if (scenarioState && scenario) renderScenario(meta, scenario, scenarioState, open);
     byId('status').textContent = `Showing ${view.date}${view.hindsight ? ', as reported by then' : ', with everything reported since'}${view.source ? `, as reported by ${outlet(view.source)}` : ''}, claims decided ${view.policy}${scenario ? `, with the scenario “${scenario.title}”` : ''}.`;
-    writeAddress(view);
+    writeAddress(view, scenarios.length > 0);
     restoreFocus(focused);
   }
 
