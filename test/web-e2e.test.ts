@@ -173,6 +173,20 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the viewer in hea
     await none.close();
   });
 
+  it("shows every one of a day's events whole at 1920x1080, none under the Rounds heading", async () => {
+    const page = await open(bundled, { viewport: { width: 1920, height: 1080 } });
+    const rounds = (await page.locator('#rounds-h').boundingBox())!;
+    const list = (await page.locator('#day-events').boundingBox())!;
+    const items = await page.locator('#day-events li').evaluateAll((lis) => lis.map((li) => li.getBoundingClientRect().bottom));
+    expect(items.length).toBeGreaterThan(0);
+    // Boxes are both relative to the viewport; a list that clips its items would end above their bottoms.
+    for (const bottom of items) {
+      expect(bottom).toBeLessThanOrEqual(rounds.y);
+      expect(bottom).toBeLessThanOrEqual(list.y + list.height + 0.5);
+    }
+    await page.close();
+  });
+
   it('changes the matrix with the source filter and shows where outlets diverge', async () => {
     const page = await open(fixture);
     await setDate(page, '2024-08-23');
