@@ -136,6 +136,13 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the viewer in hea
     expect(await gapOf(page, 'philadelphi').textContent()).toContain('Undetermined');
     expect(await page.locator('#rounds').textContent()).toMatch(/Cairo round \(cairo-2024-08\): opened 2024-08-22/);
     expect(await page.locator('#statechart .state.active').first().getAttribute('data-state')).toBe('negotiating');
+    // The legend names every status the matrix shows, and the contested mark.
+    const legend = page.locator('#matrix-legend [data-status]');
+    const explained = await legend.evaluateAll((spans) => spans.map((s) => s.textContent));
+    const shown = await page.locator('#main-matrix td.gap').evaluateAll((tds) => tds.map((td) => [td.querySelector('.gap-label')!.textContent, td.querySelector('.badge.contested') ? 'contested' : null]).flat());
+    expect(shown).toContain('Undetermined');
+    expect(shown).toContain('contested');
+    for (const label of shown) if (label !== null) expect(explained).toContain(label);
 
     await page.locator('#main-philadelphi-israel').click();
     const dialog = page.locator('#quotes');

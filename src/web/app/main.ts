@@ -6,7 +6,7 @@
 import { type Meta, type NegotiationState, type Policy, type Query, type ScenarioInfo, type ScenarioState, type Timeline, api } from './api-client.js';
 import { renderGapsChart } from './chart.js';
 import { byId, h } from './dom.js';
-import { type CellRef, renderComparison, renderMatrix } from './matrix.js';
+import { type CellRef, renderComparison, renderGapLegend, renderMatrix } from './matrix.js';
 import { openQuotes } from './quotes-dialog.js';
 import { renderStatecharts } from './statechart.js';
 import { neighbours, renderDayEvents, renderStrip, roundText, roundsBy, snapToStop } from './timeline.js';
@@ -102,6 +102,7 @@ async function start(): Promise<void> {
   const scenarioSelect = byId<HTMLSelectElement>('scenario');
   for (const s of scenarios) scenarioSelect.append(h('option', { value: String(s.n) }, s.title));
   byId('scenario-control').hidden = scenarios.length === 0;
+  byId('matrix-legend').replaceChildren(renderGapLegend());
 
   const slider = byId<HTMLInputElement>('date-slider');
   const prev = byId<HTMLButtonElement>('prev');
