@@ -9,6 +9,7 @@ import { byId, h } from './dom.js';
 import { type CellRef, renderComparison, renderGapLegend, renderMatrix } from './matrix.js';
 import { openQuotes } from './quotes-dialog.js';
 import { renderStatecharts } from './statechart.js';
+import { staleRoundNote } from './statechart-layout.js';
 import { neighbours, renderDayEvents, renderStrip, roundText, roundsBy, snapToStop } from './timeline.js';
 import { isIsoDay } from '../../domain/dates.js';
 import { sourceDivergences } from '../../model/source-divergence.js';
@@ -35,6 +36,9 @@ const phaseWords = (state: NegotiationState) =>
   state.round?.status === 'last-reported-in-session' && state.stage === 'roundInSession'
     ? `${words(state.phase)}, round last reported in session on ${state.round.lastReported}`
     : words(lifecycle(state)).replace('.', ', ');
+
+/** "last reported 22 Aug" when the round the state has in session was last reported so before the date, else null. */
+const staleRound = (state: NegotiationState) => (state.round?.status === 'last-reported-in-session' && state.stage === 'roundInSession' ? staleRoundNote(state.round.lastReported) : null);
 
 /** The view the address asks for; anything it gets wrong falls back to the default. */
 function viewFromAddress(meta: Meta, scenarios: readonly ScenarioInfo[]): View {
@@ -175,7 +179,7 @@ async function start(): Promise<void> {
     renderMain(meta, state, allSources, divergence, open, view);
     byId('divergence').replaceChildren(renderDivergence(meta, divergence));
     const lifecycleState = scenarioState?.whatIf ?? state;
-    byId('statechart').replaceChildren(renderStatecharts(meta.machine, lifecycle(state), scenarioState && scenario ? { machine: scenario.machine, state: lifecycle(scenarioState.whatIf) } : null));
+    byId('statechart').replaceChildren(renderStatecharts(meta.machine, lifecycle(state), scenarioState && scenario ? { machine: scenario.machine, state: lifecycle(scenarioState.whatIf) } : null, staleRound(state)));
     byId('clock').textContent = clockLine(lifecycleState, scenarioState !== null);
     byId('phase-line').textContent = phaseLine(meta, state);
 
