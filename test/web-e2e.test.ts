@@ -115,12 +115,15 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the viewer in hea
     for (const s of [bundled, fixture]) if (s && s.child.exitCode === null) await stop(s);
   });
 
-  async function open(served: Served, options: BrowserContextOptions & { query?: string } = {}): Promise<Page> {
-    const { query, ...context } = options;
+  /** The reported view unless `query` names a scenario; `asIs` opens the address exactly as given. */
+  async function open(served: Served, options: BrowserContextOptions & { query?: string; asIs?: boolean } = {}): Promise<Page> {
+    const { query, asIs, ...context } = options;
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, ...context });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${served.url}${query ?? ''}`);
+    const q = new URLSearchParams(query ?? '');
+    if (!asIs && !q.has('scenario')) q.set('scenario', 'none');
+    await page.goto(asIs ? `${served.url}${query ?? ''}` : `${served.url}?${q}`);
     await page.waitForSelector('body[data-ready="true"]');
     expect(errors).toEqual([]);
     return page;
@@ -133,6 +136,13 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the viewer in hea
     expect(await gapOf(page, 'philadelphi').textContent()).toContain('Undetermined');
     expect(await page.locator('#rounds').textContent()).toMatch(/Cairo round \(cairo-2024-08\): opened 2024-08-22/);
     expect(await page.locator('#statechart .state.active').first().getAttribute('data-state')).toBe('negotiating');
+    // The legend names every status the matrix shows, and the contested mark.
+    const legend = page.locator('#matrix-legend [data-status]');
+    const explained = await legend.evaluateAll((spans) => spans.map((s) => s.textContent));
+    const shown = await page.locator('#main-matrix td.gap').evaluateAll((tds) => tds.map((td) => [td.querySelector('.gap-label')!.textContent, td.querySelector('.badge.contested') ? 'contested' : null]).flat());
+    expect(shown).toContain('Undetermined');
+    expect(shown).toContain('contested');
+    for (const label of shown) if (label !== null) expect(explained).toContain(label);
 
     await page.locator('#main-philadelphi-israel').click();
     const dialog = page.locator('#quotes');
@@ -145,6 +155,42 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the viewer in hea
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('#quotes[open]').count()).toBe(0);
     await page.screenshot({ path: join(artifacts, 'viewer-2024-08-23.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('opens with the first scenario of the command line, unless the address says none or another', async () => {
+    const page = await open(bundled, { asIs: true });
+    const first = (await page.locator('#scenario option').nth(1).textContent())!;
+    expect(await page.locator('#scenario').inputValue()).toBe('0');
+    await expect.poll(() => page.locator('#scenario-section').isVisible()).toBe(true);
+    expect(await page.locator('#status').textContent()).toContain(`with the scenario “${first}”`);
+    expect(new URL(page.url()).searchParams.get('scenario')).toBe('0');
+    await page.selectOption('#scenario', '');
+    await expect.poll(() => new URL(page.url()).searchParams.get('scenario')).toBe('none');
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('#scenario').inputValue()).toBe('');
+    expect(await page.locator('#scenario-section').isVisible()).toBe(false);
+    await page.close();
+    const second = await open(bundled, { asIs: true, query: '?scenario=1' });
+    expect(await second.locator('#scenario').inputValue()).toBe('1');
+    await second.close();
+    const none = await open(fixture, { asIs: true });
+    expect(await none.locator('#status').textContent()).not.toContain('scenario');
+    await none.close();
+  });
+
+  it("shows every one of a day's events whole at 1920x1080, none under the Rounds heading", async () => {
+    const page = await open(bundled, { viewport: { width: 1920, height: 1080 } });
+    const rounds = (await page.locator('#rounds-h').boundingBox())!;
+    const list = (await page.locator('#day-events').boundingBox())!;
+    const items = await page.locator('#day-events li').evaluateAll((lis) => lis.map((li) => li.getBoundingClientRect().bottom));
+    expect(items.length).toBeGreaterThan(0);
+    // Boxes are both relative to the viewport; a list that clips its items would end above their bottoms.
+    for (const bottom of items) {
+      expect(bottom).toBeLessThanOrEqual(rounds.y);
+      expect(bottom).toBeLessThanOrEqual(list.y + list.height + 0.5);
+    }
     await page.close();
   });
 

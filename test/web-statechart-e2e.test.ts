@@ -100,7 +100,8 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the statechart, p
     const page = await browser.newPage({ viewport: { width, height }, bypassCSP: true });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(served.url);
+    // The reported view; a test that wants a scenario chooses it.
+    await page.goto(`${served.url}?scenario=none`);
     await page.waitForSelector('body[data-ready="true"]');
     await page.waitForSelector('#statechart .statechart-holder[data-drawn]');
     expect(errors).toEqual([]);
@@ -137,6 +138,14 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the statechart, p
     expect(marked).toContain(now);
     expect(marked.every((p) => p === now || now.startsWith(`${p}.`))).toBe(true);
     expect(await chart.locator(`g.state[data-state="${now}"] text.marker`).textContent()).toContain('now');
+    // A round the state holds in session only because it was last reported so earlier says since when, on the chart too.
+    const note = chart.locator(`g.state[data-state="${now}"] text.marker-note`);
+    if (state.round?.status === 'last-reported-in-session' && state.stage === 'roundInSession') {
+      const day = new Date(`${state.round.lastReported}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+      expect(await note.textContent()).toBe(`last reported ${day}`);
+      expect(await chart.locator('svg desc').textContent()).toContain(`(last reported ${day})`);
+    } else expect(await note.count()).toBe(0);
+    const noted = await note.count();
 
     // Arrowheads: the last point of every arrow, none within 6 px of another.
     const ends = await chart.locator('path.edge').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')!.split(/[ML]/).filter(Boolean).at(-1)!.split(',').map(Number)));
@@ -163,6 +172,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the statechart, p
     }
     if (now.includes('.')) expect(await chart.locator(`g.state[data-state="${top(now)}"] text.substate`).textContent()).toBe(`— ${now.split('.').slice(1).map((k) => k.replace(/([a-z])([A-Z0-9])/g, '$1 $2').toLowerCase()).join(', ')}`);
     expect(await chart.locator(`g.state[data-state="${top(now)}"] text.marker`).textContent()).toContain('now');
+    expect(await chart.locator(`g.state[data-state="${top(now)}"] text.marker-note`).count()).toBe(noted);
     const compact = (await chart.locator('svg').boundingBox())!;
     expect(compact.height).toBeLessThanOrEqual(320);
     expect(compact.width).toBeLessThanOrEqual((await chart.boundingBox())!.width);

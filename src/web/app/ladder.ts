@@ -68,7 +68,21 @@ export function renderLadder(view: LadderView): HTMLElement {
       ),
     ),
   );
-  return h('div', { class: 'ladder-wrap' }, table, h('p', { class: 'ladder-key' }, '✓ accepts, ✗ rejects: the position the policy derives. “claims 2✓” : claim 2 below accepts it.'));
+  return h('div', { class: 'ladder-wrap' }, table, h('p', { class: 'ladder-key' }, ladderKey(view, numbers)));
+}
+
+/** The key under the ladder, true to what the list below holds: a position cell lists one side's claims only. */
+function ladderKey(view: LadderView, numbers: Map<Claim, number>): string {
+  const range = (claims: readonly Claim[]) => {
+    const n = claims.map((c) => numbers.get(c)!);
+    return n.length === 1 ? `claim ${n[0]}` : `claims ${n[0]}–${n[n.length - 1]}`;
+  };
+  const unlisted = view.sides.filter((s) => !view.list.includes(s.party) && (s.position?.claims.length ?? 0) > 0);
+  const where =
+    unlisted.length === 0
+      ? 'every numbered claim is listed below'
+      : `${unlisted.map((s) => `${s.name}’s (${range(s.position!.claims)})`).join(' and ')} are listed in ${unlisted.length === 1 ? 'its own' : 'their own'} position cell, the others below`;
+  return `✓ accepts, ✗ rejects: the position the policy derives. “claims 2✓”: claim 2 accepts it; ${where}.`;
 }
 
 function quoteOf(d: EventDetail | undefined): HTMLElement | null {
@@ -81,7 +95,7 @@ function claimItem(c: Claim, n: number, p: Position, labelOf: (option: string) =
   return h(
     'li',
     { class: `claim statement${c.hypothetical ? ' is-hyp' : ''}`, value: String(n), 'data-claim': String(n), 'data-rank': c.rank, 'data-events': c.eventIds.join(' ') },
-    h('p', { class: 'who' }, h('strong', {}, c.speaker), ` · ${rankWords[c.rank]}`, isBasis(p, c) ? h('span', { class: 'badge decides' }, 'decides the position') : null, c.hypothetical ? h('span', { class: 'badge hyp' }, '◆ hypothetical') : null),
+    h('p', { class: 'who' }, h('strong', {}, c.speaker), ` · ${rankWords[c.rank]} `, isBasis(p, c) ? h('span', { class: 'badge decides' }, 'decides the position') : null, c.hypothetical ? ' ' : null, c.hypothetical ? h('span', { class: 'badge hyp' }, '◆ hypothetical') : null),
     h('p', { class: 'says' }, says || 'no stance on an option'),
     c.inference ? h('p', { class: 'inference' }, `Read as: ${c.inference}`) : null,
     ...c.eventIds.map((id) => quoteOf(details.get(id))),

@@ -6,9 +6,10 @@
 import { type Meta, type NegotiationState, type Policy, type Query, type ScenarioInfo, type ScenarioState, type Timeline, api } from './api-client.js';
 import { renderGapsChart } from './chart.js';
 import { byId, h } from './dom.js';
-import { type CellRef, renderComparison, renderMatrix } from './matrix.js';
+import { type CellRef, renderComparison, renderGapLegend, renderMatrix } from './matrix.js';
 import { openQuotes } from './quotes-dialog.js';
 import { renderStatecharts } from './statechart.js';
+import { staleRoundNote } from './statechart-layout.js';
 import { neighbours, renderDayEvents, renderStrip, roundText, roundsBy, snapToStop } from './timeline.js';
 import { isIsoDay } from '../../domain/dates.js';
 import { sourceDivergences } from '../../model/source-divergence.js';
@@ -36,6 +37,9 @@ const phaseWords = (state: NegotiationState) =>
     ? `${words(state.phase)}, round last reported in session on ${state.round.lastReported}`
     : words(lifecycle(state)).replace('.', ', ');
 
+/** "last reported 22 Aug" when the round the state has in session was last reported so before the date, else null. */
+const staleRound = (state: NegotiationState) => (state.round?.status === 'last-reported-in-session' && state.stage === 'roundInSession' ? staleRoundNote(state.round.lastReported) : null);
+
 /** The view the address asks for; anything it gets wrong falls back to the default. */
 function viewFromAddress(meta: Meta, scenarios: readonly ScenarioInfo[]): View {
   const q = new URLSearchParams(location.search);
@@ -43,25 +47,30 @@ function viewFromAddress(meta: Meta, scenarios: readonly ScenarioInfo[]): View {
   const at = q.get('at');
   const source = q.get('source');
   const policy = q.get('policy');
-  const scenario = q.get('scenario');
+  const asked = q.get('scenario');
   const hindsight = q.get('hindsight');
+  // The command line named its scenarios to be seen: the first opens unless the address says which, or "none".
+  const scenario = asked === 'none' ? null : asked !== null && /^\d+$/.test(asked) && Number(asked) < scenarios.length ? Number(asked) : scenarios.length > 0 ? 0 : null;
   return {
-    date: at !== null && isIsoDay(at) ? at : meta.last!,
+    // Without a date, a scenario opens on its first hypothetical day, as when it is chosen.
+    date: at !== null && isIsoDay(at) ? at : (scenario !== null ? scenarios[scenario]!.dates[0] : undefined) ?? meta.last!,
     source: source !== null && meta.catalog.sources.some((s) => s.id === source) ? source : null,
-    scenario: scenario !== null && /^\d+$/.test(scenario) && Number(scenario) < scenarios.length ? Number(scenario) : null,
+    scenario,
     policy: meta.policies.find((p) => p === policy) ?? meta.policy,
     hindsight: hindsight === '1' ? true : hindsight === '0' ? false : classMode,
     classMode,
   };
 }
 
-function writeAddress(view: View): void {
+/** `withScenarios`: the server has some, so a view without one must say so or it would reopen with the first. */
+function writeAddress(view: View, withScenarios: boolean): void {
   const q = new URLSearchParams();
   q.set('at', view.date);
   if (view.source) q.set('source', view.source);
   q.set('policy', view.policy);
   q.set('hindsight', view.hindsight ? '1' : '0');
   if (view.scenario !== null) q.set('scenario', String(view.scenario));
+  else if (withScenarios) q.set('scenario', 'none');
   if (view.classMode) q.set('class', '1');
   history.replaceState(null, '', `?${q}`);
 }
@@ -97,6 +106,7 @@ async function start(): Promise<void> {
   const scenarioSelect = byId<HTMLSelectElement>('scenario');
   for (const s of scenarios) scenarioSelect.append(h('option', { value: String(s.n) }, s.title));
   byId('scenario-control').hidden = scenarios.length === 0;
+  byId('matrix-legend').replaceChildren(renderGapLegend());
 
   const slider = byId<HTMLInputElement>('date-slider');
   const prev = byId<HTMLButtonElement>('prev');
@@ -169,7 +179,7 @@ async function start(): Promise<void> {
     renderMain(meta, state, allSources, divergence, open, view);
     byId('divergence').replaceChildren(renderDivergence(meta, divergence));
     const lifecycleState = scenarioState?.whatIf ?? state;
-    byId('statechart').replaceChildren(renderStatecharts(meta.machine, lifecycle(state), scenarioState && scenario ? { machine: scenario.machine, state: lifecycle(scenarioState.whatIf) } : null));
+    byId('statechart').replaceChildren(renderStatecharts(meta.machine, lifecycle(state), scenarioState && scenario ? { machine: scenario.machine, state: lifecycle(scenarioState.whatIf) } : null, staleRound(state)));
     byId('clock').textContent = clockLine(lifecycleState, scenarioState !== null);
     byId('phase-line').textContent = phaseLine(meta, state);
 
@@ -182,7 +192,7 @@ async function start(): Promise<void> {
     byId('matrix-section').hidden = scenarioState !== null;
     if (scenarioState && scenario) renderScenario(meta, scenario, scenarioState, open);
     byId('status').textContent = `Showing ${view.date}${view.hindsight ? ', as reported by then' : ', with everything reported since'}${view.source ? `, as reported by ${outlet(view.source)}` : ''}, claims decided ${view.policy}${scenario ? `, with the scenario “${scenario.title}”` : ''}.`;
-    writeAddress(view);
+    writeAddress(view, scenarios.length > 0);
     restoreFocus(focused);
   }
 

@@ -24,20 +24,47 @@ export interface MatrixOptions {
   readonly idPrefix: string;
 }
 
+type Gap = NegotiationState['gaps'][string];
+
+/** Every gap status a cell can show, its label and what it means; the legend and the cells share it. */
+const gapStatuses: Readonly<Record<Gap['status'], { label: string; meaning: string }>> = {
+  open: { label: 'Open', meaning: 'the sides’ accepted options do not overlap' },
+  bridged: { label: 'Bridged', meaning: 'they overlap' },
+  agreed: { label: 'Agreed', meaning: 'both accepted one text' },
+  undetermined: { label: 'Undetermined', meaning: 'no option both accept, but some option neither deciding claim rejects' },
+  unknown: { label: 'Unknown', meaning: 'a side has no reported position' },
+};
+
 /** A gap in words, options and parties by the catalog's names: a label and a detail. Pure. */
-export function gapText(gap: NegotiationState['gaps'][string], option: (id: string) => string, party: (id: string) => string): { label: string; detail: string } {
+export function gapText(gap: Gap, option: (id: string) => string, party: (id: string) => string): { label: string; detail: string } {
+  const label = gapStatuses[gap.status].label;
   switch (gap.status) {
     case 'agreed':
-      return { label: 'Agreed', detail: option(gap.option) };
+      return { label, detail: option(gap.option) };
     case 'bridged':
-      return { label: 'Bridged', detail: `overlap: ${gap.options.map(option).join('; ')}` };
+      return { label, detail: `overlap: ${gap.options.map(option).join('; ')}` };
     case 'open':
-      return { label: 'Open', detail: gap.distance === null ? 'one side names only refusals' : `${gap.distance} step${gap.distance === 1 ? '' : 's'} apart` };
+      return { label, detail: gap.distance === null ? 'one side names only refusals' : `${gap.distance} step${gap.distance === 1 ? '' : 's'} apart` };
     case 'undetermined':
-      return { label: 'Undetermined', detail: `neither rejects ${gap.candidates.map(option).join('; ')}` };
+      return { label, detail: `neither deciding claim rejects ${gap.candidates.map(option).join('; ')}` };
     case 'unknown':
-      return { label: 'Unknown', detail: `no position from ${gap.missing.map(party).join(' or ')}` };
+      return { label, detail: `no position from ${gap.missing.map(party).join(' or ')}` };
   }
+}
+
+/** The legend under a matrix: every gap status, then the marks a gap can carry (contested, hypothetical). */
+export function renderGapLegend(): HTMLElement {
+  const statuses = Object.entries(gapStatuses).flatMap(([status, s]) => [h('span', { class: `gap-${status}`, 'data-status': status }, s.label), ` ${s.meaning}; `]);
+  return h(
+    'p',
+    { class: 'legend' },
+    'Gaps: ',
+    ...statuses,
+    h('span', { class: 'badge contested', 'data-status': 'contested' }, 'contested'),
+    ' other current claims would give another status; ',
+    hypBadge(),
+    ' rests on a hypothetical event. Select a cell to read the statements behind it.',
+  );
 }
 
 const hypBadge = () => h('span', { class: 'badge hyp' }, '◆ hypothetical');
@@ -68,7 +95,7 @@ function ladderOf(meta: Meta, state: NegotiationState, term: Term, list: readonl
 }
 
 /** A gap in the ladder's own terms: which steps, how many apart. Pure. */
-function gapOnLadder(gap: NegotiationState['gaps'][string], term: Term, party: (id: string) => string): string {
+function gapOnLadder(gap: Gap, term: Term, party: (id: string) => string): string {
   const steps = (ids: readonly string[]) => {
     const n = ids.map((id) => term.ladder.findIndex((o) => o.id === id) + 1).sort((a, b) => a - b);
     return `step${n.length === 1 ? '' : 's'} ${n.join(', ')}`;
@@ -81,7 +108,7 @@ function gapOnLadder(gap: NegotiationState['gaps'][string], term: Term, party: (
     case 'open':
       return `Gap: open, ${gap.distance === null ? 'one side names only refusals' : `${gap.distance} step${gap.distance === 1 ? '' : 's'} apart`}`;
     case 'undetermined':
-      return `Gap: undetermined, no step both accept; neither rejects ${steps(gap.candidates)}`;
+      return `Gap: undetermined, no step both accept; neither deciding claim rejects ${steps(gap.candidates)}`;
     case 'unknown':
       return `Gap: unknown, no position from ${gap.missing.map(party).join(' or ')}`;
   }

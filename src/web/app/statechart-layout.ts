@@ -80,6 +80,15 @@ export const stateWords = (key: string) => key.replace(/([a-z])([A-Z0-9])/g, '$1
 /** The marker line every leaf box reserves, so marking a state never moves the layout. */
 export const markerText = { now: '● now', whatIf: '◆ what-if' } as const;
 
+/**
+ * The note under "● now" when the state is a round in session that no report
+ * has placed in session on the date: "last reported 22 Aug". Pure.
+ */
+export const staleRoundNote = (day: string) => `last reported ${Number(day.slice(8, 10))} ${months[Number(day.slice(5, 7)) - 1] ?? ''}`;
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Only a round in session can be stale, so only its box (or the box it is folded into) keeps a line for the note. */
+const canBeStale = (path: string) => path.split('.').pop() === 'roundInSession';
+
 const PAD = 10;
 const DOT = 8;
 /** A compound state's left margin, which holds its start dot and that dot's arrow. */
@@ -98,14 +107,17 @@ export const labelLines = (transitions: readonly { readonly event: string; reado
 
 /**
  * A leaf box: its name, then (for a folded state) a line wide enough for any
- * of its substates' names, then the marker line. A compact box, where width
- * is dearer than height, has room for the two markers one under the other.
+ * of its substates' names, then the marker line, and for a round in session
+ * a line for its staleRoundNote. A compact box, where width is dearer than
+ * height, has room for the two markers one under the other.
  */
-function leafSize(name: string, folded: readonly string[], { fonts, measure, compact }: LayoutOptions): { width: number; height: number } {
+function leafSize(path: string, name: string, folded: readonly string[], { fonts, measure, compact }: LayoutOptions): { width: number; height: number } {
   const marker = compact ? Math.max(measure(markerText.now, fonts.marker), measure(markerText.whatIf, fonts.marker)) : measure(`${markerText.now}  ${markerText.whatIf}`, fonts.marker);
-  const sub = folded.map((path) => measure(substateText(path), fonts.marker));
-  const lines = (folded.length > 0 ? 1 : 0) + (compact ? 2 : 1);
-  return { width: Math.ceil(Math.max(measure(name, fonts.name), marker, ...sub) + 2 * PAD), height: lineHeight(fonts.name) + lines * lineHeight(fonts.marker) + 2 * PAD };
+  const sub = folded.map((p) => measure(substateText(p), fonts.marker));
+  const stale = [path, ...folded].some(canBeStale);
+  const note = stale ? months.map((m) => measure(`last reported 28 ${m}`, fonts.marker)) : [];
+  const lines = (folded.length > 0 ? 1 : 0) + (compact ? 2 : 1) + (stale ? 1 : 0);
+  return { width: Math.ceil(Math.max(measure(name, fonts.name), marker, ...sub, ...note) + 2 * PAD), height: lineHeight(fonts.name) + lines * lineHeight(fonts.marker) + 2 * PAD };
 }
 
 /** How a folded substate is named under its parent's name: "negotiating.roundInSession" → "— round in session". Pure. */
@@ -190,7 +202,7 @@ export function toElkGraph(machine: MachineNode, options: LayoutOptions): ElkNod
   const edges: ElkExtendedEdge[] = [];
   const nodeOf = (node: MachineNode): ElkNode => {
     const name = stateWords(node.key);
-    if (node.children.length === 0) return { id: node.path, ...leafSize(name, foldedOf(node), options) };
+    if (node.children.length === 0) return { id: node.path, ...leafSize(node.path, name, foldedOf(node), options) };
     const header = lineHeight(fonts.name) + PAD;
     return {
       id: node.path,

@@ -15,6 +15,8 @@ import './statechart.css';
 export interface ChartMarks {
   readonly now: string | null;
   readonly whatIf: string | null;
+  /** Said under "● now" when the round marked in session was last reported so on an earlier day (staleRoundNote). */
+  readonly nowNote?: string | null;
 }
 
 const fontsFor = (classMode: boolean): ChartFonts => (classMode ? { name: 22, label: 18, marker: 18 } : { name: 16, label: 14, marker: 14 });
@@ -51,7 +53,7 @@ const spoken = (path: string) => path.split('.').map((k) => k.replace(/([a-z])([
 
 function draw(l: StatechartLayout, marks: ChartMarks, scale: number, id: string): SVGElement {
   const { fonts } = l;
-  const description = [marks.now ? `Current state: ${spoken(marks.now)}.` : '', marks.whatIf ? `What-if state: ${spoken(marks.whatIf)}.` : ''].join(' ').trim();
+  const description = [marks.now ? `Current state: ${spoken(marks.now)}${marks.nowNote ? ` (${marks.nowNote})` : ''}.` : '', marks.whatIf ? `What-if state: ${spoken(marks.whatIf)}.` : ''].join(' ').trim();
   const svg = s('svg', { viewBox: `0 0 ${l.width} ${l.height}`, width: Math.round(l.width * scale), height: Math.round(l.height * scale), role: 'img', 'aria-labelledby': `${id}-title ${id}-desc`, class: 'statechart' });
   svg.append(
     s('title', { id: `${id}-title` }, 'The deal as a statechart'),
@@ -77,7 +79,9 @@ function draw(l: StatechartLayout, marks: ChartMarks, scale: number, id: string)
       // A compact box has room for the two markers one under the other, not side by side.
       const markers = [now ? markerText.now : '', whatIf ? markerText.whatIf : ''].filter(Boolean);
       const first = nameY + (st.folded.length > 0 ? 2 : 1) * line;
-      (l.compact ? markers : [markers.join('  ')]).forEach((marker, i) => g.append(s('text', { x: cx, y: first + i * line, 'text-anchor': 'middle', class: 'marker' }, marker)));
+      const shown = l.compact ? markers : [markers.join('  ')];
+      shown.forEach((marker, i) => g.append(s('text', { x: cx, y: first + i * line, 'text-anchor': 'middle', class: 'marker' }, marker)));
+      if (now && marks.nowNote) g.append(s('text', { x: cx, y: first + shown.length * line, 'text-anchor': 'middle', class: 'marker-note' }, marks.nowNote));
     }
     svg.append(g);
   }
@@ -188,11 +192,11 @@ export function renderStatechart(machine: MachineNode, marks: ChartMarks, id = '
  * when the scenario names its own deal spec, that spec's chart with the
  * what-if state, titled so.
  */
-export function renderStatecharts(machine: MachineNode, now: string, whatIf: { readonly machine: MachineNode | null; readonly state: string } | null): HTMLElement {
+export function renderStatecharts(machine: MachineNode, now: string, whatIf: { readonly machine: MachineNode | null; readonly state: string } | null, nowNote: string | null = null): HTMLElement {
   const wrap = document.createElement('div');
   wrap.className = 'statecharts';
   const sameSpec = whatIf !== null && whatIf.machine === null;
-  wrap.append(renderStatechart(machine, { now, whatIf: sameSpec ? whatIf.state : null }));
+  wrap.append(renderStatechart(machine, { now, whatIf: sameSpec ? whatIf.state : null, nowNote }));
   if (whatIf?.machine) {
     const h = document.createElement('h3');
     h.textContent = 'The what-if runs under the scenario’s own deal spec:';
