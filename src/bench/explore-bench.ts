@@ -10,15 +10,10 @@ import { lastDate, stateAt } from '../model/replay.js';
 import { type ExploreResult, explore } from '../scenario/explore.js';
 import { medianTime, usedHeap } from './measure.js';
 import { binaryTerms, exploreEvents } from './synthetic-log.js';
+import type { Row } from './rows.js';
 
-export interface ExploreBenchRow {
-  readonly measure: string;
-  readonly log: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly note?: string;
-  readonly target?: { readonly text: string; readonly pass: boolean };
-}
+/** A row as the benchmark prints it (rows.ts). */
+export type ExploreBenchRow = Row;
 
 export interface ExploreBenchOptions {
   readonly quick: boolean;

@@ -8,16 +8,10 @@ import { buildIndex, indexFor, lastDate, stateAt } from '../model/replay.js';
 import { canCollect, median, medianTime, quantile, retained, time } from './measure.js';
 import { createRng } from './prng.js';
 import { syntheticEvents } from './synthetic-log.js';
+import type { Row } from './rows.js';
 
-/** A row as the benchmark prints it (main.ts's Row). */
-export interface QueryRow {
-  readonly measure: string;
-  readonly log: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly note?: string;
-  readonly target?: { readonly text: string; readonly pass: boolean };
-}
+/** A row as the benchmark prints it (rows.ts). */
+export type QueryRow = Row;
 
 export interface QueryBenchOptions {
   readonly row: (r: QueryRow) => void;

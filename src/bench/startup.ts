@@ -6,15 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { packageRoot } from '../io/package-root.js';
 import { medianTimes } from './measure.js';
+import type { Row } from './rows.js';
 
-export interface StartupRow {
-  readonly measure: string;
-  readonly log: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly note?: string;
-  readonly target?: { readonly text: string; readonly pass: boolean };
-}
+/** A row as the benchmark prints it (rows.ts). */
+export type StartupRow = Row;
 
 const binary = join(packageRoot, 'dist', 'cli', 'main.js');
 
