@@ -6,14 +6,14 @@ import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumPath, launchChromium } from './helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..');
 const main = join(root, 'dist', 'cli', 'main.js');
 const artifacts = join(root, 'test-artifacts');
-const chromiumPath = '/usr/bin/chromium';
 const hasPoppler = (() => {
   try {
     execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
@@ -81,10 +81,7 @@ describe.skipIf((!existsSync(chromiumPath) || !hasPoppler) && !process.env.CI)('
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     [browser, html] = await Promise.all([
-      chromium.launch({
-        executablePath: chromiumPath,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-      }),
+      launchChromium(),
       handout(),
     ]);
   }, 30_000);

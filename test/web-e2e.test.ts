@@ -1,49 +1,17 @@
 // The viewer in a real browser: Debian's chromium driven by playwright-core,
 // against the built binary's server, checked with axe-core at every size and
 // colour scheme. Screenshots go to test-artifacts/.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { type Browser, type BrowserContextOptions, type Page, chromium } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { type Served, axePath, chromiumPath, launchChromium, serveViewer, stopViewer } from './helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
-const main = join(root, 'dist', 'cli', 'main.js');
 const artifacts = join(root, 'test-artifacts');
 const fixtureLog = join(import.meta.dirname, 'fixtures', 'talks');
 const whatIf = join(import.meta.dirname, 'fixtures', 'what-if.json');
 const phasedScenario = join(root, 'scenarios', 'sign-and-phase1-stalls.yaml');
-const chromiumPath = '/usr/bin/chromium';
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-interface Served {
-  readonly url: string;
-  readonly child: ChildProcess;
-  readonly output: () => string;
-}
-
-function serve(args: string[]): Promise<Served> {
-  const child = spawn('node', [main, 'view', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(output)?.[0];
-      if (url) resolve({ url, child, output: () => output });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`parley view exited (${code}): ${output}`)));
-  });
-}
-
-function stop(served: Served): Promise<number | null> {
-  return new Promise((resolve) => {
-    served.child.removeAllListeners('exit');
-    served.child.on('exit', (code) => resolve(code));
-    served.child.kill('SIGINT');
-  });
-}
 
 /** Moves the slider (one stop per event day) to `date` by bisecting its stops (it names its stop at once), and waits for the page to follow. */
 async function setDate(page: Page, date: string): Promise<void> {
@@ -101,18 +69,15 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the viewer in hea
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     [browser, bundled, fixture] = await Promise.all([
-      chromium.launch({
-        executablePath: chromiumPath,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-      }),
-      serve(['--scenario', whatIf, '--scenario', phasedScenario]),
-      serve(['--log', fixtureLog]),
+      launchChromium(),
+      serveViewer(['--scenario', whatIf, '--scenario', phasedScenario]),
+      serveViewer(['--log', fixtureLog]),
     ]);
   }, 30_000);
 
   afterAll(async () => {
     await browser?.close();
-    for (const s of [bundled, fixture]) if (s && s.child.exitCode === null) await stop(s);
+    for (const s of [bundled, fixture]) if (s && s.child.exitCode === null) await stopViewer(s);
   });
 
   /** The reported view unless `query` names a scenario; `asIs` opens the address exactly as given. */
@@ -420,13 +385,13 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the viewer in hea
       for (const [term, gap] of Object.entries(expected)) expect(await gapOf(page, term).getAttribute('data-gap')).toBe(gap.status);
     }
     await page.close();
-    const latest = await serve(['--log', fixtureLog, '--policy', 'latest']);
+    const latest = await serveViewer(['--log', fixtureLog, '--policy', 'latest']);
     try {
       const other = await open(latest);
       expect(await other.locator('#policy').inputValue()).toBe('latest');
       await other.close();
     } finally {
-      await stop(latest);
+      await stopViewer(latest);
     }
   });
 
@@ -458,7 +423,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the viewer in hea
   });
 
   it('stops cleanly on Ctrl-C', async () => {
-    expect(await stop(fixture)).toBe(0);
+    expect(await stopViewer(fixture)).toBe(0);
     expect(fixture.output()).toContain('parley view: stopped');
   });
 });

@@ -4,40 +4,18 @@
 // arrowheads apart, claims placed on the ladder, baseline and what-if aligned,
 // text sizes for a projector, and no axe-core violations. Screenshots at
 // 1920x1080 and 390x844 go to test-artifacts/.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { type Served, axePath, chromiumPath, launchChromium, serveViewer } from './helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MachineNode } from '../src/model/machine-structure.js';
 import type { NegotiationState } from '../src/model/negotiation-state.js';
 
 const root = join(import.meta.dirname, '..');
-const main = join(root, 'dist', 'cli', 'main.js');
 const artifacts = join(root, 'test-artifacts');
-const chromiumPath = '/usr/bin/chromium';
 const sameSpec = join(root, 'scenarios', 'israel-phased-philadelphi.yaml');
 const ownSpec = join(import.meta.dirname, 'fixtures', 'scenarios', 'sixty-day-phase1.yaml');
-const axePath = join(root, 'node_modules', 'axe-core', 'axe.min.js');
-
-interface Served {
-  readonly url: string;
-  readonly child: ChildProcess;
-}
-
-function serve(args: string[]): Promise<Served> {
-  const child = spawn('node', [main, 'view', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(output)?.[0];
-      if (url) resolve({ url, child });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`parley view exited (${code}): ${output}`)));
-  });
-}
 
 interface Meta {
   readonly machine: MachineNode;
@@ -81,11 +59,8 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the statechart, p
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     [browser, served] = await Promise.all([
-      chromium.launch({
-        executablePath: chromiumPath,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-      }),
-      serve(['--scenario', sameSpec, '--scenario', ownSpec]),
+      launchChromium(),
+      serveViewer(['--scenario', sameSpec, '--scenario', ownSpec]),
     ]);
     [meta, scenarios] = await Promise.all([getJson<Meta>(`${served.url}api/meta`), getJson<ScenarioInfo[]>(`${served.url}api/scenarios`)]);
   }, 30_000);
