@@ -9,8 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCatalog, type Catalog } from '../domain/catalog-schema.js';
-import { isoFromDayNumber } from '../domain/dates.js';
+import type { Catalog } from '../domain/catalog-schema.js';
 import { type EventLog, logFromEvents } from '../domain/event-log.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
 import { bundledEventsDir, loadCatalog, loadLog } from '../io/read-log.js';
@@ -19,12 +18,11 @@ import { lastDate, replay, stateAt } from '../model/replay.js';
 import { policies } from '../model/claims.js';
 import { handReplay, handView } from './hand-reducer.js';
 import { loadingSection, validationSection } from './loading.js';
-import { canCollect, median, medianTime, medianTimes, perSecond, quantile, retained, time } from './measure.js';
+import { canCollect, median, medianTimes, perSecond, quantile, time } from './measure.js';
 import { naiveActorReplay } from './naive-actor.js';
-import { createRng } from './prng.js';
 import { benchExplore } from './explore-bench.js';
 import { type BenchContext, type Row, type Section, type Target, sizeName } from './rows.js';
-import { syntheticEvents } from './synthetic-log.js';
+import { randomDates, syntheticEvents } from './synthetic-log.js';
 import { disagreements } from './agreement.js';
 import { startupRows } from './startup.js';
 import { benchLargestQueries, benchStateAt } from './query-bench.js';
@@ -81,13 +79,6 @@ function fmt(x: number): string {
   if (Math.abs(x) >= 100) return x.toFixed(0);
   if (Math.abs(x) >= 1) return x.toFixed(2);
   return x.toFixed(4);
-}
-
-function randomDates(log: EventLog, count: number, seed: number): string[] {
-  const rng = createRng(seed);
-  const first = log.entries[0]!.day;
-  const last = log.entries.at(-1)!.day;
-  return Array.from({ length: count }, () => isoFromDayNumber(first + rng.int(last - first + 1)));
 }
 
 function hypotheticalConcession(catalog: Catalog, date: string, i: number): ParleyEvent {

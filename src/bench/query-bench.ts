@@ -2,12 +2,10 @@
 // heap it holds, per 10^5 events), and stateAt on random dates, with the
 // targets of issue 14: under 1 ms at 3x10^6 events, and flat from 10^5 up.
 import type { Catalog } from '../domain/catalog-schema.js';
-import { isoFromDayNumber } from '../domain/dates.js';
 import { type EventLog, logFromEvents } from '../domain/event-log.js';
 import { buildIndex, indexFor, lastDate, stateAt } from '../model/replay.js';
 import { canCollect, median, medianTime, quantile, retained, time } from './measure.js';
-import { createRng } from './prng.js';
-import { syntheticEvents } from './synthetic-log.js';
+import { randomDates, syntheticEvents } from './synthetic-log.js';
 import type { Row } from './rows.js';
 
 /** A row as the benchmark prints it (rows.ts). */
@@ -29,14 +27,7 @@ const MIB_PER_1E5_EVENTS = 200;
 const FLAT_RATIO = 2;
 
 const LARGEST = 3_000_000;
-const sizeName = (n: number) => (n === LARGEST ? '3x10^6' : `10^${Math.round(Math.log10(n))}`);
-
-function queryDates(log: EventLog, count: number, seed: number): string[] {
-  const rng = createRng(seed);
-  const first = log.entries[0]!.day;
-  const last = log.entries.at(-1)!.day;
-  return Array.from({ length: count }, () => isoFromDayNumber(first + rng.int(last - first + 1)));
-}
+const LARGEST_NAME = '3x10^6';
 
 /**
  * The index and stateAt rows of one log; returns stateAt's median (ms). The
@@ -60,7 +51,7 @@ export function benchStateAt(log: EventLog, name: string, { row, queries, quick 
   const perLog = mib / (n / 100_000);
   if (n >= 100_000) row({ measure: 'checkpoint index: memory per 10^5 events', log: name, value: perLog, unit: 'MiB', target: { text: `at most ${MIB_PER_1E5_EVENTS} MiB`, pass: perLog <= MIB_PER_1E5_EVENTS } });
   stateAt(log, lastDate(log)!);
-  const times = queryDates(log, queries, 3).map((d) => time(() => stateAt(log, d)));
+  const times = randomDates(log, queries, 3).map((d) => time(() => stateAt(log, d)));
   const stateMedian = median(times);
   row({ measure: 'stateAt, median', log: name, value: stateMedian, unit: 'ms/query', ...(n >= 1_000_000 ? { target: { text: 'under 1 ms', pass: stateMedian < 1 } } : {}) });
   row({ measure: 'stateAt, p95', log: name, value: quantile(times, 0.95), unit: 'ms/query' });
@@ -76,7 +67,7 @@ export function benchStateAt(log: EventLog, name: string, { row, queries, quick 
 export function benchLargestQueries(catalog: Catalog, at1e5: number | undefined, options: QueryBenchOptions): void {
   if (options.quick) return;
   const log = logFromEvents(catalog, syntheticEvents(catalog, LARGEST, LARGEST));
-  const largest = benchStateAt(log, sizeName(LARGEST), options);
+  const largest = benchStateAt(log, LARGEST_NAME, options);
   if (at1e5 === undefined) return;
   const ratio = largest / at1e5;
   options.row({ measure: 'stateAt median, 3x10^6 / 10^5', log: 'flatness', value: ratio, unit: 'x', target: { text: `at most ${FLAT_RATIO}x`, pass: ratio <= FLAT_RATIO } });

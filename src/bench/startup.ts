@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { packageRoot } from '../io/package-root.js';
-import { medianTimes } from './measure.js';
+import { medianTime, medianTimes } from './measure.js';
 import type { Row } from './rows.js';
 
 /** A row as the benchmark prints it (rows.ts). */
@@ -27,7 +27,7 @@ function runNode(args: readonly string[]): void {
 export function startupRows({ quick }: { readonly quick: boolean }): StartupRow[] {
   const runs = quick ? 10 : 30;
   const [bare, state] = medianTimes(() => runNode(['-e', '0']), () => runNode([binary, 'state']), runs, 2);
-  const [, help] = medianTimes(() => runNode(['-e', '0']), () => runNode([binary, '--help']), quick ? 3 : 10, 1);
+  const help = medianTime(() => runNode([binary, '--help']), quick ? 3 : 10, 1);
   const ratio = state / bare;
   return [
     { measure: 'start-up: node -e 0', log: 'none', value: bare, unit: 'ms', note: `median of ${runs}` },

@@ -9,6 +9,7 @@
 // releases, a collapse, talks again), so a replay meets few anomalies.
 import type { Catalog, Term } from '../domain/catalog-schema.js';
 import { isoFromDayNumber, requireDayNumber } from '../domain/dates.js';
+import type { EventLog } from '../domain/event-log.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
 import { type Rng, createRng } from './prng.js';
 
@@ -270,4 +271,12 @@ export function exploreEvents(catalog: Catalog, linked: number, noise = 0, seed 
     push(g, { type: 'position.stated', party: b, term: t.id, accepts: ['high'], rejects: [], conditions: [] }, { lag: 0 });
   });
   return g.events;
+}
+
+/** `count` seeded random days between a log's first and last event, as query dates. Pure. */
+export function randomDates(log: EventLog, count: number, seed: number): string[] {
+  const rng = createRng(seed);
+  const first = log.entries[0]!.day;
+  const last = log.entries.at(-1)!.day;
+  return Array.from({ length: count }, () => isoFromDayNumber(first + rng.int(last - first + 1)));
 }

@@ -14,7 +14,7 @@ import { MAX_FILE_BYTES, STDIN, STDIN_NAME, displayPath, fileSystemProblem, kind
  * UTF-16 units is at most 3 bytes a unit, so a longer one is over the cap
  * whatever its characters.
  */
-export const MAX_LINE_BYTES = 3 * MAX_LINE_LENGTH;
+const MAX_LINE_BYTES = 3 * MAX_LINE_LENGTH;
 
 /** Bytes read at a time: large enough that a million lines take few reads, small beside the log itself. */
 const CHUNK_BYTES = 1 << 20;

@@ -39,15 +39,6 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-async function hasCatalog(dir: string): Promise<boolean> {
-  try {
-    const names = new Set(await readdir(dir));
-    return CATALOG_FILES.every((f) => names.has(f));
-  } catch {
-    return false;
-  }
-}
-
 export async function loadCatalog(dir: string): Promise<Result<Catalog>> {
   const [terms, parties, sources] = await Promise.all(CATALOG_FILES.map((f) => readText(join(dir, f), MAX_CATALOG_BYTES)));
   const problems = [terms!, parties!, sources!].flatMap((r) => (r.ok ? [] : r.problems));

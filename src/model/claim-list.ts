@@ -7,7 +7,7 @@
 // immutable, so a presentation can memoise what it derives from each one.
 
 /** Claims per chunk; a chunk is copied whole when one of its claims changes. */
-export const CHUNK = 32;
+const CHUNK = 32;
 const BUCKETS = 32;
 
 interface Keyed {

@@ -126,16 +126,18 @@ export function stateAt(log: EventLog, date: string, query: StateQuery = {}): Ne
  * nothing. Pure.
  */
 export function stateOnce(log: EventLog, date: string, query: StateQuery = {}): NegotiationState {
-  const entries = filterEntries(log, query);
-  const end = upperBoundByDay(entries, requireDayNumber(date));
-  return presentState(applyRange(initialReplayState(), entries, 0, end, fastContext(log, query)), log.catalog, date, query);
+  return replayFromStart(log, query, (entries) => upperBoundByDay(entries, requireDayNumber(date)), date);
 }
 
 /** Replays the whole log without checkpoints: the state on the day of its last event. */
 export function replay(log: EventLog, filter: StateFilter = {}): NegotiationState {
+  return replayFromStart(log, filter, (entries) => entries.length, lastDate(log) ?? '1970-01-01');
+}
+
+/** The filtered entries before `end(entries)`, replayed from the initial state, presented as on `date`. */
+function replayFromStart(log: EventLog, filter: StateFilter, end: (entries: readonly LogEntry[]) => number, date: string): NegotiationState {
   const entries = filterEntries(log, filter);
-  const state = applyRange(initialReplayState(), entries, 0, entries.length, fastContext(log, filter));
-  return presentState(state, log.catalog, lastDate(log) ?? '1970-01-01', filter);
+  return presentState(applyRange(initialReplayState(), entries, 0, end(entries), fastContext(log, filter)), log.catalog, date, filter);
 }
 
 /** The date of the last event, as a day (a month-precision event counts as its first day). */

@@ -217,7 +217,8 @@ export function explore(state: NegotiationState, catalog: Catalog, options: Expl
   }
   const minimalSplits = new Map(models.map((m) => [m, minimalFor(m, required.get(m.term) ?? [])]));
   const cost = (p: Pattern) => p.ka + p.kb;
-  const stepBound = [...minimalSplits.values()].some((ps) => ps.length === 0) ? null : [...minimalSplits.values()].reduce((sum, ps) => sum + Math.max(...ps.map(cost)), 0);
+  const splits = [...minimalSplits.values()];
+  const stepBound = splits.some((ps) => ps.length === 0) ? null : splits.reduce((sum, ps) => sum + Math.max(...ps.map(cost)), 0);
   // The default stays 20 when that is enough: the order among equally good sets
   // follows the slot order below, which counts a linked term's splits within it.
   const maxSteps = options.maxSteps ?? Math.max(DEFAULT_MAX_STEPS, stepBound ?? 0);
