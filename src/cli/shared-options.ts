@@ -5,6 +5,7 @@ import { isIsoDay } from '../domain/dates.js';
 import type { EventLog } from '../domain/event-log.js';
 import { quoted } from '../domain/problem.js';
 import { type Policy, defaultPolicy, policies } from '../model/claims.js';
+import type { StateFilter } from '../model/negotiation-state.js';
 import { usageError } from './cli-errors.js';
 import { option } from './option-spec.js';
 
@@ -74,4 +75,9 @@ export function checkSources(log: EventLog, sources: readonly string[] | undefin
     if (!log.catalog.sourceById.has(s)) throw usageError(`--source: unknown source ${quoted(s)}`, `one of ${[...log.catalog.sourceById.keys()].join(', ')}`);
   }
   return sources;
+}
+
+/** The state filter that --known-at, --source (already checked) and --policy ask for; an option not given is left out. Pure. */
+export function stateFilter(values: { readonly 'known-at'?: string | undefined; readonly policy?: Policy | undefined }, sources: readonly string[] | undefined): StateFilter {
+  return { ...(values['known-at'] ? { knownAt: values['known-at'] } : {}), ...(sources ? { sources } : {}), ...(values.policy ? { policy: values.policy } : {}) };
 }

@@ -7,14 +7,13 @@ import type { reportOptions } from '../command-table.js';
 import { type Output, loadOrFail, queryDate } from '../command.js';
 import type { Parsed } from '../option-spec.js';
 import { loadOverlay } from '../scenario-option.js';
-import { checkSources } from '../shared-options.js';
+import { checkSources, stateFilter } from '../shared-options.js';
 
 /** Runs `parley report` (declared in command-table.ts). */
 export async function run({ values }: Parsed<typeof reportOptions>, io: Output): Promise<void> {
-  const knownAt = values['known-at'];
   const { log: base } = await loadOrFail(values.log);
   const sources = checkSources(base, values.source);
-  const filter = { ...(knownAt ? { knownAt } : {}), ...(sources ? { sources } : {}), policy: values.policy };
+  const filter = stateFilter(values, sources);
   const overlay = values.scenario === undefined ? undefined : await loadOverlay(values.scenario, base);
   const log = overlay?.whatIf ?? base;
   const date = queryDate(log, values.at);

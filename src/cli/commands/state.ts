@@ -4,16 +4,15 @@ import type { stateOptions } from '../command-table.js';
 import { type Output, loadOrFail, queryDate } from '../command.js';
 import { formatState } from '../format-state.js';
 import type { Parsed } from '../option-spec.js';
-import { checkSources } from '../shared-options.js';
+import { checkSources, stateFilter } from '../shared-options.js';
 
 /** Runs `parley state` (declared in command-table.ts). */
 export async function run({ values }: Parsed<typeof stateOptions>, io: Output): Promise<void> {
-  const knownAt = values['known-at'];
   const { log } = await loadOrFail(values.log);
   const sources = checkSources(log, values.source);
   const date = queryDate(log, values.at);
   // One question, so one replay: a checkpoint index would cost more than it saves.
-  const state = stateOnce(log, date, { ...(knownAt ? { knownAt } : {}), ...(sources ? { sources } : {}), ...(values.policy ? { policy: values.policy } : {}) });
+  const state = stateOnce(log, date, stateFilter(values, sources));
   io.out(values.json ? JSON.stringify(state, null, 2) : formatState(state, log, { quotes: values.quotes ?? false }));
   if (values.strict && state.anomalies.length > 0) {
     io.err(`--strict: ${state.anomalies.length} event(s) could not be placed:`);
