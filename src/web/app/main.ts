@@ -9,7 +9,7 @@ import { byId, h } from './dom.js';
 import { type CellRef, renderComparison, renderGapLegend, renderMatrix } from './matrix.js';
 import { openQuotes } from './quotes-dialog.js';
 import { renderStatecharts } from './statechart.js';
-import { staleRoundNote } from './statechart-layout.js';
+import { staleRoundNote, stateWords } from './statechart-layout.js';
 import { neighbours, renderDayEvents, renderStrip, roundText, roundsBy, snapToStop } from './timeline.js';
 import { isIsoDay } from '../../domain/dates.js';
 import { sourceDivergences } from '../../model/source-divergence.js';
@@ -30,12 +30,11 @@ const policyLabels: Record<Policy, string> = {
   consensus: 'consensus (only what all claims agree on)',
 };
 
-const words = (key: string) => key.replace(/([a-z])([A-Z0-9])/g, '$1 $2').toLowerCase();
 /** "negotiating, round in session"; a round nobody reported for the spec's days is not called in session. */
 const phaseWords = (state: NegotiationState) =>
   state.round?.status === 'last-reported-in-session' && state.stage === 'roundInSession'
-    ? `${words(state.phase)}, round last reported in session on ${state.round.lastReported}`
-    : words(lifecycle(state)).replace('.', ', ');
+    ? `${stateWords(state.phase)}, round last reported in session on ${state.round.lastReported}`
+    : stateWords(lifecycle(state)).replace('.', ', ');
 
 /** "last reported 22 Aug" when the round the state has in session was last reported so before the date, else null. */
 const staleRound = (state: NegotiationState) => (state.round?.status === 'last-reported-in-session' && state.stage === 'roundInSession' ? staleRoundNote(state.round.lastReported) : null);
@@ -132,14 +131,17 @@ async function start(): Promise<void> {
     const days = stops();
     const scenario = scenarioInfo();
     const q = query(view.source);
-    const [state, allSources, perSource, timeline, scenarioState, scenarioTimeline] = await Promise.all([
-      api.state(view.date, q),
-      view.source === null ? null : api.state(view.date, query(null)),
+    // With a source chosen, its state is one of the per-source states: fetched once.
+    const [everySource, perSource, timeline, scenarioState, scenarioTimeline] = await Promise.all([
+      api.state(view.date, query(null)),
       Promise.all(meta.catalog.sources.map((s) => api.state(view.date, query(s.id)))),
       timelineFor(`log|${key(q)}`, () => api.timeline(q)),
       scenario ? api.scenarioState(scenario.n, view.date, q) : null,
       scenario ? timelineFor(`scenario ${scenario.n}|${key(q)}`, () => api.scenarioTimeline(scenario.n, q)) : null,
     ]);
+    const chosen = view.source === null ? -1 : meta.catalog.sources.findIndex((s) => s.id === view.source);
+    const state = chosen < 0 ? everySource : perSource[chosen]!;
+    const allSources = chosen < 0 ? null : everySource;
     if (mine !== generation) return;
     // Redrawing replaces what may hold the focus: find it again afterwards.
     const focused = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement.id : '';
@@ -196,6 +198,12 @@ async function start(): Promise<void> {
     restoreFocus(focused);
   }
 
+  /** Redraws for a changed choice; a failed request says so in the status line instead of leaving the old view as if current. */
+  const redraw = () =>
+    void refresh().catch((e: Error) => {
+      byId('status').textContent = `Could not update the view: ${e.message}`;
+    });
+
   /** Focus lost to the page (its element redrawn or disabled) goes back to it, or to the nearest control that still works. */
   function restoreFocus(id: string): void {
     const active = document.activeElement;
@@ -214,37 +222,37 @@ async function start(): Promise<void> {
     if (date === null) return;
     view.date = date;
     slider.setAttribute('aria-valuetext', date);
-    void refresh();
+    redraw();
   };
   const step = (by: 'prev' | 'next') => go(neighbours(stops(), view.date)[by]);
   const toggleHindsight = () => {
     hindsightChosen = true;
     view.hindsight = !view.hindsight;
-    void refresh();
+    redraw();
   };
   slider.addEventListener('input', () => go(stops()[Number(slider.value)] ?? null));
   prev.addEventListener('click', () => step('prev'));
   next.addEventListener('click', () => step('next'));
   sourceSelect.addEventListener('change', () => {
     view.source = sourceSelect.value === '' ? null : sourceSelect.value;
-    void refresh();
+    redraw();
   });
   policySelect.addEventListener('change', () => {
     view.policy = meta.policies.find((p) => p === policySelect.value) ?? meta.policy;
-    void refresh();
+    redraw();
   });
   for (const r of hindsightRadios) {
     r.addEventListener('change', () => {
       hindsightChosen = true;
       view.hindsight = r.value === 'on';
-      void refresh();
+      redraw();
     });
   }
   scenarioSelect.addEventListener('change', () => {
     view.scenario = scenarioSelect.value === '' ? null : Number(scenarioSelect.value);
     // A scenario opens on its first hypothetical day; without it, a scenario-only day is not on the slider any more.
     view.date = scenarioInfo()?.dates[0] ?? snapToStop(stops(), view.date);
-    void refresh();
+    redraw();
   });
   document.addEventListener('keydown', (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey || ownsLetters(e.target) || byId<HTMLDialogElement>('quotes').open) return;
@@ -256,7 +264,7 @@ async function start(): Promise<void> {
       view.classMode = !view.classMode;
       // Class mode shows no hindsight unless the teacher chose otherwise.
       if (!hindsightChosen) view.hindsight = view.classMode;
-      void refresh();
+      redraw();
     } else if (e.key === '?') {
       const keys = byId<HTMLDetailsElement>('keys');
       keys.open = !keys.open;

@@ -32,7 +32,8 @@ export async function openQuotes(title: string, eventIds: readonly string[], lad
   heading.textContent = title;
   heading.tabIndex = -1;
   const body = byId('quotes-body');
-  body.replaceChildren(...(ladder ? [renderLadder(ladder)] : []), h('p', { class: 'loading' }, 'Loading…'));
+  const ladderTable = ladder ? renderLadder(ladder) : null;
+  body.replaceChildren(...(ladderTable ? [ladderTable] : []), h('p', { class: 'loading' }, 'Loading…'));
   byId('quotes-count').textContent = '';
   if (!dialog.open) dialog.showModal();
   // showModal focuses the first control, the Close button at the bottom; a long dialog must start at its top.
@@ -41,7 +42,7 @@ export async function openQuotes(title: string, eventIds: readonly string[], lad
   if (ladder) {
     const list = await renderClaims(ladder);
     if (mine !== opened) return;
-    body.replaceChildren(renderLadder(ladder), list);
+    body.replaceChildren(ladderTable!, list);
     const claims = ladder.sides.filter((s) => ladder.list.includes(s.party)).flatMap((s) => s.position?.claims ?? []);
     const outlets = new Set(claims.map((c) => (c.hypothetical ? 'the scenario' : ladder.outlet(c.source))));
     byId('quotes-count').textContent = `${claims.length} claim${claims.length === 1 ? '' : 's'}, from ${outlets.size} source(s)`;

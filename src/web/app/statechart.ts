@@ -7,7 +7,7 @@
 // compact, one row of top-level states with their substates folded in
 // (foldMachine), so that it fits one projector screen with the matrix.
 import { s } from './dom.js';
-import { type ChartFonts, type Direction, type StatechartLayout, foldMachine, labelLines, layoutStatechart, markerText, substateText } from './statechart-layout.js';
+import { type ChartFonts, type Direction, type StatechartLayout, foldMachine, labelLines, layoutStatechart, markerText, stateWords, substateText } from './statechart-layout.js';
 import type { MachineNode } from './api-client.js';
 import './statechart.css';
 
@@ -49,7 +49,7 @@ function layoutFor(machine: MachineNode, fonts: ChartFonts, direction: Direction
 }
 
 const isUnder = (path: string | null, state: string) => path !== null && (path === state || path.startsWith(`${state}.`));
-const spoken = (path: string) => path.split('.').map((k) => k.replace(/([a-z])([A-Z0-9])/g, '$1 $2').toLowerCase()).join(', ');
+const spoken = (path: string) => path.split('.').map(stateWords).join(', ');
 
 function draw(l: StatechartLayout, marks: ChartMarks, scale: number, id: string): SVGElement {
   const { fonts } = l;
