@@ -7,6 +7,7 @@
 import type { TimelineDay } from './api-client.js';
 import { s, h } from './dom.js';
 import { dayNumber, isoFromDayNumber } from '../../domain/dates.js';
+import { gapWords } from './gap-words.js';
 import './chart.css';
 
 export interface GapsChartInput {
@@ -19,13 +20,7 @@ export interface GapsChartInput {
 }
 
 /** Bottom to top of the stack: settled first, unknown last. */
-const statuses = [
-  { status: 'agreed', label: 'Agreed', meaning: 'both accepted one text on the term' },
-  { status: 'bridged', label: 'Bridged', meaning: 'some option both sides accept' },
-  { status: 'undetermined', label: 'Undetermined', meaning: 'no option both accept, but some option neither rejects' },
-  { status: 'open', label: 'Open', meaning: 'every option is rejected by a side, or all one accepts the other rejects' },
-  { status: 'unknown', label: 'Unknown', meaning: 'a side has no reported position on the term' },
-] as const;
+const statuses = (['agreed', 'bridged', 'undetermined', 'open', 'unknown'] as const).map((status) => ({ status, ...gapWords[status] }));
 
 const sizes = (classMode: boolean) => (classMode ? { font: 18, height: 300 } : { font: 13, height: 220 });
 const short = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });

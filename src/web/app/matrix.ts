@@ -6,6 +6,7 @@
 import type { Meta, NegotiationState, ScenarioState } from './api-client.js';
 import { h } from './dom.js';
 import type { LadderView } from './ladder.js';
+import { gapWords } from './gap-words.js';
 import './matrix.css';
 
 export interface CellRef {
@@ -26,18 +27,10 @@ export interface MatrixOptions {
 
 type Gap = NegotiationState['gaps'][string];
 
-/** Every gap status a cell can show, its label and what it means; the legend and the cells share it. */
-const gapStatuses: Readonly<Record<Gap['status'], { label: string; meaning: string }>> = {
-  open: { label: 'Open', meaning: 'the sides’ accepted options do not overlap' },
-  bridged: { label: 'Bridged', meaning: 'they overlap' },
-  agreed: { label: 'Agreed', meaning: 'both accepted one text' },
-  undetermined: { label: 'Undetermined', meaning: 'no option both accept, but some option neither deciding claim rejects' },
-  unknown: { label: 'Unknown', meaning: 'a side has no reported position' },
-};
 
 /** A gap in words, options and parties by the catalog's names: a label and a detail. Pure. */
 export function gapText(gap: Gap, option: (id: string) => string, party: (id: string) => string): { label: string; detail: string } {
-  const label = gapStatuses[gap.status].label;
+  const label = gapWords[gap.status].label;
   switch (gap.status) {
     case 'agreed':
       return { label, detail: option(gap.option) };
@@ -46,7 +39,7 @@ export function gapText(gap: Gap, option: (id: string) => string, party: (id: st
     case 'open':
       return { label, detail: gap.distance === null ? 'one side names only refusals' : `${gap.distance} step${gap.distance === 1 ? '' : 's'} apart` };
     case 'undetermined':
-      return { label, detail: `neither deciding claim rejects ${gap.candidates.map(option).join('; ')}` };
+      return { label, detail: `neither position rejects ${gap.candidates.map(option).join('; ')}` };
     case 'unknown':
       return { label, detail: `no position from ${gap.missing.map(party).join(' or ')}` };
   }
@@ -54,7 +47,7 @@ export function gapText(gap: Gap, option: (id: string) => string, party: (id: st
 
 /** The legend under a matrix: every gap status, then the marks a gap can carry (contested, hypothetical). */
 export function renderGapLegend(): HTMLElement {
-  const statuses = Object.entries(gapStatuses).flatMap(([status, s]) => [h('span', { class: `gap-${status}`, 'data-status': status }, s.label), ` ${s.meaning}; `]);
+  const statuses = Object.entries(gapWords).flatMap(([status, s]) => [h('span', { class: `gap-${status}`, 'data-status': status }, s.label), ` ${s.meaning}; `]);
   return h(
     'p',
     { class: 'legend' },
@@ -108,7 +101,7 @@ function gapOnLadder(gap: Gap, term: Term, party: (id: string) => string): strin
     case 'open':
       return `Gap: open, ${gap.distance === null ? 'one side names only refusals' : `${gap.distance} step${gap.distance === 1 ? '' : 's'} apart`}`;
     case 'undetermined':
-      return `Gap: undetermined, no step both accept; neither deciding claim rejects ${steps(gap.candidates)}`;
+      return `Gap: undetermined, no step both accept; neither position rejects ${steps(gap.candidates)}`;
     case 'unknown':
       return `Gap: unknown, no position from ${gap.missing.map(party).join(' or ')}`;
   }
@@ -130,8 +123,7 @@ function cells(meta: Meta, state: NegotiationState, term: Term, options: MatrixO
           'button',
           { type: 'button', class: 'cell', id: `${options.idPrefix}-${term.id}-${party}`, onclick: () => options.onOpen({ title, eventIds: p.eventIds, ladder: ladderOf(meta, state, term, [party]) }) },
           hidden(`${title}: `),
-          h('span', { class: 'accepts' }, p.accepts.map(label).join(' or ')),
-          p.accepts.length === 0 ? h('span', { class: 'rejects' }, `rejects ${p.rejects.map(label).join(', ')}`) : null,
+          p.accepts.length > 0 ? h('span', { class: 'accepts' }, p.accepts.map(label).join(' or ')) : h('span', { class: 'rejects' }, `rejects ${p.rejects.map(label).join(', ')}`),
           p.conditions.length > 0 ? h('span', { class: 'badge' }, 'conditional') : null,
           p.contested ? h('span', { class: 'badge contested' }, `⚠ contested: ${p.claims.length} claims, not all agree`) : null,
           p.basis && p.basis.relation !== 'self' ? h('span', { class: 'badge' }, `according to ${p.basis.speaker}`) : null,
