@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { fixture, repoRoot, runCli } from './helpers/cli.js';
 
 const scenarios = (name: string) => join(fixture('scenarios'), name);
+/** Output with its line breaks and indents as single spaces: what it says, whichever layout fitted 80 columns. */
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+/** A baseline and a what-if value of one path, side by side or stacked under their labels. */
+const compared = (path: string, before: string, after: string) => new RegExp(`${path} (baseline )?${before} (what-if )?${after}`);
 
 describe('parley scenario run', () => {
   it('runs every shipped scenario with all expectations passing', async () => {
@@ -13,19 +17,22 @@ describe('parley scenario run', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('FAIL');
     expect(r.stdout.match(/^ {2}\d+ passed, 0 failed$/gm)).toHaveLength(5);
+    // An 80-column terminal or a handout: comparisons too wide to sit side by side are stacked.
+    expect(r.stdout.split('\n').filter((l) => l.length > 80)).toEqual([]);
+    expect(r.stdout).toMatch(/^ {4}gaps\.philadelphi\n {6}baseline {2}undetermined: /m);
   });
 
   it('shows baseline and what-if side by side with hypothetical values marked', async () => {
     const r = await runCli(['scenario', 'run', scenarios('north-concedes.yaml')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/gaps\.corridor\s+open, 2 steps apart\s+bridged: both accept phased \[hypothetical\]/);
-    expect(r.stdout).toContain('2024-08-17 concession.offered: north widens its position on corridor to include reduced, phased [hypothetical]');
+    expect(flat(r.stdout)).toMatch(compared('gaps\\.corridor', 'open, 2 steps apart', 'bridged: both accept phased \\[hypothetical\\]'));
+    expect(flat(r.stdout)).toContain('2024-08-17 concession.offered: north widens its position on corridor to include reduced, phased [hypothetical]');
   });
 
   it('exits 1 when an expectation fails, naming expected and actual', async () => {
     const r = await runCli(['scenario', 'run', scenarios('wrong-expectation.json')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('FAIL 2024-08-17 what-if: gap on corridor is agreed (expected "agreed", got "open")');
+    expect(flat(r.stdout)).toContain('FAIL 2024-08-17 what-if: gap on corridor is agreed (expected "agreed", got "open")');
     expect(r.stderr).toContain('1 of 1 scenario(s) have failing expectations');
   });
 
@@ -48,8 +55,8 @@ describe('parley what-if', () => {
   it('answers a one-line question side by side', async () => {
     const r = await runCli(['what-if', '--log', fixture('sample'), '--at', '2024-08-16', '--concede', 'north:corridor=reduced,phased']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/positions\.corridor\.north\s+accepts control; rejects reduced\|phased\|withdrawal\s+accepts control\|reduced\|phased; rejects withdrawal \[hypothetical\]/);
-    expect(r.stdout).toMatch(/gaps\.corridor\s+open, 2 steps apart\s+bridged: both accept phased \[hypothetical\]/);
+    expect(flat(r.stdout)).toMatch(compared('positions\\.corridor\\.north', 'accepts control; rejects reduced\\|phased\\|withdrawal', 'accepts control\\|reduced\\|phased; rejects withdrawal \\[hypothetical\\]'));
+    expect(flat(r.stdout)).toMatch(compared('gaps\\.corridor', 'open, 2 steps apart', 'bridged: both accept phased \\[hypothetical\\]'));
   });
 
   it('drops later reports unless kept, and says which kept report overrides the what-if', async () => {
@@ -60,7 +67,7 @@ describe('parley what-if', () => {
     // First-hand: the 13 Sep report is the outlet's narration, which ranks below the what-if (Hamas's own words).
     expect((await runCli([...args, '--keep', 'all'])).stdout).not.toContain('overridden');
     const latest = await runCli([...args, '--keep', 'all', '--policy', 'latest']);
-    expect(latest.stdout).toMatch(/! positions\.withdrawal\.hamas: the what-if \(h-what-if-on-2024-08-25-1\) is overridden on 2024-09-13 by nq4fo0uMqq_T, the unnamed outlet, in its own narration according to turkish-sources-2024-09-13/);
+    expect(flat(latest.stdout)).toMatch(/! positions\.withdrawal\.hamas: the what-if \(h-what-if-on-2024-08-25-1\) is overridden on 2024-09-13 by nq4fo0uMqq_T, the unnamed outlet, in its own narration according to turkish-sources-2024-09-13/);
     const json = JSON.parse((await runCli([...args, '--keep', 'all', '--policy', 'latest', '--json'])).stdout);
     expect(json.comparisons.at(-1).whatIf.overrides).toEqual([
       expect.objectContaining({ path: 'positions.withdrawal.hamas', hypotheticalEventIds: ['h-what-if-on-2024-08-25-1'], by: expect.objectContaining({ eventIds: ['nq4fo0uMqq_T'], date: '2024-09-13', source: 'turkish-sources-2024-09-13' }) }),

@@ -28,7 +28,7 @@ export async function run({ values, positionals }: Parsed<typeof scenarioOptions
     else problems.push(...report.problems);
   }
   if (problems.length > 0) throw inputError(problems);
-  io.out(values.json ? JSON.stringify(reports, null, 2) : reports.map(formatScenarioReport).join('\n\n'));
+  io.out(values.json ? JSON.stringify(reports, null, 2) : reports.map((r) => formatScenarioReport(r)).join('\n\n'));
   const failed = reports.filter((r) => !r.passed);
   if (failed.length > 0) {
     throw checkFailed(`${failed.length} of ${reports.length} scenario(s) have failing expectations: ${failed.map((r) => r.title).join('; ')}`);
