@@ -43,6 +43,16 @@ describe('parley scenario run', () => {
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it('reports a bad scenario file exactly as parley check does: every problem in one pass, with lines', async () => {
+    for (const file of ['bad-shape.yaml', 'broken.yaml']) {
+      const [run, check] = await Promise.all([runCli(['scenario', 'run', scenarios(file)]), runCli(['check', scenarios(file)])]);
+      expect(run.code).toBe(1);
+      const problemLines = (stderr: string) => stderr.split('\n').filter((l) => l.includes(file));
+      expect(problemLines(run.stderr).length).toBeGreaterThan(2);
+      expect(problemLines(run.stderr)).toEqual(problemLines(check.stderr));
+    }
+  });
+
   it('prints JSON for machines', async () => {
     const r = await runCli(['scenario', 'run', scenarios('north-concedes.yaml'), '--json']);
     const [report] = JSON.parse(r.stdout);
