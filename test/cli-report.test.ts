@@ -186,6 +186,9 @@ describe('parley report', () => {
     expect(new Set(outlets)).toEqual(new Set(['The Wire Service']));
     const failure = await report('--source', 'nowhere', '--log', fixture).catch((e: { code: number; stderr: string }) => e);
     expect(failure).toMatchObject({ code: 2, stderr: expect.stringContaining('--source: unknown source "nowhere"') });
+    // The outlet alone, or a mistyped date, names the one source it nearly matches.
+    const outletOnly = await report('--source', 'wire', '--log', fixture).catch((e: { code: number; stderr: string }) => e);
+    expect(outletOnly).toMatchObject({ code: 2, stderr: expect.stringContaining('--source: unknown source "wire"; did you mean wire-2024-08-19?') });
   });
 
   it('rejects an unknown format with exit 2', async () => {

@@ -63,5 +63,30 @@ describe('parseCommandLine', () => {
   it('refuses positionals a command does not declare', async () => {
     const bare = command({ name: 'bare', summary: 's', about: '', options: {}, load: async () => ({ run: async () => undefined }) });
     await expect(parseCommandLine(bare, ['stray'])).rejects.toThrow(ProblemError);
+    await expect(parseCommandLine(bare, ['stray'])).rejects.toThrow('bare takes no arguments; got "stray"');
+  });
+
+  const subcommand = command({
+    name: 'sub',
+    summary: 's',
+    about: '',
+    options: {},
+    positionals: [
+      { value: 'run', noun: 'subcommand', choices: ['run', 'list'] },
+      { value: 'FILE', multiple: true },
+    ],
+    load: async () => ({ run: async () => undefined }),
+  });
+  const refusedBy = async (argv: string[]) => (await parseCommandLine(subcommand, argv).then(() => 'accepted', (e: ProblemError) => e.problems[0]!.message + (e.problems[0]!.expected ? `; expected ${e.problems[0]!.expected}` : '')));
+
+  it('checks positionals in declared order: present when required, within their choices, no more than declared', async () => {
+    expect((await parseCommandLine(subcommand, ['run', 'a', 'b'])).positionals).toEqual(['run', 'a', 'b']);
+    expect(await refusedBy([])).toBe('sub needs a subcommand; expected run or list');
+    expect(await refusedBy(['run'])).toBe('sub needs FILE');
+    expect(await refusedBy(['runn', 'a'])).toBe('unknown subcommand "runn"; did you mean run?');
+    expect(await refusedBy(['delete', 'a'])).toBe('unknown subcommand "delete"; expected run or list');
+    const one = command({ name: 'one', summary: 's', about: '', options: {}, positionals: [{ value: 'NAME', optional: true }], load: async () => ({ run: async () => undefined }) });
+    await expect(parseCommandLine(one, ['a', 'b'])).rejects.toThrow('one takes one argument (NAME); got "b" too');
+    expect((await parseCommandLine(one, [])).positionals).toEqual([]);
   });
 });

@@ -250,7 +250,7 @@ With no PATH: the bundled events/.`,
     name: 'scenario',
     summary: 'run what-if scenario files against the reported baseline',
     positionals: [
-      { value: 'run', choices: ['run'] },
+      { value: 'run', noun: 'subcommand', choices: ['run'] },
       { value: 'FILE', multiple: true, complete: 'file' },
     ],
     about: `For each scenario (YAML or JSON; see scenarios/ and "parley schema scenario"):
@@ -288,7 +288,7 @@ cannot be bridged by concessions and are listed apart.`,
   command({
     name: 'schema',
     summary: 'print the JSON Schema of scenario files, events, the deal spec or the catalog files, for editors',
-    positionals: [{ value: 'NAME', choices: schemaNames }],
+    positionals: [{ value: 'NAME', noun: 'schema', choices: schemaNames }],
     about: `Prints the JSON Schema (draft 2020-12) of a scenario file, of one event
 line, of a deal spec (deal.json beside the catalog) or of a catalog file
 (terms.json, parties.json, sources.json), generated from the same zod schemas
@@ -360,7 +360,7 @@ writes it. Exit 0 when every quote is found, 1 otherwise.`,
   command({
     name: 'help',
     summary: 'the help of a command (the same as parley COMMAND --help)',
-    positionals: [{ value: 'COMMAND', optional: true, choices: () => Promise.resolve(commandNames()) }],
+    positionals: [{ value: 'COMMAND', noun: 'command', optional: true, choices: () => Promise.resolve(commandNames()) }],
     about: `Prints the usage, options and details of COMMAND, as parley COMMAND --help
 does; with no COMMAND, the list of commands.`,
     options: helpOptions,
@@ -369,7 +369,7 @@ does; with no COMMAND, the list of commands.`,
   command({
     name: 'completion',
     summary: 'print a shell completion script (bash or zsh) for parley',
-    positionals: [{ value: 'SHELL', choices: shells }],
+    positionals: [{ value: 'SHELL', noun: 'shell', choices: shells }],
     about: `Prints a script that completes parley's commands, options and their listed
 values (--policy, --by, --format, --type, ...) and file names, generated
 from the same declarations as this help. To use it:

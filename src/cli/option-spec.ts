@@ -34,6 +34,8 @@ export type Options = Readonly<Record<string, OptionSpec>>;
 export interface PositionalSpec {
   /** Its name in the help ("PATH"), or the choices joined with "|" when it has them. */
   readonly value: string;
+  /** What a value is, in errors ("command": unknown command "x"); the value's name when not given. */
+  readonly noun?: string;
   readonly choices?: Choices;
   readonly multiple?: boolean;
   readonly optional?: boolean;
@@ -80,8 +82,9 @@ export async function choicesOf(choices: Choices | undefined): Promise<readonly 
   return typeof choices === 'function' ? choices() : choices;
 }
 
-/** "md or html", "one of a, b, c". Pure. */
+/** "run", "md or html", "one of a, b, c". Pure. */
 export function oneOf(choices: readonly string[]): string {
+  if (choices.length === 1) return choices[0]!;
   return choices.length === 2 ? `${choices[0]} or ${choices[1]}` : `one of ${choices.join(', ')}`;
 }
 
@@ -118,7 +121,7 @@ export async function parseCommandLine<O extends Options>(spec: CommandSpec<O>, 
   const config = Object.fromEntries(Object.entries(spec.options).map(([name, o]) => [name, { type: o.type, multiple: o.multiple === true }]));
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...argv], options: config, allowPositionals: spec.positionals !== undefined, strict: true });
+    parsed = parseArgs({ args: [...argv], options: config, allowPositionals: true, strict: true });
   } catch (e) {
     throw unknownOption(e as Error, spec);
   }
@@ -143,5 +146,33 @@ export async function parseCommandLine<O extends Options>(spec: CommandSpec<O>, 
     values[name] = Array.isArray(given) ? given.map(one) : one(given as string);
   }
   if (missing.length > 0) throw usageError(`${spec.name} needs ${missing.join(', ')}`);
+  await checkPositionals(spec, parsed.positionals);
   return { values: values as Values<O>, positionals: parsed.positionals };
+}
+
+/**
+ * The arguments against the declared positionals, in order: a missing one, one
+ * outside its choices (with a suggestion) or one too many is a usage error.
+ */
+async function checkPositionals<O extends Options>(spec: CommandSpec<O>, given: readonly string[]): Promise<void> {
+  let next = 0;
+  for (const p of spec.positionals ?? []) {
+    const taken = given.slice(next, p.multiple ? given.length : next + 1);
+    const choices = await choicesOf(p.choices);
+    if (taken.length === 0 && !p.optional) throw usageError(`${spec.name} needs ${p.noun === undefined ? p.value : `a ${p.noun}`}`, choices ? oneOf(choices) : undefined);
+    for (const raw of taken) if (choices && !choices.includes(raw)) throw unknownValue(raw, p, choices);
+    next += taken.length;
+  }
+  if (next < given.length) {
+    const declared = (spec.positionals ?? []).map((p) => p.value);
+    const takes = declared.length === 0 ? 'no arguments' : `${declared.length === 1 ? 'one argument' : `${declared.length} arguments`} (${declared.join(' ')})`;
+    throw usageError(`${spec.name} takes ${takes}; got ${quoted(given[next])}${next > 0 ? ' too' : ''}`);
+  }
+}
+
+/** An argument outside its choices: "unknown command "stat"; did you mean state?". */
+function unknownValue(raw: string, p: PositionalSpec, choices: readonly string[]): Error {
+  const what = `unknown ${p.noun ?? p.value} ${quoted(raw)}`;
+  const near = didYouMean(raw, choices);
+  return near === undefined ? usageError(what, oneOf(choices)) : usageError(`${what}; did you mean ${near}?`);
 }

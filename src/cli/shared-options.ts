@@ -1,6 +1,7 @@
 // The options several commands take, each declared once so it is spelt,
 // documented, validated and completed the same everywhere; and the value
 // checks the other declarations use.
+import { didYouMean } from '../domain/did-you-mean.js';
 import { isIsoDay } from '../domain/dates.js';
 import type { EventLog } from '../domain/event-log.js';
 import { quoted } from '../domain/problem.js';
@@ -71,8 +72,13 @@ export const policyOrDefault = (policy: Policy | undefined): Policy => policy ??
 /** The --source ids, each checked against the log's catalog; undefined when none was given. */
 export function checkSources(log: EventLog, sources: readonly string[] | undefined): readonly string[] | undefined {
   if (sources === undefined || sources.length === 0) return undefined;
+  const ids = [...log.catalog.sourceById.keys()];
   for (const s of sources) {
-    if (!log.catalog.sourceById.has(s)) throw usageError(`--source: unknown source ${quoted(s)}`, `one of ${[...log.catalog.sourceById.keys()].join(', ')}`);
+    if (log.catalog.sourceById.has(s)) continue;
+    // A source id is an outlet and a date: the outlet alone ("anadolu") names it when only one id starts so.
+    const starting = ids.filter((id) => id.startsWith(`${s.toLowerCase()}-`));
+    const near = didYouMean(s, ids) ?? (starting.length === 1 ? starting[0] : undefined);
+    throw near === undefined ? usageError(`--source: unknown source ${quoted(s)}`, `one of ${ids.join(', ')}`) : usageError(`--source: unknown source ${quoted(s)}; did you mean ${near}?`);
   }
   return sources;
 }

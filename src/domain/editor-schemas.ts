@@ -28,8 +28,6 @@ const sources = {
 /** The files `parley schema` describes: one event line, a scenario file, deal.json and the three catalog files. */
 export type SchemaName = keyof typeof sources;
 export const schemaNames = Object.keys(sources) as readonly SchemaName[];
-/** Whether a command-line word names one of the schemas. Pure. */
-export const isSchemaName = (name: unknown): name is SchemaName => typeof name === 'string' && (schemaNames as readonly string[]).includes(name);
 
 type JsonSchema = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import { runScenario } from '../../scenario/run-scenario.js';
 import { loadScenarioWithBase } from '../../io/load-scenario-run.js';
-import { checkFailed, inputError, usageError } from '../cli-errors.js';
+import { checkFailed, inputError } from '../cli-errors.js';
 import type { scenarioOptions } from '../command-table.js';
 import { type Output, warn } from '../command.js';
 import { formatScenarioReport } from '../format-scenario.js';
@@ -13,9 +13,8 @@ import { checkScenario } from '../scenario-problems.js';
 
 /** Runs `parley scenario` (declared in command-table.ts). */
 export async function run({ values, positionals }: Parsed<typeof scenarioOptions>, io: Output): Promise<void> {
-  const [sub, ...files] = positionals;
-  if (sub !== 'run') throw usageError(sub === undefined ? 'missing subcommand: run' : `unknown subcommand "${sub}"; expected run`);
-  if (files.length === 0) throw usageError('scenario run needs at least one scenario FILE');
+  // The parser has checked the subcommand (run) and that one FILE at least follows it.
+  const files = positionals.slice(1);
   const problems: Problem[] = [];
   const reports: ScenarioReport[] = [];
   const cache: TextCache = new Map();

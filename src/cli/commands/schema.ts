@@ -1,6 +1,5 @@
-import { type SchemaName, editorSchema, isSchemaName } from '../../domain/editor-schemas.js';
+import { type SchemaName, editorSchema } from '../../domain/editor-schemas.js';
 import { loadCatalog } from '../../io/read-log.js';
-import { usageError } from '../cli-errors.js';
 import { type schemaOptions, schemaNames } from '../command-table.js';
 import { type Output, unwrap } from '../command.js';
 import type { Parsed } from '../option-spec.js';
@@ -10,8 +9,8 @@ const declared: readonly SchemaName[] = schemaNames;
 
 /** Runs `parley schema` (declared in command-table.ts). */
 export async function run({ positionals, values }: Parsed<typeof schemaOptions>, io: Output): Promise<void> {
-  const name = positionals[0];
-  if (!isSchemaName(name) || !declared.includes(name)) throw usageError(`expected one of ${schemaNames.join(', ')}, got ${name === undefined ? 'nothing' : JSON.stringify(name.slice(0, 40))}`);
+  // The parser has checked NAME against the table's names.
+  const name = declared.find((n) => n === positionals[0])!;
   const catalog = values.catalog === undefined ? undefined : unwrap(await loadCatalog(values.catalog));
   io.out(JSON.stringify(editorSchema(name, catalog), null, 2));
 }
