@@ -1,6 +1,9 @@
-// The state as terminal text: a contested position lists its deciding claim and a few others, never thousands.
+// The state as terminal text: a contested position lists its deciding claim and
+// a few others, never thousands; every line fits the width, the terms table too.
 import { describe, expect, it } from 'vitest';
 import { formatState } from '../src/cli/format-state.js';
+import { displayWidth } from '../src/cli/screen-text.js';
+import { loadLog } from '../src/io/read-log.js';
 import { stateAt } from '../src/model/replay.js';
 import { reported, sampleLog, stance } from './helpers/events.js';
 
@@ -18,5 +21,22 @@ describe('formatState', () => {
     expect(claims.length).toBeLessThanOrEqual(13);
     expect(claims.filter((l) => l.startsWith('    * '))).toEqual([expect.stringContaining('a North minister')]);
     expect(block).toContain(`... and ${31 - claims.length} more claims (--json lists them all)`);
+  });
+
+  it('fits every line of the bundled log\'s state in the width, wrapping under each line\'s indent, gaps under their rows when the table is too wide', async () => {
+    const loaded = await loadLog();
+    if (!loaded.ok) throw new Error('bundled log');
+    const { log } = loaded.value;
+    const state = stateAt(log, '2024-08-23');
+    for (const width of [60, 80, 120]) {
+      const lines = formatState(state, log, { width, quotes: true }).split('\n');
+      expect(lines.filter((l) => displayWidth(l) > width)).toEqual([]);
+    }
+    const narrow = formatState(state, log).split('\n');
+    const philadelphi = narrow.findIndex((l) => /^ {2}philadelphi /.test(l));
+    expect(narrow[philadelphi + 1]).toMatch(/^ {6}gap: /);
+    // Wide enough, each gap stays on its term's row.
+    const wide = formatState(state, log, { width: 400 }).split('\n');
+    expect(wide.find((l) => /^ {2}philadelphi /.test(l))).toMatch(/full-withdrawal.* {2}(undetermined|open|bridged)/);
   });
 });

@@ -14,6 +14,7 @@ import { describeStance } from '../report/describe-stance.js';
 import { HYPOTHETICAL_MARK } from '../report/hypothetical-mark.js';
 import { describeSpeaker } from '../report/describe-speaker.js';
 import { appendAll } from '../domain/append-all.js';
+import { displayWidth, fitLines } from './screen-text.js';
 
 export { HYPOTHETICAL_MARK };
 
@@ -49,13 +50,27 @@ function sources(log: EventLog, ids: readonly string[]): string {
 export interface FormatOptions {
   /** Print the quote and attribution behind every position. */
   readonly quotes?: boolean;
+  /** Columns to fit every line in (a line too long is wrapped under its own indent); 80 when not given. */
+  readonly width?: number;
+}
+
+/** A terminal's usual width, which a pipe and a handout get too. */
+const DEFAULT_WIDTH = 80;
+
+/** The terms table: one row per term with the gap last, or, when that is wider than `width`, each gap on its own line under its row. */
+function termsTable(rows: readonly string[][], width: number): string[] {
+  const wide = table(rows).map((l) => `  ${l}`);
+  if (wide.every((l) => displayWidth(l) <= width)) return wide;
+  const narrow = table(rows.map((r) => r.slice(0, -1))).map((l) => `  ${l}`);
+  return narrow.flatMap((l, i) => (i === 0 ? [l] : [l, `      gap: ${rows[i]!.at(-1)}`]));
 }
 
 /** Claims listed under one contested position in the text (the deciding one always among them). */
 const CLAIMS_LISTED = 12;
 
-/** The state as text for a terminal: phase, round, proposals, the terms table, contested positions (a few claims each), other parties and figures. Pure. */
+/** The state as text for a terminal, every line at most `options.width` columns: phase, round, proposals, the terms table, contested positions and responses (a few claims each), other parties and figures. Pure. */
 export function formatState(state: NegotiationState, log: EventLog, options: FormatOptions = {}): string {
+  const width = options.width ?? DEFAULT_WIDTH;
   const lines: string[] = [];
   const scope = [state.sources ? `as reported by ${state.sources.join(', ')}` : 'all sources', state.knownAt ? `reported in these sources by ${state.knownAt}` : null, `positions by the ${state.policy} policy`]
     .filter(Boolean)
@@ -78,7 +93,9 @@ export function formatState(state: NegotiationState, log: EventLog, options: For
     lines.push(`  ${p.id}: "${p.title}", tabled by ${party(p.by)} on ${p.tabled}${hyp(p)} [${sources(log, p.eventIds)}]`);
     for (const [party, r] of Object.entries(p.responses)) {
       lines.push(`    ${party}: ${describeResponse(r)} on ${r.date}${hyp(r)} [${sources(log, r.eventIds)}]`);
-      if (r.contested) for (const c of r.claims) lines.push(`      ${describeClaimant(c)}: ${c.response}${c.as === 'basis' ? ' as a basis' : ''} (${c.date})${hyp(c)}`);
+      if (!r.contested) continue;
+      for (const c of r.claims.slice(0, CLAIMS_LISTED)) lines.push(`      ${describeClaimant(c)}: ${c.response}${c.as === 'basis' ? ' as a basis' : ''} (${c.date})${hyp(c)}`);
+      if (r.claims.length > CLAIMS_LISTED) lines.push(`      ... and ${r.claims.length - CLAIMS_LISTED} more claims (--json lists them all)`);
     }
   }
 
@@ -93,7 +110,7 @@ export function formatState(state: NegotiationState, log: EventLog, options: For
     const gap = state.gaps[term.id]!;
     rows.push([term.id, cell(a), cell(b), `${describeGap(gap)}${gap.contested ? ` [C: other claims give ${gap.alternatives.join(', ')}]` : ''}${gap.hypothetical ? ' [H]' : ''}`]);
   }
-  appendAll(lines, table(rows).map((l) => `  ${l}`));
+  appendAll(lines, termsTable(rows, width));
   const all = Object.values(state.positions).flatMap((byParty) => Object.values(byParty));
   if (all.some((p) => p.contested)) lines.push(`  [C] = contested: the claims about it disagree (listed below)`);
   if (all.some((p) => p.hypothetical)) lines.push(`  [H] = rests on a hypothetical event`);
@@ -167,5 +184,5 @@ export function formatState(state: NegotiationState, log: EventLog, options: For
 
   lines.push('', state.anomalies.length === 0 ? 'Anomalies: none' : `Anomalies (${state.anomalies.length}):`);
   for (const x of state.anomalies) lines.push(`  ${x.date} ${x.eventId} (${x.type}): ${x.reason}${hyp(x)}`);
-  return lines.join('\n');
+  return fitLines(lines, width).join('\n');
 }
