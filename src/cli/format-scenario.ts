@@ -10,7 +10,7 @@ import { describeGap } from '../report/describe-gap.js';
 import { describeStance } from '../report/describe-stance.js';
 import { HYPOTHETICAL_MARK } from './format-state.js';
 import type { Gap } from '../model/gaps.js';
-import { displayWidth, wrapIndented } from './screen-text.js';
+import { displayWidth, padToWidth, wrapIndented } from './screen-text.js';
 
 function describeValue(path: string, value: unknown): string {
   if (value === null) return '(none)';
@@ -52,15 +52,13 @@ export function formatChanges(changes: readonly StateChange[], baseline: Negotia
 }
 
 const BASELINE = 'baseline (reported)';
-/** `text` followed by spaces up to `columns` columns of display width. */
-const padded = (text: string, columns: number) => text + ' '.repeat(Math.max(0, columns - displayWidth(text)));
 const WHAT_IF = 'what-if';
 
 function sideBySide(rows: readonly [string, string, string][], width: number): string[] | undefined {
   const table: [string, string, string][] = [['', BASELINE, WHAT_IF], ...rows];
   const w0 = Math.max(...table.map((r) => displayWidth(r[0])));
   const w1 = Math.max(...table.map((r) => displayWidth(r[1])));
-  const lines = table.map((r) => `    ${padded(r[0], w0)}  ${padded(r[1], w1)}  ${r[2]}`.trimEnd());
+  const lines = table.map((r) => `    ${padToWidth(r[0], w0)}  ${padToWidth(r[1], w1)}  ${r[2]}`.trimEnd());
   return lines.every((l) => displayWidth(l) <= width) ? lines : undefined;
 }
 
@@ -68,7 +66,7 @@ function stacked(rows: readonly [string, string, string][], width: number): stri
   const label = Math.max(displayWidth('baseline'), displayWidth(WHAT_IF)) + 2;
   const side = (name: string, value: string) => {
     const [first = '', ...rest] = wrapIndented(value, width, 6 + label, 6 + label);
-    return [`      ${padded(name, label)}${first.trimStart()}`, ...rest];
+    return [`      ${padToWidth(name, label)}${first.trimStart()}`, ...rest];
   };
   return rows.flatMap(([path, before, after]) => [...wrapIndented(path, width, 4, 6), ...side('baseline', before), ...side(WHAT_IF, after)]);
 }

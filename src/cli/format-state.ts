@@ -14,7 +14,7 @@ import { describeStance } from '../report/describe-stance.js';
 import { HYPOTHETICAL_MARK } from '../report/hypothetical-mark.js';
 import { describeSpeaker } from '../report/describe-speaker.js';
 import { appendAll } from '../domain/append-all.js';
-import { displayWidth, fitLines } from './screen-text.js';
+import { displayWidth, fitLines, padToWidth } from './screen-text.js';
 
 export { HYPOTHETICAL_MARK };
 
@@ -29,13 +29,9 @@ export function describeAttribution(event: ParleyEvent): string {
   return `${who}; ${event.source ?? 'no source'}`;
 }
 
-export function pad(s: string, n: number): string {
-  return s.length >= n ? s : s + ' '.repeat(n - s.length);
-}
-
 function table(rows: readonly string[][]): string[] {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : pad(cell, widths[c]!))).join('  ').trimEnd());
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c]!))));
+  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : padToWidth(cell, widths[c]!))).join('  ').trimEnd());
 }
 
 function sources(log: EventLog, ids: readonly string[]): string {

@@ -10,7 +10,7 @@ import { type Names, describeChanges, idNames } from '../report/describe-change.
 import { describeGap } from '../report/describe-gap.js';
 import { inQuotationMarks } from '../report/quote-marks.js';
 import { HYPOTHETICAL_MARK } from './format-state.js';
-import { displayWidth, terminalSafe, wrapIndented } from './screen-text.js';
+import { displayWidth, padToWidth, terminalSafe, wrapIndented } from './screen-text.js';
 import { describeSpeaker } from '../report/describe-speaker.js';
 
 export interface Style {
@@ -114,7 +114,7 @@ export function stepSections(step: Step, total: number, by: StepUnit, log: Event
     const mark = changedTerms.has(shown[i]!.id) ? '* ' : '  ';
     const styled = (text: string) => (mark === '* ' ? style.changed(text) : text);
     if (asTable) {
-      terms.push(mark + styled(r.map((x, c) => (c < 3 ? x + ' '.repeat(widths[c]! - displayWidth(x)) : x)).join('  ')));
+      terms.push(mark + styled(r.map((x, c) => (c < 3 ? padToWidth(x, widths[c]!) : x)).join('  ')));
     } else {
       // Too wide for a table here: each term on its own, its gap first, the two positions under it.
       terms.push(mark + styled(`${r[0]}: ${r[3]}`), `    ${a}: ${r[1]}   ${b}: ${r[2]}`);

@@ -100,15 +100,22 @@ function checkChoice(raw: string, flag: string, choices: readonly string[]): voi
   throw usageError(`${flag} expects ${oneOf(choices)}, got ${quoted(raw)}${near === undefined ? '' : `; did you mean ${near}?`}`);
 }
 
+/**
+ * `<subject> "raw"` ("unknown option "--att"") as a usage error: with "did you
+ * mean" when `near` is given (by default the nearest of `choices`), else with
+ * what was expected. Pure.
+ */
+export function unknownValue(subject: string, raw: string, choices: readonly string[], expected = oneOf(choices), near = didYouMean(raw, choices)): Error {
+  const message = `${subject} ${quoted(raw)}`;
+  return near === undefined ? usageError(message, expected) : usageError(`${message}; did you mean ${near}?`);
+}
+
 /** parseArgs' complaint about an unknown option, with a suggestion from the declared flags. */
 function unknownOption<O extends Options>(e: Error, spec: CommandSpec<O>): Error {
   const unknown = /^Unknown option '(--?[^']+)'/.exec(e.message)?.[1];
   if (unknown === undefined) return usageError(e.message);
   const flags = flagsOf(spec);
-  const near = didYouMean(unknown, flags);
-  return near === undefined
-    ? usageError(`unknown option ${quoted(unknown)}`, `one of ${flags.join(', ')}`)
-    : usageError(`unknown option ${quoted(unknown)}; did you mean ${near}?`);
+  return unknownValue('unknown option', unknown, flags, `one of ${flags.join(', ')}`);
 }
 
 /**
@@ -160,7 +167,7 @@ async function checkPositionals<O extends Options>(spec: CommandSpec<O>, given: 
     const taken = given.slice(next, p.multiple ? given.length : next + 1);
     const choices = await choicesOf(p.choices);
     if (taken.length === 0 && !p.optional) throw usageError(`${spec.name} needs ${p.noun === undefined ? p.value : `a ${p.noun}`}`, choices ? oneOf(choices) : undefined);
-    for (const raw of taken) if (choices && !choices.includes(raw)) throw unknownValue(raw, p, choices);
+    for (const raw of taken) if (choices && !choices.includes(raw)) throw unknownValue(`unknown ${p.noun ?? p.value}`, raw, choices);
     next += taken.length;
   }
   if (next < given.length) {
@@ -168,11 +175,4 @@ async function checkPositionals<O extends Options>(spec: CommandSpec<O>, given: 
     const takes = declared.length === 0 ? 'no arguments' : `${declared.length === 1 ? 'one argument' : `${declared.length} arguments`} (${declared.join(' ')})`;
     throw usageError(`${spec.name} takes ${takes}; got ${quoted(given[next])}${next > 0 ? ' too' : ''}`);
   }
-}
-
-/** An argument outside its choices: "unknown command "stat"; did you mean state?". */
-function unknownValue(raw: string, p: PositionalSpec, choices: readonly string[]): Error {
-  const what = `unknown ${p.noun ?? p.value} ${quoted(raw)}`;
-  const near = didYouMean(raw, choices);
-  return near === undefined ? usageError(what, oneOf(choices)) : usageError(`${what}; did you mean ${near}?`);
 }

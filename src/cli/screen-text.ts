@@ -10,6 +10,11 @@ export function displayWidth(text: string): number {
   return stringWidth(text);
 }
 
+/** `text` followed by spaces up to `columns` columns of display width (unchanged when wider). Pure. */
+export function padToWidth(text: string, columns: number): string {
+  return text + ' '.repeat(Math.max(0, columns - displayWidth(text)));
+}
+
 // C0 controls, DEL and C1 controls: from log text they could move the cursor or
 // restyle the terminal, so they are shown as U+FFFD instead.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;

@@ -8,7 +8,7 @@ import { quoted } from '../domain/problem.js';
 import { type Policy, defaultPolicy, policies } from '../model/claims.js';
 import type { StateFilter } from '../model/negotiation-state.js';
 import { usageError } from './cli-errors.js';
-import { option } from './option-spec.js';
+import { option, unknownValue } from './option-spec.js';
 
 /** A date YYYY-MM-DD, or a usage error naming the flag. Pure. */
 export function dateValue(raw: string, flag: string): string {
@@ -77,8 +77,7 @@ export function checkSources(log: EventLog, sources: readonly string[] | undefin
     if (log.catalog.sourceById.has(s)) continue;
     // A source id is an outlet and a date: the outlet alone ("anadolu") names it when only one id starts so.
     const starting = ids.filter((id) => id.startsWith(`${s.toLowerCase()}-`));
-    const near = didYouMean(s, ids) ?? (starting.length === 1 ? starting[0] : undefined);
-    throw near === undefined ? usageError(`--source: unknown source ${quoted(s)}`, `one of ${ids.join(', ')}`) : usageError(`--source: unknown source ${quoted(s)}; did you mean ${near}?`);
+    throw unknownValue('--source: unknown source', s, ids, `one of ${ids.join(', ')}`, didYouMean(s, ids) ?? (starting.length === 1 ? starting[0] : undefined));
   }
   return sources;
 }
