@@ -25,7 +25,29 @@ const date = isoDateArbitrary();
 // Long enough to cross several checkpoints (the interval is at least 64 events).
 const longLog = logArbitrary(catalog, { minLength: 0, maxLength: 300, hypotheticalWeight: 0.2 });
 
+/** The first object reachable from `value` (getters read) that is not frozen, as a path; null when all are. */
+function unfrozenPath(value: unknown, path = 'state', seen = new Set<object>()): string | null {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return null;
+  seen.add(value);
+  if (!Object.isFrozen(value)) return path;
+  for (const [k, v] of Object.entries(value)) {
+    const found = unfrozenPath(v, `${path}.${k}`, seen);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 describe('replay properties', () => {
+  it('returns states frozen all the way down, from checkpoints and from a full replay, with or without hypothetical events', () => {
+    fc.assert(
+      fc.property(longLog, date, (l, d) => {
+        expect(unfrozenPath(stateAt(l, d))).toBeNull();
+        expect(unfrozenPath(referenceStateAt(l, d))).toBeNull();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('is deterministic: the same events give the same state, whatever object they come in', () => {
     fc.assert(
       fc.property(eventsArbitrary(catalog), date, (events, d) => {

@@ -117,7 +117,7 @@ function record<T>(): Record<string, T> {
 function sortedRecord<K extends string, T, U>(map: ReadonlyMap<K, T>, present: (value: T) => U): Record<string, U> {
   const out = record<U>();
   for (const key of [...map.keys()].sort(byKey)) out[key] = present(map.get(key)!);
-  return out;
+  return Object.freeze(out);
 }
 
 /** Every container of a fresh value frozen; leaves that are already frozen are skipped. */
@@ -495,6 +495,10 @@ function lastCommonText(term: string, chunks: readonly (readonly Proposal[])[], 
 // added: it is sorted once per set of ids (the table's `places`).
 const proposalOrders = new WeakMap<ReadonlyMap<string, number>, readonly number[]>();
 
+// The table is persistent (replaced on every change), so a query whose replay changed no
+// proposal shares its checkpoint's record.
+const proposalRecords = new WeakMap<OrderedTable<StoredProposal>, Readonly<Record<string, Proposal>>>();
+
 function proposalRecord(table: OrderedTable<StoredProposal>, chunks: readonly (readonly Proposal[])[]): Record<string, Proposal> {
   const at = (i: number) => chunks[(i / TABLE_CHUNK) | 0]![i % TABLE_CHUNK]!;
   let order = proposalOrders.get(table.places);
@@ -504,7 +508,7 @@ function proposalRecord(table: OrderedTable<StoredProposal>, chunks: readonly (r
   }
   const out = record<Proposal>();
   for (const i of order) out[at(i).id] = at(i);
-  return out;
+  return Object.freeze(out);
 }
 
 function presentGaps(catalog: Catalog, stored: ReplayState['positions'], positions: Readonly<Record<string, Readonly<Record<string, Position>>>>, proposals: readonly (readonly Proposal[])[], agreement: Agreement | null): Record<string, Gap> {
@@ -513,13 +517,13 @@ function presentGaps(catalog: Catalog, stored: ReplayState['positions'], positio
   for (const term of catalog.terms) {
     const none = { contested: false, alternatives: [] } as const;
     if (agreement && Object.hasOwn(agreement.terms, term.id)) {
-      gaps[term.id] = { status: 'agreed', option: agreement.terms[term.id]!, basis: 'agreement', proposal: null, eventIds: agreement.eventIds, hypothetical: agreement.hypothetical, ...none };
+      gaps[term.id] = freezeDeep({ status: 'agreed', option: agreement.terms[term.id]!, basis: 'agreement', proposal: null, eventIds: agreement.eventIds, hypothetical: agreement.hypothetical, ...none });
       continue;
     }
     const text = lastCommonText(term.id, proposals, principals);
     if (text) {
       const [ra, rb] = [text.responses[principals[0]]!, text.responses[principals[1]]!];
-      gaps[term.id] = { status: 'agreed', option: text.terms[term.id]!, basis: 'proposal', proposal: text.id, eventIds: [...text.eventIds, ...ra.eventIds, ...rb.eventIds], hypothetical: text.hypothetical || ra.hypothetical || rb.hypothetical, ...none };
+      gaps[term.id] = freezeDeep({ status: 'agreed', option: text.terms[term.id]!, basis: 'proposal', proposal: text.id, eventIds: [...text.eventIds, ...ra.eventIds, ...rb.eventIds], hypothetical: text.hypothetical || ra.hypothetical || rb.hypothetical, ...none });
       continue;
     }
     const byParty = positions[term.id];
@@ -540,7 +544,7 @@ function presentGaps(catalog: Catalog, stored: ReplayState['positions'], positio
     gap.alternatives = Object.freeze(alternatives);
     gaps[term.id] = Object.freeze(gap) as unknown as Gap;
   }
-  return gaps;
+  return Object.freeze(gaps);
 }
 
 /**
@@ -564,34 +568,40 @@ export function presentState(s: ReplayState, catalog: Catalog, date: string, fil
         overrides.push(...overrideOf(path, claimsArray(stored.claims), stored.basis, (a, b) => !sameContent(a, b)), ...concessionOverrides(path, stored, filter.policy ?? defaultPolicy));
       }
     }
-    positions[term.id] = ordered;
+    positions[term.id] = Object.freeze(ordered);
   }
+  Object.freeze(positions);
   const proposalChunks = s.proposals.chunks.map(presentProposalChunk);
   if (s.hypotheticalCount > 0) {
     for (const p of tableValues(s.proposals)) {
       for (const [party, r] of p.responses) overrides.push(...overrideOf(`proposals.${p.id}.responses.${party}`, r.claims, r.basis, (a, b) => a.response !== b.response || a.as !== b.as));
     }
   }
-  const proposals = proposalRecord(s.proposals, proposalChunks);
+  let proposals = proposalRecords.get(s.proposals);
+  if (proposals === undefined) proposalRecords.set(s.proposals, (proposals = proposalRecord(s.proposals, proposalChunks)));
   const phase = phaseOf(s.lifecycle);
   const phaseStarts = sortedRecord(new Map(Object.entries(s.phaseStarts)), (m) => present(m));
   const round = s.round && present(s.round);
   const agreement = s.agreement && present(s.agreement);
-  return freezeDeep({
+  // Frozen part by part: the large records (positions, proposals, gaps) are frozen as they are
+  // built, over values frozen when first presented, so nothing is walked again here.
+  return Object.freeze({
     date,
     knownAt: filter.knownAt ?? null,
-    sources: filter.sources ? [...filter.sources].sort(byKey) : null,
+    sources: filter.sources ? Object.freeze([...filter.sources].sort(byKey)) : null,
     policy: filter.policy ?? defaultPolicy,
     phase,
     stage: stageOf(s.lifecycle),
     phaseSince: s.lifecycleMark && present(s.lifecycleMark),
     phaseStarts,
-    clock: phaseClock(catalog.deal, phase, date, {
-      phaseStarts,
-      agreement,
-      phaseTalks: sortedRecord(new Map(Object.entries(s.phaseTalks)), (m) => present(m)),
-      extensions: sortedRecord(new Map(Object.entries(s.extensions)), (x) => present(x)),
-    }),
+    clock: freezeDeep(
+      phaseClock(catalog.deal, phase, date, {
+        phaseStarts,
+        agreement,
+        phaseTalks: sortedRecord(new Map(Object.entries(s.phaseTalks)), (m) => present(m)),
+        extensions: sortedRecord(new Map(Object.entries(s.extensions)), (x) => present(x)),
+      }),
+    ),
     round: roundView(round, date, catalog.deal.roundStaleAfterDays),
     roundsOpened: s.roundsOpened,
     agreement,
@@ -599,12 +609,12 @@ export function presentState(s: ReplayState, catalog: Catalog, date: string, fil
     positions,
     gaps: presentGaps(catalog, s.positions, positions, proposalChunks, agreement),
     assessments: sortedRecord(s.assessments, (bySpeaker) =>
-      [...bySpeaker.values()].sort((a, b) => byKey(a.date, b.date) || byKey(a.speaker, b.speaker)).map((a) => present(a)),
+      Object.freeze([...bySpeaker.values()].sort((a, b) => byKey(a.date, b.date) || byKey(a.speaker, b.speaker)).map((a) => present(a))),
     ),
-    figures: sortedRecord(s.figures, (bySource) => [...bySource.values()].sort((a, b) => byKey(a.source, b.source)).map((f) => present(f))),
-    releases: presentReleases(catalog.deal, s.releases),
-    anomalies: anomaliesToArray(s.anomalies),
-    overrides,
+    figures: sortedRecord(s.figures, (bySource) => Object.freeze([...bySource.values()].sort((a, b) => byKey(a.source, b.source)).map((f) => present(f)))),
+    releases: freezeDeep(presentReleases(catalog.deal, s.releases)),
+    anomalies: freezeDeep(anomaliesToArray(s.anomalies)),
+    overrides: freezeDeep(overrides),
     eventCount: s.eventCount,
     hypotheticalEventCount: s.hypotheticalCount,
     lastEventId: s.lastEventId,
