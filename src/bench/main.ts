@@ -164,7 +164,12 @@ async function main(): Promise<void> {
   const tempDir = await mkdtemp(join(tmpdir(), 'parley-bench-'));
   try {
     const ctx: BenchContext = { quick, reps, warmup, catalog, tempDir, row };
-    for (const section of sections) await section(ctx);
+    for (const section of sections) {
+      const start = performance.now();
+      await section(ctx);
+      // Where a run's time goes, so a --quick run that grows past its budget says which part grew.
+      if (!values.json) process.stderr.write(`  (${section.name}: ${((performance.now() - start) / 1000).toFixed(1)} s)\n`);
+    }
   } finally {
     await rm(tempDir, { recursive: true, force: true });
   }
