@@ -2,7 +2,9 @@
 // one plain function that accepts what zod accepts and build the same output. On a
 // million-event load zod's general machinery (a payload object and an issues
 // array per field, issue bookkeeping) costs more than JSON.parse; these do the
-// same checks and nothing else. It only ever says yes: a value they do not
+// same checks and nothing else, and where the input already is zod's output
+// (a file parley wrote: keys in order, defaults written) it is kept, not
+// copied. It only ever says yes: a value they do not
 // accept, or a schema part they do not know, goes to zod, so every problem is
 // still worded by zod. A property test holds the two to the same answers.
 import type { z } from 'zod';
@@ -93,27 +95,44 @@ function emitObject(e: Emitter, def: Def, x: string): string | undefined {
   // Strict (catchall never) refuses unknown keys, plain objects drop them; any other catchall is zod's.
   if (catchall !== undefined && catchall !== 'never') return undefined;
   if (def.checks?.length) return undefined;
+  const shape = Object.entries(def.shape as Record<string, unknown>);
   e.line(`if (typeof ${x} !== 'object' || ${x} === null || Array.isArray(${x})) return R;`);
-  // Strict: the keys of the input, counted down by each known one found, must come to none left.
+  // The input itself is zod's output when it is a plain object whose keys come in the shape's order, each
+  // value its own output, with no default to fill in and no key to drop: then nothing is copied.
   const left = e.name();
-  if (catchall === 'never') e.line(`let ${left} = 0; for (const _ in ${x}) ${left}++;`);
-  const out = e.name();
-  e.line(`const ${out} = {};`);
-  for (const [k, schema] of Object.entries(def.shape as Record<string, unknown>)) {
+  const same = e.name();
+  const next = e.name();
+  const k = e.name();
+  const keys = e.constant(shape.map(([name]) => name));
+  e.line(`let ${left} = 0, ${same} = Object.getPrototypeOf(${x}) === Object.prototype, ${next} = 0;`);
+  e.line(`for (const ${k} in ${x}) { ${left}++; while (${next} < ${shape.length} && ${keys}[${next}] !== ${k}) ${next}++; if (${next} === ${shape.length}) ${same} = false; else ${next}++; }`);
+  const fields: { name: string; present: string; result: string }[] = [];
+  for (const [name, schema] of shape) {
     const present = e.name();
     const value = e.name();
-    e.line(`const ${present} = ${key(k)} in ${x};`);
-    if (catchall === 'never') e.line(`if (${present}) ${left}--;`);
+    const result = e.name();
+    e.line(`const ${present} = ${key(name)} in ${x};`);
+    e.line(`if (${present}) ${left}--;`);
+    e.line(`let ${result};`);
     // An absent optional field stays absent; any other absent field is its check of undefined (a default, or a refusal).
     e.line(`${defOf(schema).type === 'optional' ? `if (${present})` : ''} {`);
-    e.line(`const ${value} = ${present} ? ${x}[${key(k)}] : undefined;`);
-    const result = emitNode(e, schema, value);
-    if (result === undefined) return undefined;
-    // As zod: an absent key whose check gave undefined stays absent.
-    e.line(`if (${result} !== undefined || ${present}) ${out}[${key(k)}] = ${result};`);
+    e.line(`const ${value} = ${present} ? ${x}[${key(name)}] : undefined;`);
+    const checked = emitNode(e, schema, value);
+    if (checked === undefined) return undefined;
+    e.line(`${result} = ${checked};`);
+    e.line(`if (${present} ? ${result} !== ${value} : ${result} !== undefined) ${same} = false;`);
     e.line('}');
+    fields.push({ name, present, result });
   }
-  if (catchall === 'never') e.line(`if (${left} !== 0) return R;`);
+  // Keys of the input not in the shape: refused (strict) or dropped (so the input is not the output).
+  e.line(catchall === 'never' ? `if (${left} !== 0) return R;` : `if (${left} !== 0) ${same} = false;`);
+  const out = e.name();
+  e.line(`let ${out} = ${x};`);
+  e.line(`if (!${same}) {`);
+  e.line(`${out} = {};`);
+  // As zod: an absent key whose check gave undefined stays absent.
+  for (const f of fields) e.line(`if (${f.result} !== undefined || ${f.present}) ${out}[${key(f.name)}] = ${f.result};`);
+  e.line('}');
   return out;
 }
 
@@ -144,12 +163,15 @@ function emitArray(e: Emitter, def: Def, x: string): string | undefined {
   const out = e.name();
   const i = e.name();
   const item = e.name();
-  e.line(`const ${out} = new Array(${x}.length);`);
+  const same = e.name();
+  // The input itself is the output when every element is its own output (no copy of a list of ids).
+  e.line(`let ${out} = ${x}, ${same} = Object.getPrototypeOf(${x}) === Array.prototype;`);
   e.line(`for (let ${i} = 0; ${i} < ${x}.length; ${i}++) {`);
   e.line(`const ${item} = ${x}[${i}];`);
   const result = emitNode(e, def.element, item);
   if (result === undefined) return undefined;
-  e.line(`${out}[${i}] = ${result};`);
+  e.line(`if (${same} && ${result} !== ${item}) { ${same} = false; ${out} = ${x}.slice(0, ${i}); }`);
+  e.line(`if (!${same}) ${out}[${i}] = ${result};`);
   e.line('}');
   return out;
 }
