@@ -4,7 +4,8 @@
 import type { Catalog } from './catalog-schema.js';
 import { type EventLog, logFromSortedEntries } from './event-log.js';
 import type { LineSink } from './line-splitter.js';
-import { type LogEntry, compareEntries } from './ordering.js';
+import { IdIndex } from './id-index.js';
+import { compareEntries } from './ordering.js';
 import { MAX_LINE_LENGTH, type TextFile, parseEventLine } from './parse-log.js';
 import type { Problem, Result } from './problem.js';
 import { stringPool } from './string-pool.js';
@@ -23,33 +24,24 @@ export interface LogBuilder {
  * file and line order. Use it once.
  */
 export function logBuilder(catalog: Catalog): LogBuilder {
-  const entries: LogEntry[] = [];
-  const byId = new Map<string, LogEntry>();
+  const index = new IdIndex();
   const strings = stringPool();
   const problems: Problem[] = [];
-  /** File names and where each file's entries start in `entries`, for naming where a duplicate id was first used. */
+  /** File names and where each file's entries start in the index's order, for naming where a duplicate id was first used. */
   const names: string[] = [];
   const starts: number[] = [];
 
-  /** "a.jsonl:3": the entries of a file are in line order, so a binary search on the line finds it. */
-  function placeOf(entry: LogEntry): string {
-    for (let f = 0; f < names.length; f++) {
-      let lo = starts[f]!;
-      let hi = f + 1 < starts.length ? starts[f + 1]! : entries.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (entries[mid]!.position < entry.position) lo = mid + 1;
-        else hi = mid;
-      }
-      if (entries[lo] === entry) return `${names[f]}:${entry.position}`;
-    }
-    return `line ${entry.position}`;
+  /** "a.jsonl:3" for the entry at `at` in the index's order: the last file starting at or before it. */
+  function placeOf(at: number): string {
+    let f = starts.length - 1;
+    while (f > 0 && starts[f]! > at) f--;
+    return `${names[f]}:${index.inOrder[at]!.position}`;
   }
 
   return {
     file(name) {
       names.push(name);
-      starts.push(entries.length);
+      starts.push(index.size);
       return {
         line(raw, n) {
           const parsed = parseEventLine(raw, catalog, name, n);
@@ -59,14 +51,12 @@ export function logBuilder(catalog: Catalog): LogBuilder {
             return;
           }
           const entry = parsed.value;
-          const earlier = byId.get(entry.event.id);
-          if (earlier !== undefined) {
+          const earlier = index.add(entry);
+          if (earlier >= 0) {
             problems.push({ file: name, line: n, eventId: entry.event.id, code: 'duplicate-id', field: 'id', message: `duplicate id; first used at ${placeOf(earlier)}` });
             return;
           }
           strings.intern(entry.event);
-          byId.set(entry.event.id, entry);
-          entries.push(entry);
         },
         tooLong(n, maxBytes) {
           // Over maxBytes of UTF-8 is over MAX_LINE_LENGTH characters too (a character is at most three bytes per UTF-16 unit), so one unit is named.
@@ -79,8 +69,8 @@ export function logBuilder(catalog: Catalog): LogBuilder {
     },
     finish() {
       if (problems.length > 0) return { ok: false, problems };
-      // The builder owns `entries`: sorted in place, not copied.
-      return { ok: true, value: logFromSortedEntries(catalog, entries.sort(compareEntries), undefined, byId) };
+      // A copy is sorted: the index keeps the order of adding, which its table of positions refers to.
+      return { ok: true, value: logFromSortedEntries(catalog, index.inOrder.slice().sort(compareEntries), undefined, index) };
     },
   };
 }

@@ -12,6 +12,7 @@ import { checkReferences } from './event-references.js';
 import { type ParleyEvent, eventSchemas, eventTypes } from './event-schema.js';
 import { HAS_PROTOTYPE_KEY, TOO_DEEP_TO_COUNT, duplicateKeyIn, keyColons, keyCount } from './duplicate-keys.js';
 import { type LogEntry, toEntry } from './ordering.js';
+import { type CompiledCheck, REJECTED, compileSchema } from './compiled-schema.js';
 import { PROTOTYPE_KEY_MESSAGE, prototypeKeyPath } from './prototype-keys.js';
 import { type Problem, type Result, quoted } from './problem.js';
 import { issuesToProblems } from './schema-problems.js';
@@ -99,8 +100,17 @@ export function parseCatalog(files: { terms: TextFile; parties: TextFile; source
   return { ok: true, value: createCatalog(terms.value, parties.value, sources.value) };
 }
 
-const schemaByType = new Map<string, z.ZodType<ParleyEvent>>(
-  eventSchemas.map((s) => [s.shape.type.value, s as unknown as z.ZodType<ParleyEvent>]),
+interface TypeCheck {
+  readonly schema: z.ZodType<ParleyEvent>;
+  /** The schema compiled: most events pass it, and what it does not accept goes to zod for the words. */
+  readonly fast: CompiledCheck<ParleyEvent> | undefined;
+}
+
+const schemaByType = new Map<string, TypeCheck>(
+  eventSchemas.map((s) => {
+    const schema = s as unknown as z.ZodType<ParleyEvent>;
+    return [s.shape.type.value, { schema, fast: compileSchema(schema) }];
+  }),
 );
 
 
@@ -110,16 +120,17 @@ export function validateEvent(value: unknown, catalog: Catalog, at: { file: stri
   if (record === undefined) return { ok: false, problems: [{ ...at, code: 'bad-json', message: 'not a JSON object', expected: 'a JSON object (one event per line)' }] };
   // Built only for problems: most events pass, and this runs once per event on load.
   const where = () => ({ ...at, ...(typeof record.id === 'string' ? { eventId: record.id } : {}) });
-  const schema = typeof record.type === 'string' ? schemaByType.get(record.type) : undefined;
-  if (schema === undefined) {
+  const check = typeof record.type === 'string' ? schemaByType.get(record.type) : undefined;
+  if (check === undefined) {
     const problem = record.type === undefined
       ? { ...where(), code: 'missing-field' as const, field: 'type', message: 'missing', expected: `one of ${eventTypes.join(', ')}` }
       : { ...where(), code: 'unknown-type' as const, field: 'type', message: `unknown event type ${quoted(record.type)}`, expected: `one of ${eventTypes.join(', ')}` };
     return { ok: false, problems: [problem] };
   }
-  const parsed = safeParse(schema, record, where);
-  if (!parsed.ok) return parsed;
-  const event = parsed.value;
+  const fast = check.fast?.(record) ?? REJECTED;
+  const parsed = fast === REJECTED ? safeParse(check.schema, record, where) : undefined;
+  if (parsed?.ok === false) return parsed;
+  const event = parsed === undefined ? (fast as ParleyEvent) : parsed.value;
   const refs = checkReferences(event, catalog);
   if (refs.length > 0) return { ok: false, problems: refs.map((r) => ({ ...where(), ...r })) };
   return { ok: true, value: event };
