@@ -1,17 +1,22 @@
-// Bundles the CLI (src/cli/main.ts) into dist/cli/main.js and a few shared
-// chunks, replacing the file tsc wrote there. One file to start instead of
-// ~170 modules (95 of them zod's) is most of what start-up costs; each
-// command's dynamic import stays a chunk of its own, so a command loads only
-// what it uses. The chunks sit beside main.js, two levels below the package
-// root as src/io/ and dist/io/ are, so io/package-root.ts finds the root from
-// any of them. The library (dist/index.js) and dist/testing stay tsc's.
-import { readdir, rm } from 'node:fs/promises';
+// Bundles the CLI (src/cli/main.ts) into one CommonJS script, dist/cli/bundle.cjs,
+// and puts the launcher (scripts/cli-launcher.js) at dist/cli/main.js in place
+// of what tsc wrote there. One script to start instead of ~170 modules (95 of
+// them zod's), and no ES module loader, is most of what start-up costs; the
+// launcher then runs it from a V8 code cache (dist/cli/bundle.cache) made here
+// by one warm `parley state`. Each command's dynamic import stays lazy inside
+// the bundle (esbuild wraps it), so a command runs only the code it uses. The
+// bundle sits two levels below the package root as src/io/ and dist/io/ do,
+// and is its own import.meta.url, so io/package-root.ts finds the root from it.
+// The library (dist/index.js) and dist/testing stay tsc's.
+import { spawnSync } from 'node:child_process';
+import { copyFile, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
 const outdir = join(import.meta.dirname, '..', 'dist', 'cli');
-// Hashed chunk names change with their content: drop the last build's.
-for (const name of await readdir(outdir).catch(() => [])) if (name.startsWith('chunk-') || name === 'main.js.map') await rm(join(outdir, name));
+const bundle = join(outdir, 'bundle.cjs');
+// What earlier builds left: ES module chunks (when the CLI was split) and a cache of another bundle.
+for (const name of await readdir(outdir).catch(() => [])) if (name.startsWith('chunk-') || name === 'main.js.map' || name === 'bundle.cache') await rm(join(outdir, name));
 
 /**
  * zod's namespace export carries every locale's messages (~300 KB, nearly half
@@ -29,22 +34,31 @@ const englishOnly = {
 };
 
 await build({
-  entryPoints: { main: join(import.meta.dirname, '..', 'src', 'cli', 'main.ts') },
-  outdir,
+  entryPoints: [join(import.meta.dirname, '..', 'src', 'cli', 'main.ts')],
+  outfile: bundle,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  chunkNames: 'chunk-[hash]',
   minifySyntax: true,
   minifyWhitespace: true,
   legalComments: 'none',
-  // Read only when PARLEY_DEBUG asks for a stack (main.ts turns source maps on then).
+  // Read only when PARLEY_DEBUG asks for a stack (the launcher turns source maps on then).
   sourcemap: 'linked',
-  // CommonJS packages (yaml) require node's built-ins, and an ES module has no
-  // require of its own: every chunk gets one, made on first use (making it costs).
-  banner: { js: "import { createRequire as __parleyCreateRequire } from 'node:module'; let __parleyRequire; const require = (id) => (__parleyRequire ??= __parleyCreateRequire(import.meta.url))(id);" },
+  // A CommonJS script has no import.meta: the bundle's own URL stands in for every module's.
+  define: { 'import.meta.url': '__parleyUrl' },
+  banner: { js: "var __parleyUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [englishOnly],
   logLevel: 'warning',
 });
+
+// The launcher wraps the bundle in a function on its first line, where a #! cannot stay;
+// as a comment of the same length it leaves every position the source map records in place.
+const text = await readFile(bundle, 'utf8');
+if (text.startsWith('#!')) await writeFile(bundle, `//${text.slice(2)}`);
+await copyFile(join(import.meta.dirname, 'cli-launcher.js'), join(outdir, 'main.js'));
+
+// The warm run: the cache keeps every function it compiled, so `state` (the
+// start-up benchmark, src/bench/startup.ts) starts with nothing left to compile.
+const warm = spawnSync(process.execPath, [join(outdir, 'main.js'), 'state'], { cwd: join(import.meta.dirname, '..'), env: { ...process.env, PARLEY_WRITE_CODE_CACHE: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+if (warm.status !== 0) throw new Error(`the warm run for the code cache (parley state) exited ${warm.status ?? warm.signal}`);
