@@ -51,14 +51,24 @@ function parseJson(text: string, at: { file: string; line?: number }): Result<un
 type Location = { file: string; line?: number; eventId?: string };
 
 /**
+ * Lines of an event file checked before zod compiles its parsers: it compiles
+ * one per object schema (with new Function) on first use, which costs more than
+ * it saves until a schema has checked many values; a start-up checks about a
+ * hundred events (the bundled log), a large log hundreds of thousands.
+ */
+const INTERPRETED_LINES = 1000;
+
+/**
  * A schema check that cannot overflow the stack: a value nested thousands deep
  * (`[[[[...`) becomes a problem instead of a RangeError. `at` may be a function,
- * called only when there are problems to place. Pure.
+ * called only when there are problems to place. zod interprets the schema
+ * unless `compiled` (worth it only for a schema about to check many values);
+ * the result is the same either way. Pure.
  */
-export function safeParse<T>(schema: z.ZodType<T>, value: unknown, at: Location | (() => Location)): Result<T> {
+export function safeParse<T>(schema: z.ZodType<T>, value: unknown, at: Location | (() => Location), { compiled = false }: { readonly compiled?: boolean } = {}): Result<T> {
   const where = () => (typeof at === 'function' ? at() : at);
   try {
-    const parsed = schema.safeParse(value);
+    const parsed = schema.safeParse(value, { jitless: !compiled });
     return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: issuesToProblems(parsed.error, value, where()) };
   } catch (e) {
     if (e instanceof RangeError) return { ok: false, problems: [{ ...where(), code: 'too-deep', message: 'nested too deep to check' }] };
@@ -117,7 +127,7 @@ export function validateEvent(value: unknown, catalog: Catalog, at: { file: stri
       : { ...where(), code: 'unknown-type' as const, field: 'type', message: `unknown event type ${quoted(record.type)}`, expected: `one of ${eventTypes.join(', ')}` };
     return { ok: false, problems: [problem] };
   }
-  const parsed = safeParse(schema, record, where);
+  const parsed = safeParse(schema, record, where, { compiled: (at.line ?? 0) > INTERPRETED_LINES });
   if (!parsed.ok) return parsed;
   const event = parsed.value;
   const refs = checkReferences(event, catalog);
