@@ -33,6 +33,48 @@ const englishOnly = {
   },
 };
 
+/**
+ * string-width builds its Unicode regexes and an Intl.Segmenter when loaded
+ * (~40-70 ms, the first of them starting ICU), and wrap-ansi and slice-ansi
+ * each make a segmenter too; all of that serves only text that is not
+ * printable ASCII, which the bundled log's state never prints. So parley's
+ * copy of string-width is loaded on the first call that needs more than its
+ * own first answer (printable ASCII is as wide as it is long), and each
+ * segmenter is made on first use, behind a stand-in for the only method
+ * called on it. A module that no longer makes exactly one segmenter fails the
+ * build, so an upgrade cannot slip past.
+ */
+const unicodeOnFirstUse = {
+  name: 'unicode-on-first-use',
+  setup(build) {
+    const own = (file) => join(import.meta.dirname, '..', 'node_modules', file);
+    const stringWidth = own('string-width/index.js');
+    build.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData === 'real') return undefined;
+      const real = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'real' });
+      // The prompts bring an older copy of their own: left as it is.
+      return real.path === stringWidth ? { path: stringWidth, namespace: 'string-width-ascii-first' } : real;
+    });
+    // require() of an ES module: esbuild runs the module when the require first runs, not at start-up.
+    build.onLoad({ filter: /.*/, namespace: 'string-width-ascii-first' }, (args) => ({
+      contents: `let real; export default function stringWidth(input, options) { return typeof input === 'string' && /^[\\u0020-\\u007E]*$/.test(input) ? input.length : (real ??= require(${JSON.stringify(args.path)}).default)(input, options); }`,
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+    const make = /new Intl\.Segmenter\(/g;
+    // parley's own copies (the prompts' older ones make no segmenter).
+    const modules = new Set(['string-width/index.js', 'wrap-ansi/index.js', 'slice-ansi/tokenize-ansi.js'].map(own));
+    build.onLoad({ filter: /[\\/]node_modules[\\/](string-width|wrap-ansi|slice-ansi)[\\/]/ }, async (args) => {
+      if (!modules.has(args.path)) return undefined;
+      const text = await readFile(args.path, 'utf8');
+      if (text.match(make)?.length !== 1) throw new Error(`${args.path}: expected one new Intl.Segmenter(, found ${text.match(make)?.length ?? 0}`);
+      // The helper goes last (a declaration is hoisted), so no line moves in the source map.
+      const helper = 'function __parleySegmenter(...options) { let made; return { segment: (text) => (made ??= new Intl.Segmenter(...options)).segment(text) }; }';
+      return { contents: `${text.replace(make, '__parleySegmenter(')}\n${helper}\n`, loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: [join(import.meta.dirname, '..', 'src', 'cli', 'main.ts')],
   outfile: bundle,
@@ -48,7 +90,7 @@ await build({
   // A CommonJS script has no import.meta: the bundle's own URL stands in for every module's.
   define: { 'import.meta.url': '__parleyUrl' },
   banner: { js: "var __parleyUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [englishOnly],
+  plugins: [englishOnly, unicodeOnFirstUse],
   logLevel: 'warning',
 });
 
