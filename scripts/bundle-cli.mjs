@@ -1,5 +1,5 @@
 // Bundles the CLI (src/cli/main.ts) into one CommonJS script, dist/cli/bundle.cjs,
-// and puts the launcher (scripts/cli-launcher.js) at dist/cli/main.js in place
+// and puts the launcher (scripts/cli-launcher.cjs) at dist/cli/main.js in place
 // of what tsc wrote there. One script to start instead of ~170 modules (95 of
 // them zod's), and no ES module loader, is most of what start-up costs; the
 // launcher then runs it from a V8 code cache (dist/cli/bundle.cache) made here
@@ -9,6 +9,7 @@
 // and is its own import.meta.url, so io/package-root.ts finds the root from it.
 // The library (dist/index.js) and dist/testing stay tsc's.
 import { spawnSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import { copyFile, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
@@ -47,7 +48,8 @@ const englishOnly = {
 const unicodeOnFirstUse = {
   name: 'unicode-on-first-use',
   setup(build) {
-    const own = (file) => join(import.meta.dirname, '..', 'node_modules', file);
+    // As esbuild resolves them: through symbolic links (a linked node_modules).
+    const own = (file) => realpathSync(join(import.meta.dirname, '..', 'node_modules', file));
     const stringWidth = own('string-width/index.js');
     build.onResolve({ filter: /^string-width$/ }, async (args) => {
       if (args.pluginData === 'real') return undefined;
@@ -98,7 +100,9 @@ await build({
 // as a comment of the same length it leaves every position the source map records in place.
 const text = await readFile(bundle, 'utf8');
 if (text.startsWith('#!')) await writeFile(bundle, `//${text.slice(2)}`);
-await copyFile(join(import.meta.dirname, 'cli-launcher.js'), join(outdir, 'main.js'));
+await copyFile(join(import.meta.dirname, 'cli-launcher.cjs'), join(outdir, 'main.js'));
+// Nothing imports tsc's other modules in dist/cli/ (the CLI runs from the bundle), so the directory can be CommonJS.
+await writeFile(join(outdir, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
 
 // The warm run: the cache keeps every function it compiled, so `state` (the
 // start-up benchmark, src/bench/startup.ts) starts with nothing left to compile.
