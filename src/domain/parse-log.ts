@@ -68,7 +68,7 @@ const INTERPRETED_LINES = 1000;
 export function safeParse<T>(schema: z.ZodType<T>, value: unknown, at: Location | (() => Location), { compiled = false }: { readonly compiled?: boolean } = {}): Result<T> {
   const where = () => (typeof at === 'function' ? at() : at);
   try {
-    const parsed = schema.safeParse(value, { jitless: !compiled });
+    const parsed = compiled ? schema.safeParse(value) : schema.safeParse(value, { jitless: true });
     return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: issuesToProblems(parsed.error, value, where()) };
   } catch (e) {
     if (e instanceof RangeError) return { ok: false, problems: [{ ...where(), code: 'too-deep', message: 'nested too deep to check' }] };
