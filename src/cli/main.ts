@@ -15,9 +15,6 @@ import { exitStatusFor } from './exit-status.js';
 import { helpText, overviewText } from './help-text.js';
 import { parseCommandLine } from './option-spec.js';
 
-// The bundled chunks loaded from here on map their stacks back to src/ (scripts/bundle-cli.mjs).
-if (process.env.PARLEY_DEBUG) process.setSourceMapsEnabled(true);
-
 const io: Output = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
@@ -86,4 +83,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-process.exitCode = await main(process.argv.slice(2));
+// Not a top-level await: the CLI is bundled as one CommonJS script (scripts/bundle-cli.mjs).
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -52,14 +52,25 @@ function parseJson(text: string, at: { file: string; line?: number }): Result<un
 type Location = { file: string; line?: number; eventId?: string };
 
 /**
+ * Lines of an event file checked by zod's interpreter before anything is
+ * compiled: zod compiles a parser per object schema (with new Function), and
+ * parley its own check per event type (compiled-schema.ts), which costs more
+ * than it saves until a schema has checked many values; a start-up checks
+ * about a hundred events (the bundled log), a large log hundreds of thousands.
+ */
+const INTERPRETED_LINES = 1000;
+
+/**
  * A schema check that cannot overflow the stack: a value nested thousands deep
  * (`[[[[...`) becomes a problem instead of a RangeError. `at` may be a function,
- * called only when there are problems to place. Pure.
+ * called only when there are problems to place. zod interprets the schema
+ * unless `compiled` (worth it only for a schema about to check many values);
+ * the result is the same either way. Pure.
  */
-export function safeParse<T>(schema: z.ZodType<T>, value: unknown, at: Location | (() => Location)): Result<T> {
+export function safeParse<T>(schema: z.ZodType<T>, value: unknown, at: Location | (() => Location), { compiled = false }: { readonly compiled?: boolean } = {}): Result<T> {
   const where = () => (typeof at === 'function' ? at() : at);
   try {
-    const parsed = schema.safeParse(value);
+    const parsed = compiled ? schema.safeParse(value) : schema.safeParse(value, { jitless: true });
     return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: issuesToProblems(parsed.error, value, where()) };
   } catch (e) {
     if (e instanceof RangeError) return { ok: false, problems: [{ ...where(), code: 'too-deep', message: 'nested too deep to check' }] };
@@ -102,14 +113,21 @@ export function parseCatalog(files: { terms: TextFile; parties: TextFile; source
 
 interface TypeCheck {
   readonly schema: z.ZodType<ParleyEvent>;
-  /** The schema compiled: most events pass it, and what it does not accept goes to zod for the words. */
-  readonly fast: CompiledCheck<ParleyEvent> | undefined;
+  /**
+   * The schema compiled, on first use (a start-up that reads a few event
+   * types should not compile all of them): most events pass it, and what it
+   * does not accept goes to zod for the words.
+   */
+  readonly fast: () => { readonly check: CompiledCheck<ParleyEvent> };
 }
+
+const NOT_COMPILED: CompiledCheck<ParleyEvent> = () => REJECTED;
 
 const schemaByType = new Map<string, TypeCheck>(
   eventSchemas.map((s) => {
     const schema = s as unknown as z.ZodType<ParleyEvent>;
-    return [s.shape.type.value, { schema, fast: compileSchema(schema) }];
+    let compiled: { readonly check: CompiledCheck<ParleyEvent> } | undefined;
+    return [s.shape.type.value, { schema, fast: () => (compiled ??= { check: compileSchema(schema) ?? NOT_COMPILED }) }];
   }),
 );
 
@@ -127,8 +145,10 @@ export function validateEvent(value: unknown, catalog: Catalog, at: { file: stri
       : { ...where(), code: 'unknown-type' as const, field: 'type', message: `unknown event type ${quoted(record.type)}`, expected: `one of ${eventTypes.join(', ')}` };
     return { ok: false, problems: [problem] };
   }
-  const fast = check.fast?.(record) ?? REJECTED;
-  const parsed = fast === REJECTED ? safeParse(check.schema, record, where) : undefined;
+  // The first lines of a file go to zod's interpreter; past them the compiled check pays for itself.
+  const many = (at.line ?? 0) > INTERPRETED_LINES;
+  const fast = many ? check.fast().check(record) : REJECTED;
+  const parsed = fast === REJECTED ? safeParse(check.schema, record, where, { compiled: many }) : undefined;
   if (parsed?.ok === false) return parsed;
   const event = parsed === undefined ? (fast as ParleyEvent) : parsed.value;
   const refs = checkReferences(event, catalog);
