@@ -1,12 +1,11 @@
 // A fast path for a zod schema: its definition walked once into the source of
-// one plain function that accepts what zod accepts and build the same output. On a
+// one plain function that accepts what zod accepts and builds the same output. On a
 // million-event load zod's general machinery (a payload object and an issues
 // array per field, issue bookkeeping) costs more than JSON.parse; these do the
 // same checks and nothing else, and where the input already is zod's output
 // (a file parley wrote: keys in order, defaults written) it is kept, not
-// copied. It only ever says yes: a value they do not
-// accept, or a schema part they do not know, goes to zod, so every problem is
-// still worded by zod. A property test holds the two to the same answers.
+// copied. It only ever says yes: a value it does not accept, or a schema part
+// it does not know, goes to zod, so every problem is still worded by zod. A property test holds the two to the same answers.
 import type { z } from 'zod';
 
 /** A compiled check's answer for a value it does not accept; zod then decides, and says why. */

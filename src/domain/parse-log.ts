@@ -118,19 +118,19 @@ interface TypeCheck {
    * types should not compile all of them): most events pass it, and what it
    * does not accept goes to zod for the words.
    */
-  readonly fast: () => { readonly check: CompiledCheck<ParleyEvent> };
+  readonly fast: () => CompiledCheck<ParleyEvent>;
 }
 
+/** The check of a schema the compiler does not know: every value goes to zod. */
 const NOT_COMPILED: CompiledCheck<ParleyEvent> = () => REJECTED;
 
 const schemaByType = new Map<string, TypeCheck>(
   eventSchemas.map((s) => {
     const schema = s as unknown as z.ZodType<ParleyEvent>;
-    let compiled: { readonly check: CompiledCheck<ParleyEvent> } | undefined;
-    return [s.shape.type.value, { schema, fast: () => (compiled ??= { check: compileSchema(schema) ?? NOT_COMPILED }) }];
+    let compiled: CompiledCheck<ParleyEvent> | undefined;
+    return [s.shape.type.value, { schema, fast: () => (compiled ??= compileSchema(schema) ?? NOT_COMPILED) }];
   }),
 );
-
 
 /** Validates one decoded JSON value as an event; problems carry the event id when one is readable. */
 export function validateEvent(value: unknown, catalog: Catalog, at: { file: string; line?: number }): Result<ParleyEvent> {
@@ -145,9 +145,8 @@ export function validateEvent(value: unknown, catalog: Catalog, at: { file: stri
       : { ...where(), code: 'unknown-type' as const, field: 'type', message: `unknown event type ${quoted(record.type)}`, expected: `one of ${eventTypes.join(', ')}` };
     return { ok: false, problems: [problem] };
   }
-  // The first lines of a file go to zod's interpreter; past them the compiled check pays for itself.
   const many = (at.line ?? 0) > INTERPRETED_LINES;
-  const fast = many ? check.fast().check(record) : REJECTED;
+  const fast = many ? check.fast()(record) : REJECTED;
   const parsed = fast === REJECTED ? safeParse(check.schema, record, where, { compiled: many }) : undefined;
   if (parsed?.ok === false) return parsed;
   const event = parsed === undefined ? (fast as ParleyEvent) : parsed.value;

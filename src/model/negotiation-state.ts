@@ -499,7 +499,9 @@ const proposalOrders = new WeakMap<ReadonlyMap<string, number>, readonly number[
 // proposal shares its checkpoint's record.
 const proposalRecords = new WeakMap<OrderedTable<StoredProposal>, Readonly<Record<string, Proposal>>>();
 
-function proposalRecord(table: OrderedTable<StoredProposal>, chunks: readonly (readonly Proposal[])[]): Record<string, Proposal> {
+function proposalRecord(table: OrderedTable<StoredProposal>, chunks: readonly (readonly Proposal[])[]): Readonly<Record<string, Proposal>> {
+  const kept = proposalRecords.get(table);
+  if (kept !== undefined) return kept;
   const at = (i: number) => chunks[(i / TABLE_CHUNK) | 0]![i % TABLE_CHUNK]!;
   let order = proposalOrders.get(table.places);
   if (order === undefined) {
@@ -508,7 +510,8 @@ function proposalRecord(table: OrderedTable<StoredProposal>, chunks: readonly (r
   }
   const out = record<Proposal>();
   for (const i of order) out[at(i).id] = at(i);
-  return Object.freeze(out);
+  proposalRecords.set(table, Object.freeze(out));
+  return out;
 }
 
 function presentGaps(catalog: Catalog, stored: ReplayState['positions'], positions: Readonly<Record<string, Readonly<Record<string, Position>>>>, proposals: readonly (readonly Proposal[])[], agreement: Agreement | null): Record<string, Gap> {
@@ -577,8 +580,7 @@ export function presentState(s: ReplayState, catalog: Catalog, date: string, fil
       for (const [party, r] of p.responses) overrides.push(...overrideOf(`proposals.${p.id}.responses.${party}`, r.claims, r.basis, (a, b) => a.response !== b.response || a.as !== b.as));
     }
   }
-  let proposals = proposalRecords.get(s.proposals);
-  if (proposals === undefined) proposalRecords.set(s.proposals, (proposals = proposalRecord(s.proposals, proposalChunks)));
+  const proposals = proposalRecord(s.proposals, proposalChunks);
   const phase = phaseOf(s.lifecycle);
   const phaseStarts = sortedRecord(new Map(Object.entries(s.phaseStarts)), (m) => present(m));
   const round = s.round && present(s.round);
