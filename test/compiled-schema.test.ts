@@ -26,8 +26,9 @@ function described(value: unknown): unknown {
 
 /** Both answers for one input: the compiled one must be REJECTED or zod's own output. */
 function expectAgreement(input: unknown): 'fast' | 'rejected' {
+  // Only a string type names a schema; String() of a mutated object may throw (an own toString that is not a function).
   const type = (input as { type?: unknown }).type;
-  const entry = compiled.get(String(type));
+  const entry = typeof type === 'string' ? compiled.get(type) : undefined;
   if (entry === undefined) return 'rejected';
   const fast = entry.fast!(structuredClone(input));
   const zod = entry.schema.safeParse(structuredClone(input));
