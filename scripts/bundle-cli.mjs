@@ -99,6 +99,11 @@ await build({
 // The launcher wraps the bundle in a function on its first line, where a #! cannot stay;
 // as a comment of the same length it leaves every position the source map records in place.
 const text = await readFile(bundle, 'utf8');
+// The launcher reads the bundle as latin1, a plain copy of its bytes (UTF-8 decoding took 2-4 ms a
+// run), which gives the source V8 cached only while every byte is ASCII. esbuild escapes non-ASCII
+// text except in some regular expression literals: those must spell it as \u escapes.
+const nonAscii = text.search(/[^\x00-\x7F]/);
+if (nonAscii >= 0) throw new Error(`dist/cli/bundle.cjs is not ASCII at offset ${nonAscii}: ${JSON.stringify(text.slice(Math.max(0, nonAscii - 40), nonAscii + 10))} (write the character as a \\u escape in src/)`);
 if (text.startsWith('#!')) await writeFile(bundle, `//${text.slice(2)}`);
 await copyFile(join(import.meta.dirname, 'cli-launcher.cjs'), join(outdir, 'main.js'));
 // Nothing imports tsc's other modules in dist/cli/ (the CLI runs from the bundle), so the directory can be CommonJS.

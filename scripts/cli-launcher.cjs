@@ -25,9 +25,10 @@ if (process.env.PARLEY_DEBUG) {
   } catch {
     // No cache (a build that skipped it): compile as node would.
   }
+  // The bundle is ASCII (the build checks), so latin1 reads it without decoding.
   // The wrapper node's CommonJS loader puts around a module; on the bundle's
   // first line (its #! made a comment), so every other line keeps its number.
-  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`;
+  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'latin1')}\n})`;
   const script = new Script(source, { filename: bundle, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, require, module, bundle, __dirname);

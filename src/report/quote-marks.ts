@@ -4,7 +4,8 @@
 
 const OPENING = new Set(['"', '“']);
 const CLOSING = new Set(['"', '”']);
-const ANY_DOUBLE = /["“”]/;
+// Regular expressions spell non-ASCII marks as escapes: the CLI bundle must be ASCII (scripts/bundle-cli.mjs).
+const ANY_DOUBLE = /["\u201C\u201D]/;
 
 /**
  * True when the whole quote is one quotation between its own marks: it opens
@@ -23,5 +24,5 @@ export function inQuotationMarks(quote: string): string {
 
 /** True when the quote ends a sentence itself ("… the corridor." or "“… corridor.”"), so no full stop is added after it. Pure. */
 export function endsSentence(quote: string): boolean {
-  return /[.!?…]["”’']*$/.test(quote.trim());
+  return /[.!?\u2026]["\u201D\u2019']*$/.test(quote.trim());
 }
