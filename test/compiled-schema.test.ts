@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { syntheticEvents } from '../src/bench/synthetic-log.js';
-import { REJECTED, compileSchema } from '../src/domain/compiled-schema.js';
+import { REJECTED, checkFactorySource, compileSchema, precompiledChecksModule } from '../src/domain/compiled-schema.js';
+import type { CheckFactory } from '../src/domain/precompiled-checks.js';
 import { eventSchemas } from '../src/domain/event-schema.js';
 import { loadCatalog, bundledEventsDir } from '../src/io/read-log.js';
 import { eventArbitrary, sampleCatalog } from '../src/testing/index.js';
@@ -108,5 +109,23 @@ describe('compiled event schemas', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('made at build time (the CLI bundle’s module) cover every event type, and give the same answers as compiled at run time', async () => {
+    const text = precompiledChecksModule(eventSchemas as unknown as z.ZodType[]);
+    const { precompiledChecks } = (await import(`data:text/javascript,${encodeURIComponent(text)}`)) as { precompiledChecks: Map<string, CheckFactory> };
+    const used = new Set<string>();
+    const counting = { get: (source: string) => (used.add(source), precompiledChecks.get(source)) } as ReadonlyMap<string, CheckFactory>;
+    const catalog = await loadCatalog(bundledEventsDir);
+    if (!catalog.ok) throw new Error('bundled catalog');
+    const events = syntheticEvents(catalog.value, 2000, 9).map((e) => JSON.parse(JSON.stringify(e)) as { type: string });
+    for (const s of eventSchemas) {
+      const source = checkFactorySource(s as z.ZodType)!;
+      expect(precompiledChecks.has(source), s.shape.type.value).toBe(true);
+      const built = compileSchema(s as z.ZodType, counting)!;
+      const runtime = compiled.get(s.shape.type.value)!.fast!;
+      for (const e of events.filter((x) => x.type === s.shape.type.value)) expect(described(built(structuredClone(e)))).toEqual(described(runtime(structuredClone(e))));
+      expect(used.has(source)).toBe(true);
+    }
   });
 });

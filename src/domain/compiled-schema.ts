@@ -7,6 +7,7 @@
 // copied. It only ever says yes: a value it does not accept, or a schema part
 // it does not know, goes to zod, so every problem is still worded by zod. A property test holds the two to the same answers.
 import type { z } from 'zod';
+import { type CheckFactory, precompiledChecks } from './precompiled-checks.js';
 
 /** A compiled check's answer for a value it does not accept; zod then decides, and says why. */
 export const REJECTED: unique symbol = Symbol('rejected');
@@ -238,17 +239,46 @@ function emitNode(e: Emitter, schema: unknown, x: string): string | undefined {
 }
 
 /**
- * The schema as a plain function that gives zod's output for every value it
- * accepts, and REJECTED for the rest (which zod may still accept: ask it).
- * Undefined when the schema uses something this compiler does not know.
- * Compiling reads the schema only; the function is pure as long as the
- * schema's own refinements and transforms are.
+ * The body of the function that makes a schema's check from its constants
+ * (`k`) and REJECTED (`R`), or undefined when the schema uses something this
+ * compiler does not know. The same schema always gives the same text. Pure.
  */
-export function compileSchema<T>(schema: z.ZodType<T>): CompiledCheck<T> | undefined {
+export function checkFactorySource(schema: z.ZodType): string | undefined {
+  return emitted(schema)?.source;
+}
+
+function emitted(schema: z.ZodType): { readonly source: string; readonly constants: unknown[] } | undefined {
   const e = new Emitter();
   const out = emitNode(e, schema, 'input');
   if (out === undefined) return undefined;
   // One function per schema, so V8 sees one shape at each check and can inline it (closures shared across fields could not).
-  const make = new Function('k', 'R', `return function compiledCheck(input) {\n${e.lines.join('\n')}\nreturn ${out};\n};`) as (k: unknown[], r: typeof REJECTED) => CompiledCheck<T>;
-  return make(e.constants, REJECTED);
+  return { source: `return function compiledCheck(input) {\n${e.lines.join('\n')}\nreturn ${out};\n};`, constants: e.constants };
+}
+
+/**
+ * A JavaScript module that exports `precompiledChecks`, the factories of
+ * these schemas' checks as code, keyed by their source (checkFactorySource).
+ * The CLI bundle is built with it (scripts/bundle-cli.mjs), so its checks
+ * are compiled with the bundle and come from its code cache, not from
+ * `new Function` on every run. Pure.
+ */
+export function precompiledChecksModule(schemas: readonly z.ZodType[]): string {
+  const entries = [...new Set(schemas.map(checkFactorySource).filter((s) => s !== undefined))].map((source) => `  [${JSON.stringify(source)}, function (k, R) {\n${source}\n}],`);
+  return `export const precompiledChecks = new Map([\n${entries.join('\n')}\n]);\n`;
+}
+
+/**
+ * The schema as a plain function that gives zod's output for every value it
+ * accepts, and REJECTED for the rest (which zod may still accept: ask it).
+ * Undefined when the schema uses something this compiler does not know.
+ * Compiling reads the schema only, and takes the factory made at build time
+ * (`factories`, the bundle's by default) when there is one for exactly this
+ * source; the function is pure as long as the schema's own refinements and
+ * transforms are.
+ */
+export function compileSchema<T>(schema: z.ZodType<T>, factories: ReadonlyMap<string, CheckFactory> = precompiledChecks): CompiledCheck<T> | undefined {
+  const made = emitted(schema);
+  if (made === undefined) return undefined;
+  const make = (factories.get(made.source) ?? new Function('k', 'R', made.source)) as CheckFactory;
+  return make(made.constants, REJECTED) as CompiledCheck<T>;
 }
