@@ -19,9 +19,8 @@ export const figureReported = defineEventType<z.output<typeof figureReportedSche
   check: () => {},
   apply(s, e) {
     const source = e.source ?? 'hypothetical';
-    let bySource = s.figures.get(e.figure);
-    if (!bySource) s.figures.set(e.figure, (bySource = new Map()));
-    bySource.set(source, { source, value: e.value, qualifier: e.qualifier ?? null, date: e.occurred, eventIds: { id: e.id, prev: null }, hypothetical: e.hypothetical });
+    const report = { source, value: e.value, qualifier: e.qualifier ?? null, date: e.occurred, eventIds: { id: e.id, prev: null }, hypothetical: e.hypothetical };
+    s.figures.set(e.figure, new Map(s.figures.get(e.figure)).set(source, report));
   },
   summarise: (e) => `${e.figure}: ${e.value}`,
 });

@@ -18,9 +18,8 @@ export const talksAssessed = defineEventType<z.output<typeof talksAssessedSchema
   apply(s, e) {
     const speaker = e.attribution?.speaker ?? 'unattributed';
     const source = e.source ?? 'hypothetical';
-    let bySpeaker = s.assessments.get(source);
-    if (!bySpeaker) s.assessments.set(source, (bySpeaker = new Map()));
-    bySpeaker.set(speaker, { speaker, tone: e.tone, cameo: e.tone === 'optimistic' ? '013' : '012', date: e.occurred, eventIds: { id: e.id, prev: null }, hypothetical: e.hypothetical });
+    const assessment = { speaker, tone: e.tone, cameo: e.tone === 'optimistic' ? '013' : '012', date: e.occurred, eventIds: { id: e.id, prev: null }, hypothetical: e.hypothetical } as const;
+    s.assessments.set(source, new Map(s.assessments.get(source)).set(speaker, assessment));
   },
   summarise: (e) => `an ${e.tone} assessment of the talks`,
 });

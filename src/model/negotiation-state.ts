@@ -7,6 +7,7 @@ import type { Phase } from './deal-machine.js';
 import { type Policy, type Relation, defaultPolicy } from './claims.js';
 import { type Gap, type GapStatus, commonTextProposal, gapShape, gapStatuses } from './gaps.js';
 import { claimsArray } from './claim-list.js';
+import { countOf, heldSince } from './content-tally.js';
 import { type OrderedTable, TABLE_CHUNK, tableValues } from './ordered-table.js';
 import { sameContent, supersedes } from './positions.js';
 import { phaseOf, stageOf } from './lifecycle.js';
@@ -32,10 +33,12 @@ import {
   type Assessment,
   type FigureReport,
   type LifecycleMark,
+  type Marked,
   type Position,
   type Proposal,
   type ReplayState,
   type Round,
+  type Stored,
   anomaliesToArray,
   idsToArray,
   presentWith,
@@ -200,54 +203,11 @@ function behind<C extends { readonly eventIds: IdNode; readonly hypothetical: bo
   return { eventIds: [...ids], hypothetical };
 }
 
-/** What the claims of a chunk that say one thing (or, under consensus, all of them) contribute to a position. */
-interface ChunkPart {
-  /** The first claim of the chunk that says it. */
-  readonly first: StoredPositionClaim;
-  readonly hypothetical: boolean;
-  /** The earliest and latest date of those claims. */
-  readonly earliest: string;
-  readonly latest: string;
-}
-
-/** A chunk of a claim list summed up for presenting: its part for each content, and for every claim. */
-interface ChunkSummary {
-  /** contentId -> the part of the claims that say it, in the order first said in the chunk. */
-  readonly parts: ReadonlyMap<number, ChunkPart>;
-  readonly all: ChunkPart;
-}
-
 // Chunks of a claim list are immutable and shared by every version of the
-// list that did not change them, so what a presentation derives from a chunk
-// is derived once per chunk: a position whose list gained a claim re-derives
-// one chunk and looks the others up.
-const chunkSummaries = new WeakMap<readonly StoredPositionClaim[], ChunkSummary>();
+// list that did not change them, so each is presented once: reading a
+// position's claims after one of them changed copies the other chunks' claims
+// as they were presented.
 const presentedChunks = new WeakMap<readonly StoredPositionClaim[], readonly PositionClaim[]>();
-
-type PartDraft = { -readonly [K in keyof ChunkPart]: ChunkPart[K] };
-
-function joinPart(part: PartDraft | undefined, c: StoredPositionClaim): PartDraft {
-  if (part === undefined) return { first: c, hypothetical: c.hypothetical, earliest: c.date, latest: c.date };
-  part.hypothetical ||= c.hypothetical;
-  if (c.date < part.earliest) part.earliest = c.date;
-  if (c.date > part.latest) part.latest = c.date;
-  return part;
-}
-
-function summaryOf(chunk: readonly StoredPositionClaim[]): ChunkSummary {
-  let out = chunkSummaries.get(chunk);
-  if (out !== undefined) return out;
-  const parts = new Map<number, PartDraft>();
-  let all: PartDraft | undefined;
-  for (const c of chunk) {
-    const part = parts.get(c.contentId);
-    if (part === undefined) parts.set(c.contentId, joinPart(undefined, c));
-    else joinPart(part, c);
-    all = joinPart(all, c);
-  }
-  chunkSummaries.set(chunk, (out = { parts, all: all! }));
-  return out;
-}
 
 function presentChunk(chunk: readonly StoredPositionClaim[]): readonly PositionClaim[] {
   let out = presentedChunks.get(chunk);
@@ -256,25 +216,25 @@ function presentChunk(chunk: readonly StoredPositionClaim[]): readonly PositionC
 }
 
 /**
- * Presents every position that changed since `previous` (the checkpoint
- * before `s`), with the summaries of its chunks that changed, so that a query
- * from a checkpoint finds them and presents only what its own replay
- * changed. They live as long as the stored values, that is as long as the
- * checkpoints (a presented position is small: what grows with its claims is
- * built on first read). Pure in what queries return.
+ * Presents every stored value that changed since `previous` (the checkpoint
+ * before `s`): positions, the proposal table's chunks, each source's
+ * assessments and each figure's reports. A query from a checkpoint then finds
+ * them presented and presents only what its own replay changed, instead of
+ * everything that changed since the last checkpoint some query presented.
+ * They live as long as the stored values, that is as long as the checkpoints
+ * (a presented position is small: what grows with its claims is built on
+ * first read). Pure in what queries return.
  */
-export function presentPositionsSince(s: ReplayState, previous: ReplayState | undefined): void {
+export function presentChangesSince(s: ReplayState, previous: ReplayState | undefined): void {
   for (const [term, byParty] of s.positions) {
     const before = previous?.positions.get(term);
-    for (const [party, p] of byParty) {
-      const earlier = before?.get(party);
-      if (earlier === p) continue;
-      p.claims.chunks.forEach((chunk, k) => {
-        if (earlier?.claims.chunks[k] !== chunk) summaryOf(chunk);
-      });
-      presentPosition(p);
-    }
+    for (const [party, p] of byParty) if (before?.get(party) !== p) presentPosition(p);
   }
+  s.proposals.chunks.forEach((chunk, k) => {
+    if (previous?.proposals.chunks[k] !== chunk) presentProposalChunk(chunk);
+  });
+  for (const [source, list] of s.assessments) if (previous?.assessments.get(source) !== list) presentAssessments(list);
+  for (const [figure, list] of s.figures) if (previous?.figures.get(figure) !== list) presentFigures(list);
 }
 
 const NO_CLAIMS: readonly PositionClaim[] = Object.freeze([]);
@@ -289,7 +249,6 @@ function presentClaims(p: StoredPosition): readonly PositionClaim[] {
 function positionEventIds(p: StoredPosition, contentId: number): readonly string[] {
   const ids: (readonly string[])[] = [];
   for (const chunk of p.claims.chunks) {
-    if (contentId !== -1 && !summaryOf(chunk).parts.has(contentId)) continue;
     // The claims of one position never share an event (an event makes at most one claim on a
     // position, and a claim's ids are distinct events), so the ids need no dedupe.
     for (const c of chunk) if (contentId === -1 || c.contentId === contentId) ids.push(idsToArray(c.eventIds));
@@ -318,9 +277,10 @@ function keptFor(p: StoredPosition): { claims?: readonly PositionClaim[]; eventI
 /**
  * A position as a query shows it. What grows with the claims (`claims`, and
  * `eventIds`, the events of every claim that says what the position says) is
- * built on first read (and kept for the last few hundred read): a query pays for the positions its
- * replay changed by a look-up per chunk, and a reader of every claim pays
- * for copying them once. Both are ordinary enumerable properties to
+ * built on first read (and kept for the last few hundred read): a query pays
+ * O(1) for each position its replay changed (the tally the replay keeps says
+ * since when and whether a hypothetical claim is behind it), and a reader of
+ * every claim pays for copying them once. Both are ordinary enumerable properties to
  * JSON.stringify, spreading and deep equality.
  */
 function presentPosition(p: StoredPosition): Position {
@@ -328,18 +288,9 @@ function presentPosition(p: StoredPosition): Position {
   if (out !== undefined) return out;
   const base = p.basis ?? null;
   const contentId = base === null ? -1 : base.contentId;
-  let hypothetical = false;
   // Held since the first claim that says what it says (or, by consensus, the latest claim), or the latest concession in force.
-  let held: string | null = null;
-  for (const chunk of p.claims.chunks) {
-    const summary = summaryOf(chunk);
-    const part = contentId === -1 ? summary.all : summary.parts.get(contentId);
-    if (part === undefined) continue;
-    hypothetical ||= part.hypothetical;
-    const date = base === null ? part.latest : part.earliest;
-    if (held === null || (base === null ? date > held : date < held)) held = date;
-  }
-  let since = held!;
+  let hypothetical = base === null ? p.tally.hypothetical > 0 : countOf(p.tally, contentId)!.hypothetical > 0;
+  let since = heldSince(p.tally, p.claims, contentId);
   for (const c of p.widenedBy) {
     hypothetical ||= c.hypothetical;
     if (c.date > since) since = c.date;
@@ -387,8 +338,10 @@ function concessionOverrides(path: string, p: StoredPosition, policy: Policy): O
 function presentResponse(stored: StoredResponse): ProposalResponse {
   return presentWith(stored, (r) => {
     const agrees = (c: StoredResponseClaim) => r.response === 'disputed' || (c.response === r.response && c.as === r.as);
-    const date = r.basis?.date ?? r.claims.map((c) => c.date).sort(byKey).at(-1)!;
-    return { response: r.response, as: r.as, date, basis: basisOf(r.basis), contested: r.contested, claims: r.claims.map(presentResponseClaim), ...behind(r.claims, agrees) };
+    let date = r.basis?.date;
+    if (date === undefined) for (const c of r.claims) if (date === undefined || c.date > date) date = c.date;
+    const { eventIds, hypothetical } = behind(r.claims, agrees);
+    return { response: r.response, as: r.as, date: date!, basis: basisOf(r.basis), contested: r.contested, claims: r.claims.map(presentResponseClaim), eventIds, hypothetical };
   });
 }
 
@@ -406,33 +359,8 @@ function overrideOf<C extends StoredPositionClaim | StoredResponseClaim>(path: s
   return out;
 }
 
-// The distinct contents among a position's claims, for the gap's alternatives,
-// read from the chunks' summaries only as far as the alternatives need: once
-// bridged, open and undetermined have all been met, no other claim can add one.
-function stanceReader(p: StoredPosition): (i: number) => PositionContent | undefined {
-  const found: PositionContent[] = [];
-  const seen = new Set<number>();
-  let k = 0;
-  let pending: Iterator<[number, ChunkPart]> | null = null;
-  return (i) => {
-    while (found.length <= i) {
-      if (pending === null) {
-        if (k >= p.claims.chunks.length) return undefined;
-        pending = summaryOf(p.claims.chunks[k++]!).parts.entries();
-      }
-      const next = pending.next();
-      if (next.done) {
-        pending = null;
-        continue;
-      }
-      const [id, part] = next.value;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      found.push(part.first);
-    }
-    return found[i];
-  };
-}
+// The distinct contents among a position's claims, for the gap's alternatives.
+const stanceReader = (p: StoredPosition) => (i: number): PositionContent | undefined => p.tally.contents[i]?.content;
 
 // With both principals' positions known a gap is bridged, open or undetermined.
 const KNOWN_STATUSES = 3;
@@ -550,6 +478,22 @@ function presentGaps(catalog: Catalog, stored: ReplayState['positions'], positio
   return Object.freeze(gaps);
 }
 
+// A source's assessments (a figure's reports) are replaced as a whole when one
+// changes, so each version is sorted and presented once.
+const presentedLists = new WeakMap<ReadonlyMap<string, object>, readonly object[]>();
+
+function presentedList<T extends Marked>(map: ReadonlyMap<string, Stored<T>>, order: (a: Stored<T>, b: Stored<T>) => number): readonly T[] {
+  let out = presentedLists.get(map) as readonly T[] | undefined;
+  if (out === undefined) {
+    out = Object.freeze([...map.values()].sort(order).map((x) => present<T>(x)));
+    presentedLists.set(map, out);
+  }
+  return out;
+}
+
+const presentAssessments = (bySpeaker: ReadonlyMap<string, Stored<Assessment>>) => presentedList(bySpeaker, (a, b) => byKey(a.date, b.date) || byKey(a.speaker, b.speaker));
+const presentFigures = (bySource: ReadonlyMap<string, Stored<FigureReport>>) => presentedList(bySource, (a, b) => byKey(a.source, b.source));
+
 /**
  * The state a query returns. Pure; deterministic (catalog order for terms and
  * parties, ids otherwise); deeply frozen. Stored values are presented once
@@ -610,10 +554,8 @@ export function presentState(s: ReplayState, catalog: Catalog, date: string, fil
     proposals,
     positions,
     gaps: presentGaps(catalog, s.positions, positions, proposalChunks, agreement),
-    assessments: sortedRecord(s.assessments, (bySpeaker) =>
-      Object.freeze([...bySpeaker.values()].sort((a, b) => byKey(a.date, b.date) || byKey(a.speaker, b.speaker)).map((a) => present(a))),
-    ),
-    figures: sortedRecord(s.figures, (bySource) => Object.freeze([...bySource.values()].sort((a, b) => byKey(a.source, b.source)).map((f) => present(f)))),
+    assessments: sortedRecord(s.assessments, presentAssessments),
+    figures: sortedRecord(s.figures, presentFigures),
     releases: freezeDeep(presentReleases(catalog.deal, s.releases)),
     anomalies: freezeDeep(anomaliesToArray(s.anomalies)),
     overrides: freezeDeep(overrides),

@@ -4,7 +4,8 @@
 // claim makes a new record, so checkpoints share them.
 import type { Catalog } from '../domain/catalog-schema.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
-import { type ClaimList, claimAt, claimsArray, emptyClaimList, placeOf as placeInList, someClaim, withClaimAt } from './claim-list.js';
+import { type ContentTally, emptyTally, isSettled, settledTally, tallyAfter } from './content-tally.js';
+import { type ClaimList, claimAt, emptyClaimList, placeOf as placeInList, someClaim, withClaimAt } from './claim-list.js';
 import { tableGet, tableWith } from './ordered-table.js';
 import { type Policy, claimantOf, compareLatest, decidingClaim, nextDecidingClaim } from './claims.js';
 import type { FoldContext } from './fold.js';
@@ -98,23 +99,9 @@ export function contentId(c: PositionContent): number {
 }
 
 /**
- * How many claims say what the claim at place 0 says, once `added` has
- * replaced `earlier` (its claimant's claim, at place `i`) or joined (i = -1);
- * the claims disagree exactly when that is fewer than all of them. O(1),
- * except when the claim at place 0 changes what it says: then it is counted
- * (a look-up per chunk). Pure.
- */
-function sameAsFirstAfter(current: StoredPosition | undefined, claims: ClaimList<StoredPositionClaim>, i: number, earlier: StoredPositionClaim | undefined, added: StoredPositionClaim): number {
-  if (current === undefined) return 1;
-  const first = claimAt(claims, 0).contentId;
-  if (i !== 0) return current.sameAsFirst + (added.contentId === first ? 1 : 0) - (earlier !== undefined && earlier.contentId === first ? 1 : 0);
-  return earlier!.contentId === first ? current.sameAsFirst : countSaying(claims, first);
-}
-
-/**
  * The claims and concessions with the position the policy derives from them,
- * given the deciding claim and how many claims say what the first says (both
- * kept incrementally by the replay). Pure.
+ * given the deciding claim and the claims' tally (both kept incrementally by
+ * the replay). Pure.
  */
 export function derivePosition(
   catalog: Catalog,
@@ -123,12 +110,13 @@ export function derivePosition(
   concessions: readonly StoredConcessionClaim[],
   policy: Policy,
   basis: StoredPositionClaim | null,
-  sameAsFirst: number,
+  tally: ContentTally,
   widenedBy: readonly StoredConcessionClaim[],
 ): StoredPosition {
-  const base = basis === null ? consensusContent(catalog, term, claimsArray(claims)) : pick(basis);
+  // Consensus weighs each distinct content once: what every claim agrees on is what every content agrees on.
+  const base = basis === null ? consensusContent(catalog, term, tally.contents.map((c) => c.content)) : pick(basis);
   const content = widenedBy.reduce((acc, c) => widen(catalog, term, acc, c.adds, c.conditions), base);
-  return { claims, concessions, content, basis, widenedBy, contested: sameAsFirst < claims.length, sameAsFirst };
+  return { claims, concessions, content, basis, widenedBy, contested: tally.contents.length > 1, tally };
 }
 
 const pick = (c: PositionContent): PositionContent => ({ accepts: c.accepts, rejects: c.rejects, prefers: c.prefers, conditions: c.conditions });
@@ -195,31 +183,15 @@ function withClaim<C extends { readonly claimant: StoredPositionClaim['claimant'
   return out;
 }
 
-// The best claim of each chunk under first-hand, and how many claims of each
-// chunk say each thing: chunks are immutable and shared between versions of a
-// list, so weighing every claim again, or counting those that say one thing,
-// costs a look-up per chunk and a scan of the chunks that changed.
+// The best claim of each chunk under first-hand: chunks are immutable and
+// shared between versions of a list, so weighing every claim again costs a
+// look-up per chunk and a scan of the chunks that changed.
 const chunkBests = new WeakMap<readonly StoredPositionClaim[], StoredPositionClaim>();
-const chunkCounts = new WeakMap<readonly StoredPositionClaim[], Map<number, number>>();
 
 function bestOfChunk(chunk: readonly StoredPositionClaim[]): StoredPositionClaim {
   let best = chunkBests.get(chunk);
   if (best === undefined) chunkBests.set(chunk, (best = decidingClaim(chunk, 'first-hand')!));
   return best;
-}
-
-function countSaying(claims: ClaimList<StoredPositionClaim>, contentId: number): number {
-  let n = 0;
-  for (const chunk of claims.chunks) {
-    let counts = chunkCounts.get(chunk);
-    if (counts === undefined) {
-      counts = new Map();
-      for (const c of chunk) counts.set(c.contentId, (counts.get(c.contentId) ?? 0) + 1);
-      chunkCounts.set(chunk, counts);
-    }
-    n += counts.get(contentId) ?? 0;
-  }
-  return n;
 }
 
 /**
@@ -275,7 +247,23 @@ export function claimPosition(s: ReplayState, ctx: FoldContext, term: string, pa
         : current.widenedBy.filter((c) => !supersedes(stored, c, ctx.policy));
   let byParty = s.positions.get(term);
   if (!byParty) s.positions.set(term, (byParty = new Map()));
-  byParty.set(party, derivePosition(ctx.catalog, term, claims, concessions, ctx.policy, basis, sameAsFirstAfter(current, claims, i, earlier, stored), widenedBy));
+  byParty.set(party, derivePosition(ctx.catalog, term, claims, concessions, ctx.policy, basis, tallyAfter(current?.tally ?? emptyTally, earlier, stored), widenedBy));
+}
+
+/**
+ * Settles the tally of every position that changed since `previous` (an
+ * earlier version of `s`, or undefined: every position), so that no date
+ * stays unknown past a checkpoint: a query replays from a settled state and
+ * scans only a list whose date its own events took away.
+ */
+export function settlePositions(s: ReplayState, previous: ReplayState | undefined): void {
+  for (const [term, byParty] of s.positions) {
+    const before = previous?.positions.get(term);
+    for (const [party, p] of byParty) {
+      if (before?.get(party) === p || isSettled(p.tally)) continue;
+      byParty.set(party, { ...p, tally: settledTally(p.tally, p.claims) });
+    }
+  }
 }
 
 /** Records a claim that `party` widens its position on `term`; merged with the claimant's earlier concessions. `current` must exist. */
@@ -299,7 +287,7 @@ export function claimConcession(s: ReplayState, ctx: FoldContext, term: string, 
   // their order (that of the concessions, which is how their events are listed).
   const inForce = new Set(current.widenedBy.map((c) => c.claimant.key));
   const widenedBy = concessions.filter((c) => c === stored || inForce.has(c.claimant.key));
-  s.positions.get(term)!.set(claim.party, derivePosition(ctx.catalog, term, current.claims, concessions, ctx.policy, current.basis, current.sameAsFirst, widenedBy));
+  s.positions.get(term)!.set(claim.party, derivePosition(ctx.catalog, term, current.claims, concessions, ctx.policy, current.basis, current.tally, widenedBy));
 }
 
 /** The position `content` widened by `adds`: the options join `accepts` and leave `rejects`. Pure. */

@@ -2,6 +2,7 @@
 // owned by one replay and updated in place; every leaf value is replaced, never
 // mutated, so a checkpoint is a copy of the containers and shares the leaves.
 import type { ClaimList } from './claim-list.js';
+import type { ContentTally } from './content-tally.js';
 import type { ClaimOrder, ClaimRank, Claimant, Relation } from './claims.js';
 import type { RoundPurpose } from './deal-machine.js';
 import type { LifecycleKey } from './lifecycle.js';
@@ -90,9 +91,10 @@ export interface StoredPosition {
   readonly basis: StoredPositionClaim | null;
   /** The concessions in force, which widen what the claims give. */
   readonly widenedBy: readonly StoredConcessionClaim[];
+  /** True when the claims do not all say the same. */
   readonly contested: boolean;
-  /** How many claims say what the claim at place 0 says: contested exactly when fewer than all. */
-  readonly sameAsFirst: number;
+  /** What the claims say, counted per content (kept claim by claim). */
+  readonly tally: ContentTally;
 }
 
 export interface StoredResponse {
@@ -133,9 +135,11 @@ export function present<T extends Marked>(stored: Stored<T>): T {
   return out as unknown as T;
 }
 
+// Walked by index and key rather than through Object.values, which copies every container it visits.
 function freezeData(value: unknown): void {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  for (const v of Object.values(value)) freezeData(v);
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) freezeData(value[i]);
+  else for (const key in value) freezeData((value as Record<string, unknown>)[key]);
   Object.freeze(value);
 }
 
@@ -316,10 +320,10 @@ export interface ReplayState {
   proposals: OrderedTable<StoredProposal>;
   /** term -> party -> the claims about its position */
   positions: Map<string, Map<string, StoredPosition>>;
-  /** source -> speaker -> latest assessment */
-  assessments: Map<string, Map<string, Stored<Assessment>>>;
-  /** figure -> source -> latest report */
-  figures: Map<string, Map<string, Stored<FigureReport>>>;
+  /** source -> speaker -> latest assessment. Each source's map is replaced on change, so a checkpoint shares it. */
+  assessments: Map<string, ReadonlyMap<string, Stored<Assessment>>>;
+  /** figure -> source -> latest report. Each figure's map is replaced on change, so a checkpoint shares it. */
+  figures: Map<string, ReadonlyMap<string, Stored<FigureReport>>>;
   /** phase number -> releases during it. Replaced whole on change, so a checkpoint can share it. */
   releases: Readonly<Record<string, PhaseReleases>>;
   /** phase number N -> the first next-phase round opened during phase N-1 (talks on phase N under way). Replaced whole on change. */
@@ -366,8 +370,8 @@ export function cloneReplayState(s: ReplayState): ReplayState {
     ...s,
     phaseStarts: { ...s.phaseStarts },
     positions: copyNested(s.positions),
-    assessments: copyNested(s.assessments),
-    figures: copyNested(s.figures),
+    assessments: new Map(s.assessments),
+    figures: new Map(s.figures),
   };
 }
 

@@ -7,7 +7,8 @@ import { type LogEntry, publicDay, upperBoundByDay } from '../domain/ordering.js
 import { type FoldContext, applyEntry } from './apply-event.js';
 import { defaultPolicy } from './claims.js';
 import { memoisedTransition } from './lifecycle.js';
-import { type NegotiationState, type StateFilter, presentPositionsSince, presentState } from './negotiation-state.js';
+import { settlePositions } from './positions.js';
+import { type NegotiationState, type StateFilter, presentChangesSince, presentState } from './negotiation-state.js';
 import { type ReplayState, cloneReplayState, initialReplayState } from './replay-state.js';
 
 /** The fold's context for the fast replay of `log` under `filter`'s policy. Pure. */
@@ -66,9 +67,10 @@ export function buildIndex(log: EventLog, filter: StateFilter = {}): ReplayIndex
   const state = cloneReplayState(checkpoints.at(-1)!);
   for (let from = (checkpoints.length - 1) * interval; from + interval <= entries.length; from += interval) {
     applyRange(state, entries, from, from + interval, ctx);
+    settlePositions(state, checkpoints.at(-1));
     const checkpoint = cloneReplayState(state);
     // Presented now, once per checkpoint, rather than by whichever query first starts from it.
-    presentPositionsSince(checkpoint, checkpoints.at(-1));
+    presentChangesSince(checkpoint, checkpoints.at(-1));
     checkpoints.push(checkpoint);
   }
   return { entries, interval, checkpoints };
