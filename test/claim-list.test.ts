@@ -5,7 +5,7 @@
 // one or two levels of the places trie hold, so the trie grows on top.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ClaimList, claimAt, claimsArray, emptyClaimList, placeOf, someClaim, withClaimAt } from '../src/model/claim-list.js';
+import { type ClaimList, chunksOf, claimAt, claimsArray, emptyClaimList, placeOf, someClaim, withClaimAt } from '../src/model/claim-list.js';
 
 interface Claim {
   readonly claimant: { readonly key: number };
@@ -39,7 +39,7 @@ const key = fc.oneof(fc.nat({ max: 40 }), fc.nat({ max: 2_000 }), fc.nat({ max: 
 describe('claim list', () => {
   it('every version holds the model’s claims and places after any sequence of claims', () => {
     fc.assert(
-      fc.property(fc.array(key, { maxLength: 300 }), fc.array(key, { maxLength: 20 }), (keys, probes) => {
+      fc.property(fc.array(key, { maxLength: 1200 }), fc.array(key, { maxLength: 20 }), (keys, probes) => {
         for (const v of versions(keys)) {
           expect(v.list.length).toBe(v.claims.length);
           expect(claimsArray(v.list)).toEqual(v.claims);
@@ -52,10 +52,12 @@ describe('claim list', () => {
     );
   });
 
-  it('places a thousand claimants with scattered keys, each found and none invented', () => {
-    const keys = Array.from({ length: 1000 }, (_, i) => (i * 7919) % 100_003);
+  it('places three thousand claimants with scattered keys (three pages of the spine), each found and none invented', () => {
+    const keys = Array.from({ length: 3000 }, (_, i) => (i * 7919) % 100_003);
     const last = versions(keys).at(-1)!;
     keys.forEach((k, i) => expect(placeOf(last.list, k)).toBe(i));
+    keys.forEach((_, i) => expect(claimAt(last.list, i).n).toBe(i));
+    expect(chunksOf(last.list).flat()).toEqual(last.claims);
     expect(placeOf(last.list, 100_004)).toBe(-1);
     expect(placeOf(last.list, 2 ** 30)).toBe(-1);
   });

@@ -1,14 +1,18 @@
 // The claims about one position, as a persistent list: fixed-size chunks
-// under one spine, and each claimant's place in a radix trie on its key.
-// Replacing or adding a claim copies one chunk, the spine and (for a new
-// claimant) one path of the trie, and shares the rest with the previous
-// version, so a claim costs O(length / CHUNK + CHUNK) instead of a copy of
-// every claim, and checkpoints holding many versions of a long list share
-// almost all of it. Chunks are immutable, so a presentation can memoise what
-// it derives from each one.
+// under a two-level spine (pages of chunks), and each claimant's place in a
+// radix trie on its key. Replacing or adding a claim copies one chunk, one
+// page, the root and (for a new claimant) one path of the trie, and shares the
+// rest with the previous version, so a claim costs O(length / 1024 + 64)
+// instead of a copy of every claim, and checkpoints holding many versions of
+// a long list share almost all of it (a one-level spine of a 4,000-claim list
+// was a kilobyte a version). Chunks are immutable, so a presentation can
+// memoise what it derives from each one.
 
 /** Claims per chunk; a chunk is copied whole when one of its claims changes. */
 const CHUNK = 32;
+/** Chunks per page of the spine; a page is copied whole when one of its chunks changes. */
+const PAGE = 32;
+const PAGE_CLAIMS = CHUNK * PAGE;
 /** Bits of a claimant key per level of the places trie (32 slots a node). */
 const BITS = 5;
 const SLOTS = 1 << BITS;
@@ -27,8 +31,8 @@ type PlaceNode = readonly (PlaceNode | number | undefined)[];
 
 export interface ClaimList<C extends Keyed> {
   readonly length: number;
-  /** The claims in the order their claimants first spoke, CHUNK at a time (the last chunk may be shorter). */
-  readonly chunks: readonly (readonly C[])[];
+  /** The claims in the order their claimants first spoke, CHUNK at a time (the last chunk may be shorter), PAGE chunks a page. */
+  readonly pages: readonly (readonly (readonly C[])[])[];
   /** claimant key -> place, as a trie of `depth` levels (null when empty). A claimant keeps its place once it has one. */
   readonly places: PlaceNode | null;
   readonly depth: number;
@@ -36,12 +40,12 @@ export interface ClaimList<C extends Keyed> {
 
 /** The empty list. Pure. */
 export function emptyClaimList<C extends Keyed>(): ClaimList<C> {
-  return { length: 0, chunks: [], places: null, depth: 1 };
+  return { length: 0, pages: [], places: null, depth: 1 };
 }
 
 /** The claim at `i` (0 <= i < length). Pure. */
 export function claimAt<C extends Keyed>(list: ClaimList<C>, i: number): C {
-  return list.chunks[(i / CHUNK) | 0]![i % CHUNK]!;
+  return list.pages[(i / PAGE_CLAIMS) | 0]![((i / CHUNK) | 0) % PAGE]![i % CHUNK]!;
 }
 
 /** Where claimant `key`'s claim stands, or -1. O(log32 key). Pure. */
@@ -76,25 +80,35 @@ function withPlace(root: PlaceNode | null, depth: number, key: number, place: nu
 /** The list with the claim at `i` replaced by `claim` (same claimant), or `claim` appended when `i` is -1. Pure; shares all but one chunk. */
 export function withClaimAt<C extends Keyed>(list: ClaimList<C>, i: number, claim: C): ClaimList<C> {
   const at = i < 0 ? list.length : i;
-  const k = (at / CHUNK) | 0;
-  const chunks = list.chunks.slice();
-  const chunk = k < chunks.length ? chunks[k]!.slice() : [];
+  const g = (at / PAGE_CLAIMS) | 0;
+  const k = ((at / CHUNK) | 0) % PAGE;
+  const pages = list.pages.slice();
+  const page = g < pages.length ? pages[g]!.slice() : [];
+  const chunk = k < page.length ? page[k]!.slice() : [];
   chunk[at % CHUNK] = claim;
-  chunks[k] = chunk;
-  if (i >= 0) return { length: list.length, chunks, places: list.places, depth: list.depth };
+  page[k] = chunk;
+  pages[g] = page;
+  if (i >= 0) return { length: list.length, pages, places: list.places, depth: list.depth };
   const { places, depth } = withPlace(list.places, list.depth, claim.claimant.key, at);
-  return { length: list.length + 1, chunks, places, depth };
+  return { length: list.length + 1, pages, places, depth };
 }
 
 /** True when some claim satisfies `test`. Pure. */
 export function someClaim<C extends Keyed>(list: ClaimList<C>, test: (c: C) => boolean): boolean {
-  for (const chunk of list.chunks) for (const c of chunk) if (test(c)) return true;
+  for (const page of list.pages) for (const chunk of page) for (const c of chunk) if (test(c)) return true;
   return false;
+}
+
+/** The chunks of the list, in order (immutable, shared between versions): O(length / CHUNK). Pure. */
+export function chunksOf<C extends Keyed>(list: ClaimList<C>): (readonly C[])[] {
+  const out: (readonly C[])[] = [];
+  for (const page of list.pages) for (const chunk of page) out.push(chunk);
+  return out;
 }
 
 /** Every claim, in order, as a fresh array: O(length), for the rare paths that weigh them all. Pure. */
 export function claimsArray<C extends Keyed>(list: ClaimList<C>): C[] {
   const out: C[] = [];
-  for (const chunk of list.chunks) for (const c of chunk) out.push(c);
+  for (const page of list.pages) for (const chunk of page) for (const c of chunk) out.push(c);
   return out;
 }

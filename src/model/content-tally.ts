@@ -9,7 +9,7 @@
 // Counts are exact claim by claim; an extreme date is not when the one claim
 // on it is replaced (the next one is somewhere in the list): it becomes
 // unknown, and settledTally finds it from the list's chunks.
-import type { ClaimList } from './claim-list.js';
+import { type ClaimList, chunksOf } from './claim-list.js';
 import type { PositionContent, StoredPositionClaim } from './replay-state.js';
 
 /** The claims of a position that say one thing. */
@@ -147,7 +147,7 @@ export function heldSince(tally: ContentTally, claims: ClaimList<StoredPositionC
   const known = contentId === -1 ? tally.latest : countOf(tally, contentId)!.earliest;
   if (known !== null) return known;
   let date: string | null = null;
-  for (const chunk of claims.chunks) {
+  for (const chunk of chunksOf(claims)) {
     const d = datesOf(chunk);
     if (contentId === -1) {
       if (date === null || d.latest > date) date = d.latest;
@@ -171,7 +171,7 @@ export function settledTally(tally: ContentTally, claims: ClaimList<StoredPositi
   const atEarliest: number[] = unknown.map(() => 0);
   let latest: string | null = null;
   let atLatest = 0;
-  for (const chunk of claims.chunks) {
+  for (const chunk of chunksOf(claims)) {
     const d = datesOf(chunk);
     if (latest === null || d.latest > latest) (latest = d.latest), (atLatest = d.atLatest);
     else if (d.latest === latest) atLatest += d.atLatest;

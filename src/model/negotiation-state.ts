@@ -6,7 +6,7 @@ import { requireDayNumber } from '../domain/dates.js';
 import type { Phase } from './deal-machine.js';
 import { type Policy, type Relation, defaultPolicy } from './claims.js';
 import { type Gap, type GapStatus, commonTextProposal, gapShape, gapStatuses } from './gaps.js';
-import { claimsArray } from './claim-list.js';
+import { chunksOf, claimsArray } from './claim-list.js';
 import { countOf, heldSince } from './content-tally.js';
 import { type OrderedTable, TABLE_CHUNK, tableValues } from './ordered-table.js';
 import { sameContent, supersedes } from './positions.js';
@@ -130,23 +130,6 @@ function freezeDeep<T>(value: T): T {
   return Object.freeze(value);
 }
 
-/** What every presented claim says of its claimant and provenance, in one fixed shape. */
-function claimFields(c: StoredPositionClaim | StoredResponseClaim | StoredConcessionClaim) {
-  const { claimant } = c;
-  return {
-    source: claimant.source,
-    speaker: claimant.speaker,
-    speakerParty: claimant.speakerParty,
-    relation: claimant.relation,
-    onRecord: claimant.onRecord,
-    rank: claimant.rank,
-    impliedBy: claimant.impliedBy,
-    date: c.date,
-    reported: c.reported,
-    inference: c.inference,
-  };
-}
-
 const presentedClaims = new WeakMap<StoredPositionClaim, PositionClaim>();
 
 /** A position claim as a query shows it, built once per stored claim (the most numerous value in a state, so in one literal). */
@@ -179,11 +162,23 @@ function presentPositionClaim(c: StoredPositionClaim): PositionClaim {
   return out;
 }
 
+// Claims are written out field by field, in the order every presented claim has: a spread followed
+// by more fields gives each claim a hidden class of its own (some 300 bytes each, kept by the checkpoints).
 const presentResponseClaim = (stored: StoredResponseClaim): ResponseClaim =>
-  presentWith(stored, (c) => ({ ...claimFields(c), response: c.response, as: c.as, hypothetical: c.hypothetical, eventIds: idsToArray(c.eventIds) }));
+  presentWith(stored, (c) => {
+    const { claimant: k } = c;
+    // prettier-ignore
+    return { source: k.source, speaker: k.speaker, speakerParty: k.speakerParty, relation: k.relation, onRecord: k.onRecord, rank: k.rank, impliedBy: k.impliedBy,
+      date: c.date, reported: c.reported, inference: c.inference, response: c.response, as: c.as, hypothetical: c.hypothetical, eventIds: idsToArray(c.eventIds) };
+  });
 
 const presentConcessionClaim = (stored: StoredConcessionClaim): ConcessionClaim =>
-  presentWith(stored, (c) => ({ ...claimFields(c), adds: c.adds, conditions: c.conditions, hypothetical: c.hypothetical, eventIds: idsToArray(c.eventIds) }));
+  presentWith(stored, (c) => {
+    const { claimant: k } = c;
+    // prettier-ignore
+    return { source: k.source, speaker: k.speaker, speakerParty: k.speakerParty, relation: k.relation, onRecord: k.onRecord, rank: k.rank, impliedBy: k.impliedBy,
+      date: c.date, reported: c.reported, inference: c.inference, adds: c.adds, conditions: c.conditions, hypothetical: c.hypothetical, eventIds: idsToArray(c.eventIds) };
+  });
 
 function basisOf(claim: StoredPositionClaim | StoredResponseClaim | null): Basis | null {
   if (claim === null) return null;
@@ -225,16 +220,18 @@ function presentChunk(chunk: readonly StoredPositionClaim[]): readonly PositionC
  * (a presented position is small: what grows with its claims is built on
  * first read). Pure in what queries return.
  */
-export function presentChangesSince(s: ReplayState, previous: ReplayState | undefined): void {
+export function presentChangesSince(s: ReplayState, previous: ReplayState | undefined, catalog: Catalog): void {
   for (const [term, byParty] of s.positions) {
     const before = previous?.positions.get(term);
+    if (before === byParty) continue;
     for (const [party, p] of byParty) if (before?.get(party) !== p) presentPosition(p);
+    presentTerm(byParty, catalog, true);
   }
   s.proposals.chunks.forEach((chunk, k) => {
     if (previous?.proposals.chunks[k] !== chunk) presentProposalChunk(chunk);
   });
-  for (const [source, list] of s.assessments) if (previous?.assessments.get(source) !== list) presentAssessments(list);
-  for (const [figure, list] of s.figures) if (previous?.figures.get(figure) !== list) presentFigures(list);
+  for (const [source, list] of s.assessments) if (previous?.assessments.get(source) !== list) presentedList(list);
+  for (const [figure, list] of s.figures) if (previous?.figures.get(figure) !== list) presentedList(list);
 }
 
 const NO_CLAIMS: readonly PositionClaim[] = Object.freeze([]);
@@ -242,13 +239,13 @@ const NO_IDS: readonly string[] = Object.freeze([]);
 
 /** Every claim of the list, presented (a copy of each chunk's presented claims). */
 function presentClaims(p: StoredPosition): readonly PositionClaim[] {
-  return Object.freeze(NO_CLAIMS.concat(...p.claims.chunks.map(presentChunk)));
+  return Object.freeze(NO_CLAIMS.concat(...chunksOf(p.claims).map(presentChunk)));
 }
 
 /** The events of the claims that say `contentId` (every claim for -1), then of the concessions in force. */
 function positionEventIds(p: StoredPosition, contentId: number): readonly string[] {
   const ids: (readonly string[])[] = [];
-  for (const chunk of p.claims.chunks) {
+  for (const chunk of chunksOf(p.claims)) {
     // The claims of one position never share an event (an event makes at most one claim on a
     // position, and a claim's ids are distinct events), so the ids need no dedupe.
     for (const c of chunk) if (contentId === -1 || c.contentId === contentId) ids.push(idsToArray(c.eventIds));
@@ -259,16 +256,50 @@ function positionEventIds(p: StoredPosition, contentId: number): readonly string
 
 const presentedPositions = new WeakMap<StoredPosition, Position>();
 
-// The lists built on first read are kept for the most recently read positions
-// only (a bounded cache): they grow with the claims, and a reader that walks
-// many states must not keep every one of them.
-const LISTS_KEPT = 256;
-const keptLists = new Map<StoredPosition, { claims?: readonly PositionClaim[]; eventIds?: readonly string[] }>();
+// What is built on first read is behind accessors shared by every presented
+// value, which find the stored value through this map. A getter written in an
+// object literal is a new function per object, and V8 then gives each object
+// a hidden class of its own: some 300 bytes a value, kept by every checkpoint.
+const storedBehind = new WeakMap<object, StoredPosition | StoredProposal>();
 
-function keptFor(p: StoredPosition): { claims?: readonly PositionClaim[]; eventIds?: readonly string[] } {
-  let kept = keptLists.get(p);
+const positionClaimsAccessor: PropertyDescriptor = {
+  enumerable: true,
+  get(this: Position) {
+    const p = storedBehind.get(this) as StoredPosition;
+    const kept = keptFor(p);
+    return (kept.claims ??= presentClaims(p));
+  },
+};
+
+const positionEventIdsAccessor: PropertyDescriptor = {
+  enumerable: true,
+  get(this: Position) {
+    const p = storedBehind.get(this) as StoredPosition;
+    const kept = keptFor(p);
+    return (kept.eventIds ??= positionEventIds(p, p.basis === null ? -1 : p.basis.contentId));
+  },
+};
+
+const proposalEventIdsAccessor: PropertyDescriptor = {
+  enumerable: true,
+  get(this: Proposal) {
+    const p = storedBehind.get(this) as StoredProposal;
+    const kept = keptFor(p);
+    return (kept.eventIds ??= Object.freeze(idsToArray(p.eventIds)));
+  },
+};
+
+// The lists built on first read (a position's claims and events, a
+// proposal's events) are kept for the most recently read values only (a
+// bounded cache): they grow with the log, and a reader that walks many states
+// must not keep every one of them.
+const LISTS_KEPT = 256;
+const keptLists = new Map<object, { claims?: readonly PositionClaim[]; eventIds?: readonly string[] }>();
+
+function keptFor(stored: StoredPosition | StoredProposal): { claims?: readonly PositionClaim[]; eventIds?: readonly string[] } {
+  let kept = keptLists.get(stored);
   if (kept === undefined) {
-    keptLists.set(p, (kept = {}));
+    keptLists.set(stored, (kept = {}));
     if (keptLists.size > LISTS_KEPT) keptLists.delete(keptLists.keys().next().value!);
   }
   return kept;
@@ -299,27 +330,34 @@ function presentPosition(p: StoredPosition): Position {
   // Fields written out rather than spread: an object literal that spreads and then adds fields is
   // built property by property, an order of magnitude slower.
   const { accepts, rejects, prefers, conditions } = p.content;
-  out = Object.freeze({
-    accepts,
-    rejects,
-    prefers,
-    conditions,
-    since,
-    basis: freezeDeep(basisOf(base)),
-    contested: p.contested,
-    get claims() {
-      const kept = keptFor(p);
-      return (kept.claims ??= presentClaims(p));
-    },
-    concessions: Object.freeze(p.widenedBy.map(presentConcessionClaim)),
-    get eventIds() {
-      const kept = keptFor(p);
-      return (kept.eventIds ??= positionEventIds(p, contentId));
-    },
-    hypothetical,
-  });
+  const draft = { accepts, rejects, prefers, conditions, since, basis: freezeDeep(basisOf(base)), contested: p.contested };
+  Object.defineProperty(draft, 'claims', positionClaimsAccessor);
+  const rest = draft as typeof draft & { concessions?: readonly ConcessionClaim[]; hypothetical?: boolean };
+  rest.concessions = Object.freeze(p.widenedBy.map(presentConcessionClaim));
+  Object.defineProperty(draft, 'eventIds', positionEventIdsAccessor);
+  rest.hypothetical = hypothetical;
+  out = Object.freeze(draft) as unknown as Position;
   presentedPositions.set(p, out);
+  storedBehind.set(out, p);
   return out;
+}
+
+// A term's positions are a map copied when one of them changes (once per
+// checkpoint interval), so each version a checkpoint holds is presented once,
+// as a record in catalog order.
+const presentedTerms = new WeakMap<ReadonlyMap<string, StoredPosition>, { readonly parties: Catalog['parties']; readonly record: Readonly<Record<string, Position>> }>();
+
+function presentTerm(byParty: ReadonlyMap<string, StoredPosition>, catalog: Catalog, memoise: boolean): Readonly<Record<string, Position>> {
+  const kept = memoise ? presentedTerms.get(byParty) : undefined;
+  if (kept !== undefined && kept.parties === catalog.parties) return kept.record;
+  const ordered = record<Position>();
+  for (const party of catalog.parties) {
+    const stored = byParty.get(party.id);
+    if (stored) ordered[party.id] = presentPosition(stored);
+  }
+  Object.freeze(ordered);
+  if (memoise) presentedTerms.set(byParty, { parties: catalog.parties, record: ordered });
+  return ordered;
 }
 
 /** Hypothetical concessions that a later reported position claim replaced. */
@@ -393,12 +431,28 @@ function alternativeStatuses(ladder: readonly string[], principals: readonly [st
 const presentedProposalChunks = new WeakMap<readonly StoredProposal[], readonly Proposal[]>();
 const commonTexts = new WeakMap<readonly Proposal[], Map<string, Proposal | null>>();
 
+const presentedProposals = new WeakMap<StoredProposal, Proposal>();
+
+/**
+ * A proposal as a query shows it. Its events (every report of its text, a
+ * list that grows with the log) are built on first read and kept like a
+ * position's, so a query that changed a proposal does not walk them all.
+ */
+function presentProposal(p: StoredProposal): Proposal {
+  let out = presentedProposals.get(p);
+  if (out !== undefined) return out;
+  const draft = { id: p.id, title: p.title, by: p.by, tabled: p.tabled, terms: freezeDeep(p.terms), responses: sortedRecord(p.responses, presentResponse) };
+  Object.defineProperty(draft, 'eventIds', proposalEventIdsAccessor);
+  (draft as typeof draft & { hypothetical?: boolean }).hypothetical = p.hypothetical;
+  out = Object.freeze(draft) as unknown as Proposal;
+  presentedProposals.set(p, out);
+  storedBehind.set(out, p);
+  return out;
+}
+
 function presentProposalChunk(chunk: readonly StoredProposal[]): readonly Proposal[] {
   let out = presentedProposalChunks.get(chunk);
-  if (out === undefined) {
-    out = Object.freeze(chunk.map((p) => presentWith(p, (x) => ({ ...x, eventIds: idsToArray(x.eventIds), responses: sortedRecord(x.responses, presentResponse) }))));
-    presentedProposalChunks.set(chunk, out);
-  }
+  if (out === undefined) presentedProposalChunks.set(chunk, (out = Object.freeze(chunk.map(presentProposal))));
   return out;
 }
 
@@ -418,10 +472,11 @@ function lastCommonText(term: string, chunks: readonly (readonly Proposal[])[], 
   return undefined;
 }
 
-// The proposals in the order a state lists them (tabled, then id). A proposal's
-// tabled date and id never change, so the order changes only when one is
-// added: it is sorted once per set of ids (the table's `places`).
-const proposalOrders = new WeakMap<ReadonlyMap<string, number>, readonly number[]>();
+// The proposals in the order a state lists them (tabled, then id), with their
+// ids. A proposal's tabled date and id never change, so the order changes
+// only when one is added: it is sorted once per set of ids (the table's
+// `places`), and building a record reads no proposal for its id.
+const proposalOrders = new WeakMap<ReadonlyMap<string, number>, { readonly places: readonly number[]; readonly ids: readonly string[] }>();
 
 // The table is persistent (replaced on every change), so a query whose replay changed no
 // proposal shares its checkpoint's record.
@@ -433,11 +488,13 @@ function proposalRecord(table: OrderedTable<StoredProposal>, chunks: readonly (r
   const at = (i: number) => chunks[(i / TABLE_CHUNK) | 0]![i % TABLE_CHUNK]!;
   let order = proposalOrders.get(table.places);
   if (order === undefined) {
-    order = Array.from({ length: table.size }, (_, i) => i).sort((x, y) => byKey(at(x).tabled, at(y).tabled) || byKey(at(x).id, at(y).id));
+    const places = Array.from({ length: table.size }, (_, i) => i).sort((x, y) => byKey(at(x).tabled, at(y).tabled) || byKey(at(x).id, at(y).id));
+    order = { places, ids: places.map((i) => at(i).id) };
     proposalOrders.set(table.places, order);
   }
   const out = record<Proposal>();
-  for (const i of order) out[at(i).id] = at(i);
+  const { places, ids } = order;
+  for (let j = 0; j < places.length; j++) out[ids[j]!] = at(places[j]!);
   proposalRecords.set(table, Object.freeze(out));
   return out;
 }
@@ -479,20 +536,18 @@ function presentGaps(catalog: Catalog, stored: ReplayState['positions'], positio
 }
 
 // A source's assessments (a figure's reports) are replaced as a whole when one
-// changes, so each version is sorted and presented once.
-const presentedLists = new WeakMap<ReadonlyMap<string, object>, readonly object[]>();
+// changes, already in the order a state lists them, so each version is
+// presented once.
+const presentedLists = new WeakMap<readonly object[], readonly object[]>();
 
-function presentedList<T extends Marked>(map: ReadonlyMap<string, Stored<T>>, order: (a: Stored<T>, b: Stored<T>) => number): readonly T[] {
-  let out = presentedLists.get(map) as readonly T[] | undefined;
+function presentedList<T extends Marked>(list: readonly Stored<T>[]): readonly T[] {
+  let out = presentedLists.get(list) as readonly T[] | undefined;
   if (out === undefined) {
-    out = Object.freeze([...map.values()].sort(order).map((x) => present<T>(x)));
-    presentedLists.set(map, out);
+    out = Object.freeze(list.map((x) => present<T>(x)));
+    presentedLists.set(list, out);
   }
   return out;
 }
-
-const presentAssessments = (bySpeaker: ReadonlyMap<string, Stored<Assessment>>) => presentedList(bySpeaker, (a, b) => byKey(a.date, b.date) || byKey(a.speaker, b.speaker));
-const presentFigures = (bySource: ReadonlyMap<string, Stored<FigureReport>>) => presentedList(bySource, (a, b) => byKey(a.source, b.source));
 
 /**
  * The state a query returns. Pure; deterministic (catalog order for terms and
@@ -501,21 +556,19 @@ const presentFigures = (bySource: ReadonlyMap<string, Stored<FigureReport>>) => 
  */
 export function presentState(s: ReplayState, catalog: Catalog, date: string, filter: StateFilter = {}): NegotiationState {
   const overrides: Override[] = [];
-  const positions = record<Record<string, Position>>();
+  const positions = record<Readonly<Record<string, Position>>>();
   for (const term of catalog.terms) {
     const byParty = s.positions.get(term.id);
     if (!byParty) continue;
-    const ordered = record<Position>();
+    // A map the state still owns may change after this (a stepper replays on), so it is not memoised.
+    positions[term.id] = presentTerm(byParty, catalog, !s.owned.has(byParty));
+    if (s.hypotheticalCount === 0) continue;
     for (const party of catalog.parties) {
       const stored = byParty.get(party.id);
       if (!stored) continue;
-      ordered[party.id] = presentPosition(stored);
-      if (s.hypotheticalCount > 0) {
-        const path = `positions.${term.id}.${party.id}`;
-        overrides.push(...overrideOf(path, claimsArray(stored.claims), stored.basis, (a, b) => !sameContent(a, b)), ...concessionOverrides(path, stored, filter.policy ?? defaultPolicy));
-      }
+      const path = `positions.${term.id}.${party.id}`;
+      overrides.push(...overrideOf(path, claimsArray(stored.claims), stored.basis, (a, b) => !sameContent(a, b)), ...concessionOverrides(path, stored, filter.policy ?? defaultPolicy));
     }
-    positions[term.id] = Object.freeze(ordered);
   }
   Object.freeze(positions);
   const proposalChunks = s.proposals.chunks.map(presentProposalChunk);
@@ -554,8 +607,8 @@ export function presentState(s: ReplayState, catalog: Catalog, date: string, fil
     proposals,
     positions,
     gaps: presentGaps(catalog, s.positions, positions, proposalChunks, agreement),
-    assessments: sortedRecord(s.assessments, presentAssessments),
-    figures: sortedRecord(s.figures, presentFigures),
+    assessments: sortedRecord(s.assessments, (list) => presentedList<Assessment>(list)),
+    figures: sortedRecord(s.figures, (list) => presentedList<FigureReport>(list)),
     releases: freezeDeep(presentReleases(catalog.deal, s.releases)),
     anomalies: freezeDeep(anomaliesToArray(s.anomalies)),
     overrides: freezeDeep(overrides),

@@ -5,7 +5,7 @@
 import type { Catalog } from '../domain/catalog-schema.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
 import { type ContentTally, emptyTally, isSettled, settledTally, tallyAfter } from './content-tally.js';
-import { type ClaimList, claimAt, emptyClaimList, placeOf as placeInList, someClaim, withClaimAt } from './claim-list.js';
+import { type ClaimList, chunksOf, claimAt, emptyClaimList, placeOf as placeInList, someClaim, withClaimAt } from './claim-list.js';
 import { tableGet, tableWith } from './ordered-table.js';
 import { type Policy, claimantOf, compareLatest, decidingClaim, nextDecidingClaim } from './claims.js';
 import type { FoldContext } from './fold.js';
@@ -201,7 +201,7 @@ function bestOfChunk(chunk: readonly StoredPositionClaim[]): StoredPositionClaim
  */
 function nextBasis(previous: StoredPositionClaim | null, added: StoredPositionClaim, policy: Policy, claims: ClaimList<StoredPositionClaim>): StoredPositionClaim | null {
   if (policy === 'first-hand' && previous !== null && previous.claimant.key === added.claimant.key && added.claimant.rankIndex > previous.claimant.rankIndex) {
-    return decidingClaim(claims.chunks.map(bestOfChunk), policy);
+    return decidingClaim(chunksOf(claims).map(bestOfChunk), policy);
   }
   return nextDecidingClaim(previous, added, policy, [added]);
 }
@@ -245,9 +245,23 @@ export function claimPosition(s: ReplayState, ctx: FoldContext, term: string, pa
       : earlier !== undefined && earlier.claimant.rankIndex < claimant.rankIndex
         ? concessions.filter((c) => !c.hypothetical || !someClaim(claims, (p) => supersedes(p, c, ctx.policy)))
         : current.widenedBy.filter((c) => !supersedes(stored, c, ctx.policy));
-  let byParty = s.positions.get(term);
-  if (!byParty) s.positions.set(term, (byParty = new Map()));
-  byParty.set(party, derivePosition(ctx.catalog, term, claims, concessions, ctx.policy, basis, tallyAfter(current?.tally ?? emptyTally, earlier, stored), widenedBy));
+  setPosition(s, term, party, derivePosition(ctx.catalog, term, claims, concessions, ctx.policy, basis, tallyAfter(current?.tally ?? emptyTally, earlier, stored), widenedBy));
+}
+
+/**
+ * Sets `party`'s position on `term`: in place in a term map this state owns,
+ * else in a copy it then owns (the old map may be a checkpoint's), so a term
+ * map is copied once per checkpoint interval rather than once per claim.
+ */
+function setPosition(s: ReplayState, term: string, party: string, position: StoredPosition): void {
+  const byParty = s.positions.get(term);
+  if (byParty !== undefined && s.owned.has(byParty)) {
+    (byParty as Map<string, StoredPosition>).set(party, position);
+    return;
+  }
+  const copy = new Map(byParty).set(party, position);
+  s.owned.add(copy);
+  s.positions.set(term, copy);
 }
 
 /**
@@ -259,9 +273,10 @@ export function claimPosition(s: ReplayState, ctx: FoldContext, term: string, pa
 export function settlePositions(s: ReplayState, previous: ReplayState | undefined): void {
   for (const [term, byParty] of s.positions) {
     const before = previous?.positions.get(term);
+    if (before === byParty) continue;
     for (const [party, p] of byParty) {
       if (before?.get(party) === p || isSettled(p.tally)) continue;
-      byParty.set(party, { ...p, tally: settledTally(p.tally, p.claims) });
+      setPosition(s, term, party, { ...p, tally: settledTally(p.tally, p.claims) });
     }
   }
 }
@@ -287,7 +302,7 @@ export function claimConcession(s: ReplayState, ctx: FoldContext, term: string, 
   // their order (that of the concessions, which is how their events are listed).
   const inForce = new Set(current.widenedBy.map((c) => c.claimant.key));
   const widenedBy = concessions.filter((c) => c === stored || inForce.has(c.claimant.key));
-  s.positions.get(term)!.set(claim.party, derivePosition(ctx.catalog, term, current.claims, concessions, ctx.policy, current.basis, current.tally, widenedBy));
+  setPosition(s, term, claim.party, derivePosition(ctx.catalog, term, current.claims, concessions, ctx.policy, current.basis, current.tally, widenedBy));
 }
 
 /** The position `content` widened by `adds`: the options join `accepts` and leave `rejects`. Pure. */

@@ -129,7 +129,11 @@ export function present<T extends Marked>(stored: Stored<T>): T {
     // accepted set is reused as it came): frozen here, once per value, so that
     // no caller can change the log through a state.
     for (const v of Object.values(stored)) freezeData(v);
-    out = Object.freeze({ ...stored, eventIds: Object.freeze(idsToArray(stored.eventIds)) });
+    // Copied key by key rather than spread: a spread with a field replaced gives each copy a hidden
+    // class of its own (some 300 bytes each, kept as long as the checkpoints).
+    const copy: Record<string, unknown> = {};
+    for (const key in stored) copy[key] = key === 'eventIds' ? Object.freeze(idsToArray(stored.eventIds)) : (stored as Record<string, unknown>)[key];
+    out = Object.freeze(copy);
     presented.set(stored, out);
   }
   return out as unknown as T;
@@ -318,12 +322,12 @@ export interface ReplayState {
   roundsOpened: number;
   /** Keyed by user ids (an id such as "__proto__" is only a name), in the order tabled. Persistent: replaced on change, so a checkpoint shares it. */
   proposals: OrderedTable<StoredProposal>;
-  /** term -> party -> the claims about its position */
-  positions: Map<string, Map<string, StoredPosition>>;
-  /** source -> speaker -> latest assessment. Each source's map is replaced on change, so a checkpoint shares it. */
-  assessments: Map<string, ReadonlyMap<string, Stored<Assessment>>>;
-  /** figure -> source -> latest report. Each figure's map is replaced on change, so a checkpoint shares it. */
-  figures: Map<string, ReadonlyMap<string, Stored<FigureReport>>>;
+  /** term -> party -> the claims about its position. A term's map is copied on its first change after a clone (see `owned`), so a checkpoint shares it. */
+  positions: Map<string, ReadonlyMap<string, StoredPosition>>;
+  /** source -> the latest assessment of each speaker, by date then speaker. Each source's list is replaced on change, so a checkpoint shares it. */
+  assessments: Map<string, readonly Stored<Assessment>[]>;
+  /** figure -> the latest report of each source, by source. Each figure's list is replaced on change, so a checkpoint shares it. */
+  figures: Map<string, readonly Stored<FigureReport>[]>;
   /** phase number -> releases during it. Replaced whole on change, so a checkpoint can share it. */
   releases: Readonly<Record<string, PhaseReleases>>;
   /** phase number N -> the first next-phase round opened during phase N-1 (talks on phase N under way). Replaced whole on change. */
@@ -334,6 +338,13 @@ export interface ReplayState {
   eventCount: number;
   hypotheticalCount: number;
   lastEventId: string | null;
+  /**
+   * The term maps of `positions` this state made since it was created or
+   * cloned: only these may be updated in place. Any other is shared (with a
+   * checkpoint, or with a state a query returned) and is copied on its first
+   * change, so a checkpoint never sees a later event.
+   */
+  readonly owned: WeakSet<object>;
 }
 
 export function initialReplayState(): ReplayState {
@@ -355,13 +366,8 @@ export function initialReplayState(): ReplayState {
     eventCount: 0,
     hypotheticalCount: 0,
     lastEventId: null,
+    owned: new WeakSet(),
   };
-}
-
-function copyNested<T>(outer: Map<string, Map<string, T>>): Map<string, Map<string, T>> {
-  const out = new Map<string, Map<string, T>>();
-  for (const [k, inner] of outer) out.set(k, new Map(inner));
-  return out;
 }
 
 /** A copy that shares every leaf; cost grows with the number of entries, not with the log. */
@@ -369,9 +375,10 @@ export function cloneReplayState(s: ReplayState): ReplayState {
   return {
     ...s,
     phaseStarts: { ...s.phaseStarts },
-    positions: copyNested(s.positions),
+    positions: new Map(s.positions),
     assessments: new Map(s.assessments),
     figures: new Map(s.figures),
+    owned: new WeakSet(),
   };
 }
 
