@@ -140,23 +140,13 @@ function datesOf(chunk: readonly StoredPositionClaim[]): ChunkDates {
 
 /**
  * The earliest date of the claims that say `contentId` (the latest of every
- * claim for -1), from the tally, or from `claims` when the tally no longer
- * knows it: a look-up per chunk then. `contentId` must be counted. Pure.
+ * claim for -1), from the tally, or, when the tally no longer knows it, from
+ * the tally settled against `claims` (a look-up per chunk). `contentId` must
+ * be counted. Pure.
  */
 export function heldSince(tally: ContentTally, claims: ClaimList<StoredPositionClaim>, contentId: number): string {
-  const known = contentId === -1 ? tally.latest : countOf(tally, contentId)!.earliest;
-  if (known !== null) return known;
-  let date: string | null = null;
-  for (const chunk of chunksOf(claims)) {
-    const d = datesOf(chunk);
-    if (contentId === -1) {
-      if (date === null || d.latest > date) date = d.latest;
-      continue;
-    }
-    const k = d.contentIds.indexOf(contentId);
-    if (k >= 0 && (date === null || d.earliest[k]! < date)) date = d.earliest[k]!;
-  }
-  return date!;
+  const read = (t: ContentTally) => (contentId === -1 ? t.latest : countOf(t, contentId)!.earliest);
+  return read(tally) ?? read(settledTally(tally, claims))!;
 }
 
 /**

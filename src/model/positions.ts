@@ -4,7 +4,7 @@
 // claim makes a new record, so checkpoints share them.
 import type { Catalog } from '../domain/catalog-schema.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
-import { type ContentTally, emptyTally, isSettled, settledTally, tallyAfter } from './content-tally.js';
+import { type ContentTally, emptyTally, settledTally, tallyAfter } from './content-tally.js';
 import { type ClaimList, chunksOf, claimAt, emptyClaimList, placeOf as placeInList, someClaim, withClaimAt } from './claim-list.js';
 import { tableGet, tableWith } from './ordered-table.js';
 import { type Policy, claimantOf, compareLatest, decidingClaim, nextDecidingClaim } from './claims.js';
@@ -275,8 +275,11 @@ export function settlePositions(s: ReplayState, previous: ReplayState | undefine
     const before = previous?.positions.get(term);
     if (before === byParty) continue;
     for (const [party, p] of byParty) {
-      if (before?.get(party) === p || isSettled(p.tally)) continue;
-      setPosition(s, term, party, { ...p, tally: settledTally(p.tally, p.claims) });
+      if (before?.get(party) === p) continue;
+      const tally = settledTally(p.tally, p.claims);
+      // Written out, not spread: a spread with a field replaced gives each record a hidden class of its own.
+      const { claims, concessions, content, basis, widenedBy, contested } = p;
+      if (tally !== p.tally) setPosition(s, term, party, { claims, concessions, content, basis, widenedBy, contested, tally });
     }
   }
 }
