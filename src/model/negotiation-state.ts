@@ -472,29 +472,18 @@ function lastCommonText(term: string, chunks: readonly (readonly Proposal[])[], 
   return undefined;
 }
 
-// The proposals in the order a state lists them (tabled, then id), with their
-// ids. A proposal's tabled date and id never change, so the order changes
-// only when one is added: it is sorted once per set of ids (the table's
-// `places`), and building a record reads no proposal for its id.
-const proposalOrders = new WeakMap<ReadonlyMap<string, number>, { readonly places: readonly number[]; readonly ids: readonly string[] }>();
-
 // The table is persistent (replaced on every change), so a query whose replay changed no
-// proposal shares its checkpoint's record.
+// proposal shares its checkpoint's record; the table keeps its places in listing order.
 const proposalRecords = new WeakMap<OrderedTable<StoredProposal>, Readonly<Record<string, Proposal>>>();
 
 function proposalRecord(table: OrderedTable<StoredProposal>, chunks: readonly (readonly Proposal[])[]): Readonly<Record<string, Proposal>> {
   const kept = proposalRecords.get(table);
   if (kept !== undefined) return kept;
-  const at = (i: number) => chunks[(i / TABLE_CHUNK) | 0]![i % TABLE_CHUNK]!;
-  let order = proposalOrders.get(table.places);
-  if (order === undefined) {
-    const places = Array.from({ length: table.size }, (_, i) => i).sort((x, y) => byKey(at(x).tabled, at(y).tabled) || byKey(at(x).id, at(y).id));
-    order = { places, ids: places.map((i) => at(i).id) };
-    proposalOrders.set(table.places, order);
-  }
   const out = record<Proposal>();
-  const { places, ids } = order;
-  for (let j = 0; j < places.length; j++) out[ids[j]!] = at(places[j]!);
+  for (const i of table.listing) {
+    const p = chunks[(i / TABLE_CHUNK) | 0]![i % TABLE_CHUNK]!;
+    out[p.id] = p;
+  }
   proposalRecords.set(table, Object.freeze(out));
   return out;
 }

@@ -4,9 +4,17 @@
 // the spine, so a replay state holding it is cloned in O(1) and checkpoints
 // share all but the chunks that changed. For tables whose keys are added
 // rarely and whose values change often (the proposals).
+//
+// A table also keeps its places in listing order, by an order fixed when the
+// table is made over what a value never changes once added (a proposal's
+// tabled date and id): adding a key inserts one place, so a reader that lists
+// the values in that order never sorts them.
 
 /** Values per chunk. */
 export const TABLE_CHUNK = 32;
+
+/** How two values are listed: negative when `a` comes first. Must depend only on what never changes once a value is added, and never return 0 for two keys. */
+export type ListingOrder<V> = (a: V, b: V) => number;
 
 export interface OrderedTable<V> {
   readonly size: number;
@@ -14,19 +22,43 @@ export interface OrderedTable<V> {
   readonly chunks: readonly (readonly V[])[];
   /** key -> place. Shared by every version until a key is added. */
   readonly places: ReadonlyMap<string, number>;
+  /** Every place, in listing order. Shared by every version until a key is added. */
+  readonly listing: readonly number[];
+  /** The table's listing order (a method, so that a table of values reads as a table of anything they extend). */
+  order(a: V, b: V): number;
 }
 
-const EMPTY: OrderedTable<never> = Object.freeze({ size: 0, chunks: Object.freeze([]), places: new Map() });
+/** The empty table whose values are listed by `order`. Pure. */
+export function emptyTable<V>(order: ListingOrder<V>): OrderedTable<V> {
+  return Object.freeze({ size: 0, chunks: Object.freeze([]), places: new Map(), listing: Object.freeze([]), order });
+}
 
-/** The empty table. Pure. */
-export function emptyTable<V>(): OrderedTable<V> {
-  return EMPTY;
+/** The value at `place`. Pure. */
+export function tableAt<V>(table: OrderedTable<V>, place: number): V {
+  return table.chunks[(place / TABLE_CHUNK) | 0]![place % TABLE_CHUNK]!;
 }
 
 /** The value under `key`, if any. Pure. */
 export function tableGet<V>(table: OrderedTable<V>, key: string): V | undefined {
   const i = table.places.get(key);
-  return i === undefined ? undefined : table.chunks[(i / TABLE_CHUNK) | 0]![i % TABLE_CHUNK];
+  return i === undefined ? undefined : tableAt(table, i);
+}
+
+/** `listing` with `place` (holding `value`) inserted where `order` puts it: a binary search, then one copy. Pure. */
+function listedWith<V>(table: OrderedTable<V>, place: number, value: V): readonly number[] {
+  const { listing, order } = table;
+  let lo = 0;
+  let hi = listing.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (order(tableAt(table, listing[mid]!), value) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const out = new Array<number>(listing.length + 1);
+  for (let i = 0; i < lo; i++) out[i] = listing[i]!;
+  out[lo] = place;
+  for (let i = lo; i < listing.length; i++) out[i + 1] = listing[i]!;
+  return out;
 }
 
 /** The table with `key` set to `value` (added last when new). Pure; shares all but one chunk. */
@@ -38,8 +70,9 @@ export function tableWith<V>(table: OrderedTable<V>, key: string, value: V): Ord
   const chunk = k < chunks.length ? chunks[k]!.slice() : [];
   chunk[at % TABLE_CHUNK] = value;
   chunks[k] = chunk;
-  if (known !== undefined) return { size: table.size, chunks, places: table.places };
-  return { size: table.size + 1, chunks, places: new Map(table.places).set(key, at) };
+  const { places, listing, order } = table;
+  if (known !== undefined) return { size: table.size, chunks, places, listing, order };
+  return { size: table.size + 1, chunks, places: new Map(places).set(key, at), listing: listedWith(table, at, value), order };
 }
 
 /** The values in insertion order. Pure. */

@@ -6,7 +6,7 @@ import type { ContentTally } from './content-tally.js';
 import type { ClaimOrder, ClaimRank, Claimant, Relation } from './claims.js';
 import type { RoundPurpose } from './deal-machine.js';
 import type { LifecycleKey } from './lifecycle.js';
-import { type OrderedTable, emptyTable } from './ordered-table.js';
+import { type ListingOrder, type OrderedTable, emptyTable } from './ordered-table.js';
 import { initialLifecycle } from './lifecycle.js';
 
 export type EventIds = readonly string[];
@@ -347,6 +347,11 @@ export interface ReplayState {
   readonly owned: WeakSet<object>;
 }
 
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** How a state lists its proposals: by the date first tabled, then by id (neither changes once tabled). */
+const proposalListing: ListingOrder<StoredProposal> = (a, b) => byCodeUnits(a.tabled, b.tabled) || byCodeUnits(a.id, b.id);
+
 export function initialReplayState(): ReplayState {
   return {
     lifecycle: initialLifecycle,
@@ -355,7 +360,7 @@ export function initialReplayState(): ReplayState {
     agreement: null,
     round: null,
     roundsOpened: 0,
-    proposals: emptyTable(),
+    proposals: emptyTable(proposalListing),
     positions: new Map(),
     assessments: new Map(),
     figures: new Map(),
