@@ -60,9 +60,19 @@ interface HandConcession extends HandClaimBase {
   conditions: HandCondition[];
 }
 
+/** How many current claims say one thing, and one of them (to read what it says). */
+interface ContentCount<C> {
+  count: number;
+  claim: C;
+}
+
 export interface HandPosition {
   /** The latest claim of each claimant, in the order claimants first spoke. */
   claims: HandPositionClaim[];
+  /** claimant key -> index in `claims`. */
+  byClaimant: Map<string, number>;
+  /** content key -> the claims that say it: contested and consensus read the distinct contents only. */
+  contents: Map<string, ContentCount<HandPositionClaim>>;
   /** One per claimant; reported ones go once a later claim supersedes them. */
   concessions: HandConcession[];
   basis: HandPositionClaim | null;
@@ -80,6 +90,9 @@ interface HandResponseClaim extends HandClaimBase {
 
 export interface HandResponse {
   claims: HandResponseClaim[];
+  byClaimant: Map<string, number>;
+  /** "response|as" -> the claims that say it. */
+  contents: Map<string, ContentCount<HandResponseClaim>>;
   basis: HandResponseClaim | null;
   response: 'accepted' | 'rejected' | 'disputed';
   as: 'text' | 'basis' | null;
@@ -151,9 +164,38 @@ function deciding<C extends HandClaimBase>(claims: readonly C[], policy: Policy)
   return best;
 }
 
+/**
+ * The deciding claim once \`added\` (the newest claim of all: the replay goes
+ * in order) has replaced \`replaced\` (its claimant's earlier claim, if any):
+ * \`added\` decides when it ranks at least as well as the deciding claim, and
+ * every claim is weighed again only when the deciding claimant itself spoke
+ * again at a worse rank.
+ */
+function nextDeciding<C extends HandClaimBase>(basis: C | null, added: C, replaced: C | undefined, claims: readonly C[], policy: Policy): C | null {
+  if (policy === 'consensus') return null;
+  if (policy === 'latest' || basis === null || added.rank <= basis.rank) return added;
+  return replaced === basis ? deciding(claims, policy) : basis;
+}
+
+/** Counts \`added\` under its content in place of \`replaced\`. */
+function recount<C>(contents: Map<string, ContentCount<C>>, added: C, addedKey: string, replacedKey: string | undefined): void {
+  if (replacedKey !== undefined) {
+    const was = contents.get(replacedKey)!;
+    // The claim kept for a content may be one since replaced: it still says that content.
+    if (--was.count === 0) contents.delete(replacedKey);
+  }
+  const now = contents.get(addedKey);
+  if (now === undefined) contents.set(addedKey, { count: 1, claim: added });
+  else now.count++;
+}
+
 const supersedes = (p: HandPositionClaim, c: HandConcession, policy: Policy) => later(p, c) && (policy === 'latest' || p.rank <= c.rank);
 
 const sameContent = (a: HandPositionClaim, b: HandPositionClaim) => a.accepts === b.accepts && a.rejects === b.rejects && a.prefers === b.prefers && a.conditionsKey === b.conditionsKey;
+const contentKey = (c: HandPositionClaim) => `${c.accepts}|${c.rejects}|${c.prefers ?? ''}|${c.conditionsKey}`;
+const responseKey = (c: HandResponseClaim) => `${c.response}|${c.as ?? ''}`;
+/** Claimants as claims.ts tells them apart: speaker, source, the speaker's party, the proposal that implies the claim. */
+const claimantKey = (c: HandClaimBase) => `${c.speaker}\u0000${c.source ?? ''}\u0000${c.speakerParty ?? ''}\u0000${c.impliedBy ?? ''}`;
 
 const NO_CONDITIONS: HandCondition[] = [];
 
@@ -186,29 +228,29 @@ function claimBase(e: ParleyEvent, entry: LogEntry, seq: number, subject: string
 
 const sameClaimant = (a: HandClaimBase, b: HandClaimBase) => a.speaker === b.speaker && a.source === b.source && a.speakerParty === b.speakerParty && a.impliedBy === b.impliedBy;
 
+/** A claimant's concession among a position's (few) concessions. */
 function indexOfClaimant(claims: readonly HandClaimBase[], c: HandClaimBase): number {
   for (let i = 0; i < claims.length; i++) if (sameClaimant(claims[i]!, c)) return i;
   return -1;
 }
 
-/** The position the policy derives from the claims, widened by the concessions in force. */
+/** The position the policy derives from the claims (p.basis already chosen), widened by the concessions in force. */
 function derive(p: HandPosition, policy: Policy): void {
-  const claims = p.claims;
-  const basis = deciding(claims, policy);
-  p.basis = basis;
+  const basis = p.basis;
   if (basis !== null) {
     p.accepts = basis.accepts;
     p.rejects = basis.rejects;
     p.prefers = basis.prefers;
     p.conditions = basis.conditions;
   } else {
-    // Consensus: accepted only if every claim naming accepted options accepts it and none rejects it.
+    // Consensus: accepted only if every claim naming accepted options accepts it and none rejects it
+    // (what every claim agrees on is what every distinct content agrees on).
     let accepts = -1;
     let named = false;
     let rejects = 0;
     let prefers: HandPositionClaim | null | undefined;
     let conditions = NO_CONDITIONS;
-    for (const c of claims) {
+    for (const { claim: c } of p.contents.values()) {
       if (c.accepts !== 0) {
         accepts &= c.accepts;
         named = true;
@@ -228,12 +270,16 @@ function derive(p: HandPosition, policy: Policy): void {
     p.rejects &= ~c.adds;
     if (c.conditions.length > 0) p.conditions = mergeConditions(p.conditions, c.conditions);
   }
-  let contested = false;
-  for (let i = 1; i < claims.length && !contested; i++) contested = !sameContent(claims[i]!, claims[0]!);
-  p.contested = contested;
+  p.contested = p.contents.size > 1;
 }
 
+/**
+ * A concession no current claim supersedes. A reported one is dropped as soon
+ * as a claim supersedes it, and every claim made before it is earlier, so
+ * only a hypothetical one (kept to show the override) needs the claims weighed.
+ */
 function inForce(p: HandPosition, c: HandConcession, policy: Policy): boolean {
+  if (!c.hypothetical) return true;
   for (const claim of p.claims) if (supersedes(claim, c, policy)) return false;
   return true;
 }
@@ -296,14 +342,18 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog, polic
     let byParty = s.positions.get(term);
     if (!byParty) s.positions.set(term, (byParty = new Map()));
     let p = byParty.get(party);
+    const key = claimantKey(claim);
+    let replaced: HandPositionClaim | undefined;
     if (!p) {
-      p = { claims: [claim], concessions: [], basis: null, accepts: 0, rejects: 0, prefers: null, conditions: NO_CONDITIONS, contested: false };
+      p = { claims: [claim], byClaimant: new Map([[key, 0]]), contents: new Map(), concessions: [], basis: null, accepts: 0, rejects: 0, prefers: null, conditions: NO_CONDITIONS, contested: false };
       byParty.set(party, p);
     } else {
-      const k = indexOfClaimant(p.claims, claim);
-      if (k < 0) p.claims.push(claim);
-      else {
-        const earlier = p.claims[k]!;
+      const k = p.byClaimant.get(key);
+      if (k === undefined) {
+        p.byClaimant.set(key, p.claims.length);
+        p.claims.push(claim);
+      } else {
+        const earlier = (replaced = p.claims[k]!);
         // The same claimant saying the same again corroborates its claim: one more id, the date it was first made.
         if (sameContent(earlier, claim) && earlier.inference === claim.inference) {
           earlier.eventIds.push(id);
@@ -315,6 +365,8 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog, polic
       }
       if (p.concessions.length > 0) p.concessions = p.concessions.filter((c) => c.hypothetical || !supersedes(claim, c, policy));
     }
+    recount(p.contents, claim, contentKey(claim), replaced && contentKey(replaced));
+    p.basis = nextDeciding(p.basis, claim, replaced, p.claims, policy);
     derive(p, policy);
   };
   const conditionsOf = (conditions: readonly { term: string; accepts: readonly string[] }[]): HandCondition[] => {
@@ -399,12 +451,16 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog, polic
         claim.response = e.type === 'proposal.accepted' ? 'accepted' : 'rejected';
         claim.as = e.type === 'proposal.accepted' ? e.as : null;
         let r = p.responses.get(e.party);
-        if (!r) p.responses.set(e.party, (r = { claims: [claim], basis: null, response: claim.response, as: claim.as, contested: false }));
+        const key = claimantKey(claim);
+        let replaced: HandResponseClaim | undefined;
+        if (!r) p.responses.set(e.party, (r = { claims: [claim], byClaimant: new Map([[key, 0]]), contents: new Map(), basis: null, response: claim.response, as: claim.as, contested: false }));
         else {
-          const k = indexOfClaimant(r.claims, claim);
-          if (k < 0) r.claims.push(claim);
-          else {
-            const earlier = r.claims[k]!;
+          const k = r.byClaimant.get(key);
+          if (k === undefined) {
+            r.byClaimant.set(key, r.claims.length);
+            r.claims.push(claim);
+          } else {
+            const earlier = (replaced = r.claims[k]!);
             if (earlier.response === claim.response && earlier.as === claim.as) {
               earlier.eventIds.push(e.id);
               claim.eventIds = earlier.eventIds;
@@ -414,7 +470,9 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog, polic
             r.claims[k] = claim;
           }
         }
-        deriveResponse(r, policy);
+        recount(r.contents, claim, responseKey(claim), replaced && responseKey(replaced));
+        r.basis = nextDeciding(r.basis, claim, replaced, r.claims, policy);
+        deriveResponse(r);
         // Accepting a text implies accepting what it says on each term it settles, by the same claimant.
         if (e.type === 'proposal.accepted' && e.as === 'text') {
           for (const term of Object.keys(p.terms)) {
@@ -559,13 +617,12 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog, polic
   return s;
 }
 
-function deriveResponse(r: HandResponse, policy: Policy): void {
+/** The response the claims give (r.basis already chosen). */
+function deriveResponse(r: HandResponse): void {
   const first = r.claims[0]!;
-  let contested = false;
-  for (let i = 1; i < r.claims.length && !contested; i++) contested = r.claims[i]!.response !== first.response || r.claims[i]!.as !== first.as;
+  const contested = r.contents.size > 1;
   r.contested = contested;
-  const basis = deciding(r.claims, policy);
-  r.basis = basis;
+  const basis = r.basis;
   r.response = basis !== null ? basis.response : contested ? 'disputed' : first.response;
   r.as = basis !== null ? basis.as : contested ? null : first.as;
 }
@@ -623,7 +680,7 @@ export interface HandPositionView {
   readonly since: string;
   readonly basis: HandBasis | null;
   readonly contested: boolean;
-  /** Every claim, presented as the model presents it (the fold does the same work). */
+  /** Every claim, presented as the model presents it, built on first read as the model's (the fold does the same work). */
   readonly claims: readonly object[];
   readonly concessions: number;
   readonly eventIds: readonly string[];
@@ -681,6 +738,17 @@ const claimView = (c: HandClaimBase) => ({
   inference: c.inference,
 });
 
+/** A position claim as the model presents it. */
+const claimListed = (c: HandPositionClaim, ladder: readonly string[], ladders: ReadonlyMap<string, readonly string[]>) => ({
+  ...claimView(c),
+  accepts: optionsOf(ladder, c.accepts),
+  rejects: optionsOf(ladder, c.rejects),
+  prefers: c.prefers,
+  conditions: c.conditions.map((x) => ({ term: x.term, accepts: optionsOf(ladders.get(x.term)!, x.mask) })),
+  hypothetical: c.hypothetical,
+  eventIds: c.eventIds.slice(),
+});
+
 const latestDate = (dates: readonly string[]) => dates.reduce((a, b) => (b > a ? b : a));
 const earliestDate = (dates: readonly string[]) => dates.reduce((a, b) => (b < a ? b : a));
 
@@ -701,6 +769,8 @@ export function handView(s: HandState, catalog: Catalog, policy: Policy = defaul
         hypothetical ||= c.hypothetical;
       }
       const held = p.basis === null ? latestDate(p.claims.map((c) => c.date)) : earliestDate(agreeing.map((c) => c.date));
+      // Claims are built on first read, as the model's are: a replay not asked for every claim does not copy them.
+      let claims: readonly object[] | undefined;
       out.set(party, {
         accepts: optionsOf(ladder, p.accepts),
         rejects: optionsOf(ladder, p.rejects),
@@ -709,15 +779,9 @@ export function handView(s: HandState, catalog: Catalog, policy: Policy = defaul
         since: latestDate([held, ...widenedBy.map((c) => c.date)]),
         basis: basisView(p.basis),
         contested: p.contested,
-        claims: p.claims.map((c) => ({
-          ...claimView(c),
-          accepts: optionsOf(ladder, c.accepts),
-          rejects: optionsOf(ladder, c.rejects),
-          prefers: c.prefers,
-          conditions: c.conditions.map((x) => ({ term: x.term, accepts: optionsOf(ladders.get(x.term)!, x.mask) })),
-          hypothetical: c.hypothetical,
-          eventIds: c.eventIds.slice(),
-        })),
+        get claims() {
+          return (claims ??= p.claims.map((c) => claimListed(c, ladder, ladders)));
+        },
         concessions: widenedBy.length,
         eventIds: [...ids],
         hypothetical,
@@ -769,7 +833,8 @@ export function handView(s: HandState, catalog: Catalog, policy: Policy = defaul
       : optionsOf(ladders.get(term.id)!, ((1 << size) - 1) & ~a!.rejects & ~b!.rejects);
     // Contested: another current claim of either principal, taken as its position, would change the status.
     const seen = new Set<GapStatus>();
-    const stances = (p: HandPosition | undefined): (Stance | undefined)[] => (p === undefined ? [undefined] : [p, ...p.claims]);
+    // The status depends only on what a claim says: each distinct content once.
+    const stances = (p: HandPosition | undefined): (Stance | undefined)[] => (p === undefined ? [undefined] : [p, ...[...p.contents.values()].map((c) => c.claim)]);
     for (const x of stances(a)) for (const y of stances(b)) seen.add(gapStatus(size, x, y));
     seen.delete(status);
     const order: readonly GapStatus[] = ['agreed', 'bridged', 'open', 'undetermined', 'unknown'];
