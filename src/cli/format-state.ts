@@ -118,7 +118,9 @@ export function formatState(state: NegotiationState, log: EventLog, options: For
       if (!p?.contested) continue;
       contested.push(`  ${party.id} on ${term.id}: ${describeStance(p)}${p.basis ? `, by ${describeClaimant(p.basis)}` : ' (consensus of all claims)'}`);
       // A big log can hold thousands of claims on one position: the text lists the deciding one and the first few, --json all.
-      const deciding = (c: (typeof p.claims)[number]) => p.basis !== null && c.eventIds.join() === p.basis.eventIds.join();
+      // The claims of one position never share an event, so one id tells the deciding claim apart (a join per claim cost megabytes on a big log).
+      const decidingId = p.basis?.eventIds[0];
+      const deciding = (c: (typeof p.claims)[number]) => decidingId !== undefined && c.eventIds[0] === decidingId;
       const shown = p.claims.filter((c, i) => i < CLAIMS_LISTED || deciding(c));
       for (const c of shown) contested.push(`    ${deciding(c) ? '*' : '-'} ${describeClaimant(c)}, ${c.date}: ${describeStance(c)}${c.inference ? ` [inferred: ${c.inference}]` : ''}${hyp(c)}`);
       if (shown.length < p.claims.length) contested.push(`    ... and ${p.claims.length - shown.length} more claims (--json lists them all)`);
