@@ -228,6 +228,31 @@ function claimBase(e: ParleyEvent, entry: LogEntry, seq: number, subject: string
 
 const sameClaimant = (a: HandClaimBase, b: HandClaimBase) => a.speaker === b.speaker && a.source === b.source && a.speakerParty === b.speakerParty && a.impliedBy === b.impliedBy;
 
+/**
+ * Puts \`claim\` (whose one event id is its own) in its claimant's place, or
+ * after the others for a new claimant, and returns the claim it replaced. The
+ * same claimant saying the same again (\`same\`) corroborates its claim: one
+ * more id, the date it was first made.
+ */
+function placeClaim<C extends HandClaimBase>(held: { readonly claims: C[]; readonly byClaimant: Map<string, number> }, claim: C, same: (earlier: C) => boolean): C | undefined {
+  const key = claimantKey(claim);
+  const k = held.byClaimant.get(key);
+  if (k === undefined) {
+    held.byClaimant.set(key, held.claims.length);
+    held.claims.push(claim);
+    return undefined;
+  }
+  const earlier = held.claims[k]!;
+  if (same(earlier)) {
+    earlier.eventIds.push(claim.eventIds[0]!);
+    claim.eventIds = earlier.eventIds;
+    claim.date = earlier.date;
+    claim.hypothetical ||= earlier.hypothetical;
+  }
+  held.claims[k] = claim;
+  return earlier;
+}
+
 /** A claimant's concession among a position's (few) concessions. */
 function indexOfClaimant(claims: readonly HandClaimBase[], c: HandClaimBase): number {
   for (let i = 0; i < claims.length; i++) if (sameClaimant(claims[i]!, c)) return i;
@@ -338,33 +363,13 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog, polic
     return gapStatus(ladders.get(term)!.length, byParty?.get(pa), byParty?.get(pb)) === 'open';
   };
   // A claim about a party's position: it replaces the claimant's earlier one (a repeat corroborates it).
-  const claimPosition = (term: string, party: string, claim: HandPositionClaim, id: string): void => {
+  const claimPosition = (term: string, party: string, claim: HandPositionClaim): void => {
     let byParty = s.positions.get(term);
     if (!byParty) s.positions.set(term, (byParty = new Map()));
     let p = byParty.get(party);
-    const key = claimantKey(claim);
-    let replaced: HandPositionClaim | undefined;
-    if (!p) {
-      p = { claims: [claim], byClaimant: new Map([[key, 0]]), contents: new Map(), concessions: [], basis: null, accepts: 0, rejects: 0, prefers: null, conditions: NO_CONDITIONS, contested: false };
-      byParty.set(party, p);
-    } else {
-      const k = p.byClaimant.get(key);
-      if (k === undefined) {
-        p.byClaimant.set(key, p.claims.length);
-        p.claims.push(claim);
-      } else {
-        const earlier = (replaced = p.claims[k]!);
-        // The same claimant saying the same again corroborates its claim: one more id, the date it was first made.
-        if (sameContent(earlier, claim) && earlier.inference === claim.inference) {
-          earlier.eventIds.push(id);
-          claim.eventIds = earlier.eventIds;
-          claim.date = earlier.date;
-          claim.hypothetical ||= earlier.hypothetical;
-        }
-        p.claims[k] = claim;
-      }
-      if (p.concessions.length > 0) p.concessions = p.concessions.filter((c) => c.hypothetical || !supersedes(claim, c, policy));
-    }
+    if (!p) byParty.set(party, (p = { claims: [], byClaimant: new Map(), contents: new Map(), concessions: [], basis: null, accepts: 0, rejects: 0, prefers: null, conditions: NO_CONDITIONS, contested: false }));
+    const replaced = placeClaim(p, claim, (earlier) => sameContent(earlier, claim) && earlier.inference === claim.inference);
+    if (p.concessions.length > 0) p.concessions = p.concessions.filter((c) => c.hypothetical || !supersedes(claim, c, policy));
     recount(p.contents, claim, contentKey(claim), replaced && contentKey(replaced));
     p.basis = nextDeciding(p.basis, claim, replaced, p.claims, policy);
     derive(p, policy);
@@ -389,7 +394,7 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog, polic
         claim.prefersBit = e.prefers === undefined ? 0 : 1 << index.get(e.prefers)!;
         claim.conditions = conditions;
         claim.conditionsKey = conditionsKey(conditions);
-        claimPosition(e.term, e.party, claim, e.id);
+        claimPosition(e.term, e.party, claim);
         break;
       }
       case 'concession.offered': {
@@ -451,25 +456,8 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog, polic
         claim.response = e.type === 'proposal.accepted' ? 'accepted' : 'rejected';
         claim.as = e.type === 'proposal.accepted' ? e.as : null;
         let r = p.responses.get(e.party);
-        const key = claimantKey(claim);
-        let replaced: HandResponseClaim | undefined;
-        if (!r) p.responses.set(e.party, (r = { claims: [claim], byClaimant: new Map([[key, 0]]), contents: new Map(), basis: null, response: claim.response, as: claim.as, contested: false }));
-        else {
-          const k = r.byClaimant.get(key);
-          if (k === undefined) {
-            r.byClaimant.set(key, r.claims.length);
-            r.claims.push(claim);
-          } else {
-            const earlier = (replaced = r.claims[k]!);
-            if (earlier.response === claim.response && earlier.as === claim.as) {
-              earlier.eventIds.push(e.id);
-              claim.eventIds = earlier.eventIds;
-              claim.date = earlier.date;
-              claim.hypothetical ||= earlier.hypothetical;
-            }
-            r.claims[k] = claim;
-          }
-        }
+        if (!r) p.responses.set(e.party, (r = { claims: [], byClaimant: new Map(), contents: new Map(), basis: null, response: claim.response, as: claim.as, contested: false }));
+        const replaced = placeClaim(r, claim, (earlier) => earlier.response === claim.response && earlier.as === claim.as);
         recount(r.contents, claim, responseKey(claim), replaced && responseKey(replaced));
         r.basis = nextDeciding(r.basis, claim, replaced, r.claims, policy);
         deriveResponse(r);
@@ -485,7 +473,7 @@ export function handReplay(entries: readonly LogEntry[], catalog: Catalog, polic
             implied.prefersBit = 0;
             implied.conditions = NO_CONDITIONS;
             implied.conditionsKey = conditionsKey(NO_CONDITIONS);
-            claimPosition(term, e.party, implied, e.id);
+            claimPosition(term, e.party, implied);
           }
         }
         break;
