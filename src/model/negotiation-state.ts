@@ -40,6 +40,7 @@ import {
   type Round,
   type Stored,
   anomaliesToArray,
+  byCodeUnits,
   idsToArray,
   presentWith,
   present,
@@ -110,8 +111,6 @@ function roundView(round: Round | null, date: string, staleAfterDays: number): R
   return Object.freeze({ ...round, status: stale ? 'last-reported-in-session' : 'in-session' });
 }
 
-const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** A record safe for user ids as keys: no prototype, so "__proto__" or "constructor" is only a name. */
 function record<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
@@ -119,7 +118,7 @@ function record<T>(): Record<string, T> {
 
 function sortedRecord<K extends string, T, U>(map: ReadonlyMap<K, T>, present: (value: T) => U): Record<string, U> {
   const out = record<U>();
-  for (const key of [...map.keys()].sort(byKey)) out[key] = present(map.get(key)!);
+  for (const key of [...map.keys()].sort(byCodeUnits)) out[key] = present(map.get(key)!);
   return Object.freeze(out);
 }
 
@@ -578,7 +577,7 @@ export function presentState(s: ReplayState, catalog: Catalog, date: string, fil
   return Object.freeze({
     date,
     knownAt: filter.knownAt ?? null,
-    sources: filter.sources ? Object.freeze([...filter.sources].sort(byKey)) : null,
+    sources: filter.sources ? Object.freeze([...filter.sources].sort(byCodeUnits)) : null,
     policy: filter.policy ?? defaultPolicy,
     phase,
     stage: stageOf(s.lifecycle),

@@ -347,7 +347,8 @@ export interface ReplayState {
   readonly owned: WeakSet<object>;
 }
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Strings by UTF-16 code units, the one order of ids a state lists (never the locale's). Pure. */
+export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** How a state lists its proposals: by the date first tabled, then by id (neither changes once tabled). */
 const proposalListing: ListingOrder<StoredProposal> = (a, b) => byCodeUnits(a.tabled, b.tabled) || byCodeUnits(a.id, b.id);
