@@ -4,6 +4,7 @@
 // claim of each claimant; a policy derives the party's position from them.
 import type { Catalog } from '../domain/catalog-schema.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
+import { keyNumber, keyStep, newKeyTrie } from './key-trie.js';
 
 /** How the speaker stands to the party the claim is about. */
 export type Relation = 'self' | 'mediator' | 'other-party' | 'narration';
@@ -35,7 +36,7 @@ export interface Claimant {
   readonly impliedBy: string | null;
   /** Where `rank` stands in claimRanks (0 is best), kept as a number for the replay's comparisons. */
   readonly rankIndex: number;
-  /** The claimant's identity (keyOf) as a number, interned once when the claim is made. */
+  /** The claimant's identity (source, speaker, speaker's party, implying proposal) as a number, interned once when the claim is made. */
   readonly key: number;
 }
 
@@ -50,7 +51,7 @@ export const SCENARIO_SPEAKER = 'the scenario author';
 export function claimantOf(e: ParleyEvent, subject: string, catalog: Catalog, impliedBy: string | null = null): Claimant {
   if (e.hypothetical) {
     const speaker = e.attribution?.speaker ?? SCENARIO_SPEAKER;
-    return { source: null, speaker, speakerParty: subject, relation: 'self', onRecord: true, rank: 'own-on-record', impliedBy, rankIndex: 0, key: intern(keyOf(null, speaker, subject, impliedBy)) };
+    return { source: null, speaker, speakerParty: subject, relation: 'self', onRecord: true, rank: 'own-on-record', impliedBy, rankIndex: 0, key: claimantKey(null, speaker, subject, impliedBy) };
   }
   const a = e.attribution;
   const speakerParty = a?.party ?? null;
@@ -60,26 +61,20 @@ export function claimantOf(e: ParleyEvent, subject: string, catalog: Catalog, im
   const rank: ClaimRank = relation === 'self' ? (onRecord ? 'own-on-record' : 'own-off-record') : relation;
   const source = e.source ?? null;
   const speaker = a?.speaker ?? 'unattributed';
-  return { source, speaker, speakerParty, relation, onRecord, rank, impliedBy, rankIndex: claimRanks.indexOf(rank), key: intern(keyOf(source, speaker, speakerParty, impliedBy)) };
+  return { source, speaker, speakerParty, relation, onRecord, rank, impliedBy, rankIndex: claimRanks.indexOf(rank), key: claimantKey(source, speaker, speakerParty, impliedBy) };
 }
 
 // The replay compares claimants on every claim: a number compares in one
-// step where the key string compares character by character. Numbers only
-// identify, never order, so the state stays the same on every run.
-const interned = new Map<string, number>();
-function intern(key: string): number {
-  let id = interned.get(key);
-  if (id === undefined) interned.set(key, (id = interned.size));
-  return id;
-}
+// step where the identity's strings compare character by character.
+const claimantKeys = newKeyTrie();
 
 /**
- * One claimant's identity: the same speaker for the same party in the same
- * source (a claim implied by accepting a proposal stands apart from the
- * speaker's own claims on the term). Pure.
+ * One claimant's identity as a number: the same speaker for the same party in
+ * the same source (a claim implied by accepting a proposal stands apart from
+ * the speaker's own claims on the term). Pure in what it returns.
  */
-const keyOf = (source: string | null, speaker: string, speakerParty: string | null, impliedBy: string | null) =>
-  `${source ?? ''}\u0000${speaker}\u0000${speakerParty ?? ''}\u0000${impliedBy ?? ''}`;
+const claimantKey = (source: string | null, speaker: string, speakerParty: string | null, impliedBy: string | null) =>
+  keyNumber(claimantKeys, keyStep(keyStep(keyStep(keyStep(claimantKeys.root, source), speaker), speakerParty), impliedBy));
 
 /** Where a claim sits in the replay order, for "latest" comparisons. */
 export interface ClaimOrder {

@@ -7,6 +7,7 @@ import type { ParleyEvent } from '../domain/event-schema.js';
 import { type ContentTally, emptyTally, settledTally, tallyAfter } from './content-tally.js';
 import { type ClaimList, chunksOf, claimAt, emptyClaimList, placeOf as placeInList, someClaim, withClaimAt } from './claim-list.js';
 import { tableGet, tableWith } from './ordered-table.js';
+import { keyNumber, keyStep, newKeyTrie } from './key-trie.js';
 import { type Policy, claimantOf, compareLatest, decidingClaim, nextDecidingClaim } from './claims.js';
 import type { FoldContext } from './fold.js';
 import type {
@@ -87,15 +88,24 @@ export function supersedes(p: StoredPositionClaim, c: StoredConcessionClaim, pol
 }
 
 // What a claim says, as a number: claims say the same exactly when their
-// numbers are equal. Interned like claimant keys, so comparing is one step.
-const contentIds = new Map<string, number>();
+// numbers are equal, so comparing is one step.
+const contentKeys = newKeyTrie();
+/** Ends a list of options in a content's key (options are strings). */
+const END = 0;
 
 /** The number of what a claim says: equal content, equal number. Pure in what it returns. */
 export function contentId(c: PositionContent): number {
-  const key = `${c.accepts.join(',')}|${c.rejects.join(',')}|${c.prefers ?? ''}|${c.conditions.map((x) => `${x.term}:${x.accepts.join(',')}`).join(';')}`;
-  let id = contentIds.get(key);
-  if (id === undefined) contentIds.set(key, (id = contentIds.size));
-  return id;
+  let at = contentKeys.root;
+  for (const o of c.accepts) at = keyStep(at, o);
+  at = keyStep(at, END);
+  for (const o of c.rejects) at = keyStep(at, o);
+  at = keyStep(keyStep(at, END), c.prefers);
+  for (const x of c.conditions) {
+    at = keyStep(at, x.term);
+    for (const o of x.accepts) at = keyStep(at, o);
+    at = keyStep(at, END);
+  }
+  return keyNumber(contentKeys, at);
 }
 
 /**
