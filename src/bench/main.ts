@@ -5,10 +5,12 @@
 // measured figure and PASS/FAIL. Everything is seeded, so two runs measure
 // the same work. Each part is a section (a function of the context in
 // rows.ts); a new part is a module of its own and one entry in `sections`.
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import type { Catalog } from '../domain/catalog-schema.js';
 import { type EventLog, logFromEvents } from '../domain/event-log.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
@@ -25,7 +27,7 @@ import { type BenchContext, type Row, type Section, type Target, sizeName } from
 import { randomDates, syntheticEvents } from './synthetic-log.js';
 import { disagreements } from './agreement.js';
 import { startupRows } from './startup.js';
-import { benchLargestQueries, benchStateAt } from './query-bench.js';
+import { benchStateAt } from './query-bench.js';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'boolean' }, largest: { type: 'boolean' } } });
 const quick = values.quick ?? false;
@@ -119,7 +121,6 @@ function benchForks(log: EventLog, name: string, target?: (medianMs: number) => 
 /** 1-4 on each synthetic size: replay against the fold, the naive design, state on dates, forks. */
 function replaySection(ctx: BenchContext): void {
   const { catalog } = ctx;
-  let stateAt1e5: number | undefined;
   for (const n of sizes) {
     const name = sizeName(n);
     const log = logFromEvents(catalog, syntheticEvents(catalog, n, n));
@@ -127,13 +128,18 @@ function replaySection(ctx: BenchContext): void {
     benchReplay(log, name);
     if (n === sizes[0]) benchNaive(log, name);
     // 3. State on random dates, from checkpoints (query-bench.ts).
-    const stateMedian = benchStateAt(log, name, { row, queries, quick });
-    if (n === 100_000) stateAt1e5 = stateMedian;
+    benchStateAt(log, name, { row, queries, quick });
     // 4. What-ifs (--quick: not at 10^5, where each fork replays half the log again; no target there).
     if (!(quick && n >= 100_000)) benchForks(log, name);
   }
-  // 3x10^6 only when asked: its index needs a larger heap than node's default.
-  if (values.largest) benchLargestQueries(catalog, stateAt1e5, { row, queries, quick });
+}
+
+/** 3 at 3x10^6 (only when asked, not with --quick), in a child process with the larger heap its index needs (largest-queries.ts). */
+async function largestSection(): Promise<void> {
+  if (!values.largest || quick) return;
+  const script = fileURLToPath(new URL('./largest-queries.js', import.meta.url));
+  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--max-old-space-size=16384', script, String(queries)], { maxBuffer: 1 << 20 });
+  for (const line of stdout.split('\n')) if (line !== '') row(JSON.parse(line) as Row);
 }
 
 /** 4. What-ifs on the bundled log. */
@@ -154,7 +160,7 @@ function startupSection(ctx: BenchContext): void {
 }
 
 /** The parts of the benchmark, in the order they run (6-7 are in loading.ts). */
-const sections: readonly Section[] = [replaySection, bundledForkSection, exploreSection, validationSection, loadingSection, startupSection];
+const sections: readonly Section[] = [replaySection, largestSection, bundledForkSection, exploreSection, validationSection, loadingSection, startupSection];
 
 async function main(): Promise<void> {
   const started = performance.now();
