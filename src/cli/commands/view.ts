@@ -11,8 +11,8 @@ export async function run({ values }: Parsed<typeof viewOptions>, io: Output): P
   const { log } = await loadOrFail(values.log);
   const scenarios = await Promise.all((values.scenario ?? []).map((path) => loadOverlay(path, log)));
   const running = unwrap(await startServer({ log, scenarios, policy: policyOrDefault(values.policy) }, { port }));
-  io.out(`parley view: serving on ${running.url} (Ctrl-C to stop)`);
-  await new Promise<void>((resolve) => {
+  // Listening for the signals before saying where it serves: whoever reads that line may stop it at once.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -21,5 +21,7 @@ export async function run({ values }: Parsed<typeof viewOptions>, io: Output): P
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  io.out(`parley view: serving on ${running.url} (Ctrl-C to stop)`);
+  await stopped;
   io.out('parley view: stopped');
 }
