@@ -5,6 +5,7 @@ import type { EventLog } from '../domain/event-log.js';
 import { type Problem, type Result, formatProblem } from '../domain/problem.js';
 import { type LoadedLog, loadLog } from '../io/read-log.js';
 import { inputError } from './cli-errors.js';
+import { checkHeapFor } from './heap-size.js';
 
 export interface Output {
   out(text: string): void;
@@ -24,7 +25,7 @@ export function warn(problem: Problem): void {
 
 /** The log at these paths (default: the bundled one), its warnings printed; bad input throws a ProblemError. */
 export async function loadOrFail(paths: readonly string[] | undefined): Promise<LoadedLog> {
-  const loaded = unwrap(await loadLog(paths ?? []));
+  const loaded = unwrap(await loadLog(paths ?? [], { beforeReading: checkHeapFor }));
   loaded.warnings.forEach(warn);
   return loaded;
 }

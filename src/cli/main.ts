@@ -12,6 +12,7 @@ import { COMMAND_LINE } from './cli-errors.js';
 import { commandNames, commands, findCommand } from './command-table.js';
 import type { Output } from './command.js';
 import { exitStatusFor } from './exit-status.js';
+import { RerunWithHeap, rerunWithHeap } from './heap-size.js';
 import { helpText, overviewText } from './help-text.js';
 import { parseCommandLine } from './option-spec.js';
 
@@ -67,6 +68,10 @@ async function main(argv: readonly string[]): Promise<number> {
     await (await spec.load()).run(parsed, io);
     return 0;
   } catch (e) {
+    if (e instanceof RerunWithHeap) {
+      io.err(`parley ${name}: ${e.fileBytes >= 1e9 ? `${(e.fileBytes / 1e9).toFixed(1)} GB` : `${Math.ceil(e.fileBytes / 1e6)} MB`} of event files need more heap than this process has (${e.limitMiB} MiB); running again with ${e.megabytes} MiB`);
+      return rerunWithHeap(e.megabytes);
+    }
     if (e instanceof ProblemError) {
       await report(name, usage, e.problems);
       return exitStatusFor(e.problems);

@@ -104,8 +104,13 @@ export interface LoadedLog {
   readonly warnings: readonly Problem[];
 }
 
+export interface LoadOptions {
+  /** Called with the event files found, before any is read (the CLI sizes its heap here); what it throws, loadLog throws. */
+  readonly beforeReading?: (files: readonly string[]) => Promise<void>;
+}
+
 /** Loads and validates logs; no paths means the bundled events/ folder, "-" standard input. A log with no events is a problem. */
-export async function loadLog(paths: readonly string[] = []): Promise<Result<LoadedLog>> {
+export async function loadLog(paths: readonly string[] = [], options: LoadOptions = {}): Promise<Result<LoadedLog>> {
   const targets = paths.length === 0 ? [bundledEventsDir] : paths.map((p) => (p === STDIN ? p : resolve(p)));
   const choice = await catalogDirFor(targets);
   if (!choice.ok) return choice;
@@ -116,6 +121,7 @@ export async function loadLog(paths: readonly string[] = []): Promise<Result<Loa
   if (listProblems.length > 0) return { ok: false, problems: listProblems };
   const files = listed.flatMap((r) => (r.ok ? r.value : []));
   if (files.length === 0) return { ok: false, problems: [{ file: displayPath(targets[0]!), code: 'empty-log', message: 'no *.jsonl event files found' }] };
+  await options.beforeReading?.(files);
   // One file after another, streamed into one builder: problems come in file and line order.
   const builder = logBuilder(catalog.value);
   const problems: Problem[] = [];

@@ -5,6 +5,7 @@ import type { Problem } from '../../domain/problem.js';
 import { unknownReferences, withSuggestion } from '../../domain/reference-suggestions.js';
 import { CATALOG_FILES, displayPath, loadCatalog, loadLog } from '../../io/read-log.js';
 import { inputError } from '../cli-errors.js';
+import { checkHeapFor } from '../heap-size.js';
 import type { checkOptions } from '../command-table.js';
 import type { Output } from '../command.js';
 import type { Parsed } from '../option-spec.js';
@@ -88,7 +89,7 @@ export async function run({ values, positionals }: Parsed<typeof checkOptions>, 
   const problems: Problem[] = [];
   const found: Findings = { log: null, catalogs: [], scenarios: [] };
   if (logs.length > 0 || positionals.length === 0) {
-    const loaded = await loadLog(logs);
+    const loaded = await loadLog(logs, { beforeReading: checkHeapFor });
     if (loaded.ok) {
       const { log, files, catalogDir } = loaded.value;
       found.log = { events: log.entries.length, files: files.length, catalog: displayPath(catalogDir) };
