@@ -8,7 +8,7 @@ import { IdIndex } from './id-index.js';
 import { compareEntries } from './ordering.js';
 import { MAX_LINE_LENGTH, type TextFile, parseEventLine } from './parse-log.js';
 import type { Problem, Result } from './problem.js';
-import { stringPool } from './string-pool.js';
+import { valuePool } from './value-pool.js';
 import { eachLine } from './text-lines.js';
 
 export interface LogBuilder {
@@ -25,7 +25,7 @@ export interface LogBuilder {
  */
 export function logBuilder(catalog: Catalog): LogBuilder {
   const index = new IdIndex();
-  const strings = stringPool();
+  const values = valuePool();
   const problems: Problem[] = [];
   /** File names and where each file's entries start in the index's order, for naming where a duplicate id was first used. */
   const names: string[] = [];
@@ -56,7 +56,7 @@ export function logBuilder(catalog: Catalog): LogBuilder {
             problems.push({ file: name, line: n, eventId: entry.event.id, code: 'duplicate-id', field: 'id', message: `duplicate id; first used at ${placeOf(earlier)}` });
             return;
           }
-          strings.intern(entry.event);
+          values.intern(entry.event);
         },
         tooLong(n, maxBytes) {
           // Over maxBytes of UTF-8 is over MAX_LINE_LENGTH characters too (a character is at most three bytes per UTF-16 unit), so one unit is named.
