@@ -104,6 +104,7 @@ export interface LoadedLog {
   readonly warnings: readonly Problem[];
 }
 
+/** How loadLog may be told about the files before it reads them. */
 export interface LoadOptions {
   /** Called with the event files found, before any is read (the CLI sizes its heap here); what it throws, loadLog throws. */
   readonly beforeReading?: (files: readonly string[]) => Promise<void>;

@@ -56,6 +56,11 @@ export const STDIN_NAME = '<stdin>';
 
 let stdinBytes: Promise<Result<Uint8Array>> | undefined;
 
+/** Whether standard input has been asked for: once it has, a run of the same command line in a child would find it used up. Reads no input. */
+export function stdinRead(): boolean {
+  return stdinBytes !== undefined;
+}
+
 /** Standard input, read once (a second "-" gets the same text), at most `limit` bytes. */
 export function readStdin(limit: number): Promise<Result<Uint8Array>> {
   stdinBytes ??= new Promise((resolve) => {

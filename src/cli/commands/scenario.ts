@@ -10,6 +10,7 @@ import type { ScenarioReport } from '../../scenario/run-scenario.js';
 import { appendAll } from '../../domain/append-all.js';
 import { type TextCache, withLines } from '../problem-lines.js';
 import { checkScenario } from '../scenario-problems.js';
+import { checkHeapFor } from '../heap-size.js';
 
 /** Runs `parley scenario` (declared in command-table.ts). */
 export async function run({ values, positionals }: Parsed<typeof scenarioOptions>, io: Output): Promise<void> {
@@ -21,7 +22,7 @@ export async function run({ values, positionals }: Parsed<typeof scenarioOptions
   // A file that fails is reported as `parley check` reports it: every problem in one pass, with lines.
   const allProblemsOf = async (file: string) => appendAll(problems, (await checkScenario(file, cache, values.log ?? [])).problems);
   for (const file of files) {
-    const loaded = await loadScenarioWithBase(file, values.log ?? []);
+    const loaded = await loadScenarioWithBase(file, values.log ?? [], { beforeReading: checkHeapFor });
     if (!loaded.ok) {
       await allProblemsOf(file);
       continue;
