@@ -41,10 +41,10 @@ interface Place {
   value: object | undefined;
 }
 
-const LIST = Symbol('list');
-const RECORD = Symbol('record');
+const LIST: unique symbol = Symbol('list');
+const RECORD: unique symbol = Symbol('record');
 
-/** A new, empty pool. Deterministic: interning never changes what a value deep-equals. */
+/** A new, empty pool. Deterministic: interning never changes what a value deep-equals (but for -0, which a Map takes for 0; event schemas hold no numbers). */
 export function valuePool(): ValuePool {
   const strings = new Map<string, string>();
   const root: Place = { next: undefined, value: undefined };
@@ -53,16 +53,23 @@ export function valuePool(): ValuePool {
   /** Whether the value `pooled` last returned may be an item of a pooled list or record. */
   let itemOk = false;
 
-  /** The place after `at` for `item`, made if the pool has room; undefined if it has none. */
-  const step = (at: Place | undefined, item: unknown): Place | undefined => {
-    if (at === undefined) return undefined;
-    let next = at.next?.get(item);
-    if (next === undefined && size < MAX_POOLED) {
-      size++;
-      (at.next ??= new Map()).set(item, (next = { next: undefined, value: undefined }));
+  /** The place after `at` for `item`, if the pool has it. */
+  const next = (at: Place | undefined, item: unknown): Place | undefined => at?.next?.get(item);
+
+  /** The place that spells `items` after `kind`, made (as far as the pool has room) if new. Only for values about to be pooled. */
+  function placeOf(kind: symbol, items: readonly unknown[]): Place | undefined {
+    let at: Place = root;
+    for (const item of [kind, ...items]) {
+      let step = at.next?.get(item);
+      if (step === undefined) {
+        if (size >= MAX_POOLED) return undefined;
+        size++;
+        (at.next ??= new Map()).set(item, (step = { next: undefined, value: undefined }));
+      }
+      at = step;
     }
-    return next;
-  };
+    return at;
+  }
 
   const oneString = (s: string): string => {
     itemOk = s.length <= MAX_POOLED_LENGTH;
@@ -76,17 +83,27 @@ export function valuePool(): ValuePool {
     return s;
   };
 
-  /** The pool's copy of the value `at` spells, made `value` (frozen) if new; `value` itself when the pool had no room for it. */
-  const settle = (at: Place | undefined, value: object): object => {
-    itemOk = at !== undefined;
-    if (at === undefined) return value;
-    return (at.value ??= Object.freeze(value));
-  };
+  /**
+   * The pool's copy of `value`, whose items are all poolable: the copy at
+   * `at` when the read-only walk found one, else `value` itself, frozen,
+   * at a place made for it (or, if the pool is full, left as it is).
+   */
+  function settle(at: Place | undefined, kind: typeof LIST | typeof RECORD, value: object): object {
+    if (at?.value !== undefined) {
+      itemOk = true;
+      return at.value;
+    }
+    const place = at ?? placeOf(kind, kind === LIST ? (value as unknown[]) : Object.entries(value).flat());
+    itemOk = place !== undefined;
+    if (place === undefined) return value;
+    return (place.value = Object.freeze(value));
+  }
 
   /**
    * `value` pooled: its copy in the pool, or itself with its insides pooled.
-   * JSON values only (what JSON.parse makes). Walks the trie as it pools the
-   * items, and stops walking at the first item that cannot be pooled.
+   * JSON values only (what JSON.parse makes). Looks its items up in the trie
+   * as it pools them, without adding to it: places are made only for a value
+   * that is pooled, so values that cannot be cannot fill the pool.
    */
   function pooled(value: unknown): unknown {
     if (typeof value === 'string') return oneString(value);
@@ -95,22 +112,27 @@ export function valuePool(): ValuePool {
       return value;
     }
     if (Array.isArray(value)) {
-      let at = value.length <= MAX_POOLED_ITEMS ? step(root, LIST) : undefined;
+      let all = value.length <= MAX_POOLED_ITEMS;
+      let at = all ? next(root, LIST) : undefined;
       for (let i = 0; i < value.length; i++) {
         const x = (value[i] = pooled(value[i]));
-        at = itemOk ? step(at, x) : undefined;
+        all &&= itemOk;
+        at = next(at, x);
       }
-      return settle(at, value);
+      return all ? settle(at, LIST, value) : ((itemOk = false), value);
     }
     const record = value as Record<string, unknown>;
-    let at = step(root, RECORD);
+    let all = true;
     let count = 0;
+    let at = next(root, RECORD);
     for (const key in record) {
       const x = (record[key] = pooled(record[key]));
-      at = itemOk && ++count <= MAX_POOLED_ITEMS ? step(step(at, key), x) : undefined;
+      all &&= itemOk && ++count <= MAX_POOLED_ITEMS;
+      at = next(next(at, key), x);
     }
-    return settle(at, record);
+    return all ? settle(at, RECORD, record) : ((itemOk = false), record);
   }
+
   return {
     intern(event) {
       if (typeof event !== 'object' || event === null) return event;
