@@ -138,7 +138,7 @@ function replaySection(ctx: BenchContext): void {
 async function largestSection(): Promise<void> {
   if (!values.largest || quick) return;
   const script = fileURLToPath(new URL('./largest-queries.js', import.meta.url));
-  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--max-old-space-size=16384', script, String(queries)], { maxBuffer: 1 << 20 });
+  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--max-old-space-size=12288', script, String(queries)], { maxBuffer: 1 << 20 });
   for (const line of stdout.split('\n')) if (line !== '') row(JSON.parse(line) as Row);
 }
 

@@ -71,7 +71,8 @@ const claimantKeys = newKeyTrie();
 /**
  * One claimant's identity as a number: the same speaker for the same party in
  * the same source (a claim implied by accepting a proposal stands apart from
- * the speaker's own claims on the term). Pure in what it returns.
+ * the speaker's own claims on the term). Not pure: the number is the one the
+ * process's trie gave first, stable for as long as the process lives.
  */
 const claimantKey = (source: string | null, speaker: string, speakerParty: string | null, impliedBy: string | null) =>
   keyNumber(claimantKeys, keyStep(keyStep(keyStep(keyStep(claimantKeys.root, source), speaker), speakerParty), impliedBy));

@@ -93,7 +93,7 @@ const contentKeys = newKeyTrie();
 /** Ends a list of options in a content's key (options are strings). */
 const END = 0;
 
-/** The number of what a claim says: equal content, equal number. Pure in what it returns. */
+/** The number of what a claim says: equal content, equal number, for as long as the process lives (not pure: the process's trie gives it). */
 export function contentId(c: PositionContent): number {
   let at = contentKeys.root;
   for (const o of c.accepts) at = keyStep(at, o);
