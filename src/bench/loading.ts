@@ -116,7 +116,13 @@ export async function loadingSection(ctx: BenchContext): Promise<void> {
   const [file] = await writeLog(join(ctx.tempDir, `load-${name}`), catalog, n, 1);
   // --quick leaves out `state`: at 10^5 its time is the replay's and the checkpoints' (measured above), not loading's.
   const commands = [
-    ...(quick ? [] : [{ label: 'parley state --log', args: [CLI, 'state', '--log', file!] }]),
+    ...(quick
+      ? []
+      : [
+          { label: 'parley state --log', args: [CLI, 'state', '--log', file!] },
+          // The floor under state's ratio: the bare read, then the hand fold, nothing checked (bare-read.ts).
+          { label: 'bare read + hand fold', args: [BARE, '--fold', file!] },
+        ]),
     { label: 'parley check (load only)', args: [CLI, 'check', file!] },
   ];
   const runs = new Map<string, Run[]>([['bare', []], ...commands.map((c) => [c.label, []] as [string, Run[]])]);
