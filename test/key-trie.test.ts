@@ -3,10 +3,10 @@
 // a mark apart from a string), and a number, once handed out, stays.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type KeyPart, keyNumber, keyStep, newKeyTrie } from '../src/model/key-trie.js';
+import { type KeyNode, type KeyPart, keyNumber, keyStep, newKeyTrie } from '../src/domain/key-trie.js';
 
 const numberOf = (trie: ReturnType<typeof newKeyTrie>, parts: readonly KeyPart[]) =>
-  keyNumber(trie, parts.reduce((at, p) => keyStep(at, p), trie.root));
+  keyNumber(trie, parts.reduce<KeyNode>((at, p) => keyStep(at, p), trie.root));
 
 /** A sequence as an unambiguous string, the model the numbers are checked against. */
 const spelled = (parts: readonly KeyPart[]) => JSON.stringify(parts);

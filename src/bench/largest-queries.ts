@@ -1,5 +1,5 @@
 // The queries of the largest log in a process of their own:
-// `node --expose-gc --max-old-space-size=16384 dist/bench/largest-queries.js QUERIES`
+// `node --expose-gc --max-old-space-size=12288 dist/bench/largest-queries.js QUERIES`
 // writes the rows of benchLargestQueries to stdout, one JSON object a line.
 // main.ts (--largest) starts it and prints its rows with its own.
 import { bundledEventsDir, loadCatalog } from '../io/read-log.js';

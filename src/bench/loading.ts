@@ -60,7 +60,7 @@ interface Run {
 
 /** Runs `node [flags] script args` with its output discarded: wall time, peak RSS (the largest reported by max-rss.js, the child's or a child of its own), success. */
 function runChild(script: string, args: readonly string[], nodeFlags: readonly string[] = [], timeout = TIMEOUT_MS): Promise<Run> {
-  const report = join(tmpdir(), `parley-bench-rss-${process.pid}-${runs++}`);
+  const report = join(tmpdir(), `parley-bench-rss-${process.pid}-${childRuns++}`);
   return new Promise((resolve) => {
     const start = performance.now();
     const env = { ...process.env, PARLEY_BENCH_MAX_RSS: report };
@@ -74,7 +74,8 @@ function runChild(script: string, args: readonly string[], nodeFlags: readonly s
     });
   });
 }
-let runs = 0;
+/** Children started so far, to name each one's report file. */
+let childRuns = 0;
 const readFileOr = (path: string) => {
   try {
     return readFileSync(path, 'utf8');

@@ -56,6 +56,9 @@ export function heapChosen(execArgv: readonly string[], nodeOptions: string): bo
   return [...execArgv, ...nodeOptions.split(/\s+/)].some((a) => /^--max[-_]old[-_]space[-_]size(=|$)/.test(a));
 }
 
+/** "3.9 GB", or "41 MB" under a gigabyte. Pure. */
+const sizeText = (bytes: number) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.ceil(bytes / 1e6)} MB`);
+
 /** Thrown by checkHeapFor, caught by main.ts: run the command again with this heap. Not a Problem: nothing is wrong with the input. */
 export class RerunWithHeap {
   constructor(
@@ -63,6 +66,11 @@ export class RerunWithHeap {
     readonly fileBytes: number,
     readonly limitMiB: number,
   ) {}
+
+  /** What the user is told on stderr, after "parley COMMAND: ". */
+  get notice(): string {
+    return `${sizeText(this.fileBytes)} of event files need more heap than this process has (${this.limitMiB} MiB); running again with ${this.megabytes} MiB`;
+  }
 }
 
 /** The memory this process may use: the machine's, or less under a container's limit. */
@@ -89,11 +97,9 @@ export async function checkHeapFor(paths: readonly string[]): Promise<void> {
   const plan = heapPlan(fileBytes, limit, memoryBytes(), heapChosen(process.execArgv, process.env.NODE_OPTIONS ?? ''));
   if (plan.kind === 'enough') return;
   if (plan.kind === 'short') {
-    const gb = (fileBytes / 1e9).toFixed(1);
-    process.stderr.write(`warning: ${formatProblem({ file: 'parley', code: 'too-large', warning: true, message: `${gb} GB of event files may need about ${plan.neededMiB} MiB of heap, more than the ${plan.usableMiB} MiB this machine can give; the load may run out of memory` })}\n`);
-    if (plan.megabytes === null) return;
+    process.stderr.write(`warning: ${formatProblem({ file: 'parley', code: 'too-large', warning: true, message: `${sizeText(fileBytes)} of event files may need about ${plan.neededMiB} MiB of heap, more than the ${plan.usableMiB} MiB this machine can give; the load may run out of memory (load fewer files at a time)` })}\n`);
   }
-  throw new RerunWithHeap(plan.megabytes!, fileBytes, Math.round(limit / MiB));
+  if (plan.megabytes !== null) throw new RerunWithHeap(plan.megabytes, fileBytes, Math.round(limit / MiB));
 }
 
 /**

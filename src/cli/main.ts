@@ -69,7 +69,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof RerunWithHeap) {
-      io.err(`parley ${name}: ${e.fileBytes >= 1e9 ? `${(e.fileBytes / 1e9).toFixed(1)} GB` : `${Math.ceil(e.fileBytes / 1e6)} MB`} of event files need more heap than this process has (${e.limitMiB} MiB); running again with ${e.megabytes} MiB`);
+      io.err(`parley ${name}: ${e.notice}`);
       return rerunWithHeap(e.megabytes);
     }
     if (e instanceof ProblemError) {

@@ -7,6 +7,8 @@
 // record is frozen and shared by every event that has it: a loaded event is
 // read-only, and freezing makes sure of it.
 
+import { type KeyNode, type KeyPart, keyChild, keyNumber, keyStep, newKeyTrie } from './key-trie.js';
+
 /** Strings longer than this are kept as they are, and so is what holds one: quotes and summaries rarely repeat. */
 const MAX_POOLED_LENGTH = 48;
 /**
@@ -30,43 +32,37 @@ export interface ValuePool {
   intern<T>(event: T): T;
 }
 
-/**
- * A place in the trie of pooled lists and records: the sequence walked so far
- * (a kind, then the items: for a record, each key and then its value), and
- * the pooled value that sequence spells, if any. Items are strings, numbers,
- * booleans, null or pooled values, so Map's equality is the values' equality.
- */
-interface Place {
-  next: Map<unknown, Place> | undefined;
-  value: object | undefined;
-}
-
 const LIST: unique symbol = Symbol('list');
 const RECORD: unique symbol = Symbol('record');
 
 /** A new, empty pool. Deterministic: interning never changes what a value deep-equals (but for -0, which a Map takes for 0; event schemas hold no numbers). */
 export function valuePool(): ValuePool {
   const strings = new Map<string, string>();
-  const root: Place = { next: undefined, value: undefined };
+  // Lists and records by the sequence that spells them (a kind, then the
+  // items: for a record, each key and then its value), in a key trie; a
+  // pooled value sits under its sequence's number. Items are strings,
+  // numbers, booleans, null or pooled values, so the trie's equality is the
+  // values' equality.
+  const places = newKeyTrie();
+  const pooledValues: object[] = [];
   /** Strings and places held: the bound is on what the pool holds, whatever the values are. */
   let size = 0;
   /** Whether the value `pooled` last returned may be an item of a pooled list or record. */
   let itemOk = false;
 
   /** The place after `at` for `item`, if the pool has it. */
-  const next = (at: Place | undefined, item: unknown): Place | undefined => at?.next?.get(item);
+  const next = (at: KeyNode | undefined, item: unknown): KeyNode | undefined => (at === undefined ? undefined : keyChild(at, item as KeyPart));
 
   /** The place that spells `items` after `kind`, made (as far as the pool has room) if new. Only for values about to be pooled. */
-  function placeOf(kind: symbol, items: readonly unknown[]): Place | undefined {
-    let at: Place = root;
-    for (const item of [kind, ...items]) {
-      let step = at.next?.get(item);
-      if (step === undefined) {
+  function placeOf(kind: symbol, items: readonly unknown[]): KeyNode | undefined {
+    let at = places.root;
+    for (const item of [kind, ...items] as KeyPart[]) {
+      const known = keyChild(at, item);
+      if (known === undefined) {
         if (size >= MAX_POOLED) return undefined;
         size++;
-        (at.next ??= new Map()).set(item, (step = { next: undefined, value: undefined }));
       }
-      at = step;
+      at = known ?? keyStep(at, item);
     }
     return at;
   }
@@ -88,15 +84,16 @@ export function valuePool(): ValuePool {
    * `at` when the read-only walk found one, else `value` itself, frozen,
    * at a place made for it (or, if the pool is full, left as it is).
    */
-  function settle(at: Place | undefined, kind: typeof LIST | typeof RECORD, value: object): object {
-    if (at?.value !== undefined) {
+  function settle(at: KeyNode | undefined, kind: typeof LIST | typeof RECORD, value: object): object {
+    if (at !== undefined && at.id >= 0) {
       itemOk = true;
-      return at.value;
+      return pooledValues[at.id]!;
     }
     const place = at ?? placeOf(kind, kind === LIST ? (value as unknown[]) : Object.entries(value).flat());
     itemOk = place !== undefined;
     if (place === undefined) return value;
-    return (place.value = Object.freeze(value));
+    pooledValues[keyNumber(places, place)] = Object.freeze(value);
+    return value;
   }
 
   /**
@@ -113,7 +110,7 @@ export function valuePool(): ValuePool {
     }
     if (Array.isArray(value)) {
       let all = value.length <= MAX_POOLED_ITEMS;
-      let at = all ? next(root, LIST) : undefined;
+      let at = all ? next(places.root, LIST) : undefined;
       for (let i = 0; i < value.length; i++) {
         const x = (value[i] = pooled(value[i]));
         all &&= itemOk;
@@ -124,7 +121,7 @@ export function valuePool(): ValuePool {
     const record = value as Record<string, unknown>;
     let all = true;
     let count = 0;
-    let at = next(root, RECORD);
+    let at = next(places.root, RECORD);
     for (const key in record) {
       const x = (record[key] = pooled(record[key]));
       all &&= itemOk && ++count <= MAX_POOLED_ITEMS;

@@ -4,7 +4,7 @@
 // claim of each claimant; a policy derives the party's position from them.
 import type { Catalog } from '../domain/catalog-schema.js';
 import type { ParleyEvent } from '../domain/event-schema.js';
-import { keyNumber, keyStep, newKeyTrie } from './key-trie.js';
+import { keyNumber, keyStep, newKeyTrie } from '../domain/key-trie.js';
 
 /** How the speaker stands to the party the claim is about. */
 export type Relation = 'self' | 'mediator' | 'other-party' | 'narration';

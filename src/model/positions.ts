@@ -7,7 +7,7 @@ import type { ParleyEvent } from '../domain/event-schema.js';
 import { type ContentTally, emptyTally, settledTally, tallyAfter } from './content-tally.js';
 import { type ClaimList, chunksOf, claimAt, emptyClaimList, placeOf as placeInList, someClaim, withClaimAt } from './claim-list.js';
 import { tableGet, tableWith } from './ordered-table.js';
-import { keyNumber, keyStep, newKeyTrie } from './key-trie.js';
+import { keyNumber, keyStep, newKeyTrie } from '../domain/key-trie.js';
 import { type Policy, claimantOf, compareLatest, decidingClaim, nextDecidingClaim } from './claims.js';
 import type { FoldContext } from './fold.js';
 import type {

@@ -5,9 +5,16 @@
 // strings the log already holds (their hashes cached), so a walk allocates
 // nothing once the sequence has been met, where a joined key was a new
 // string, hashed in full, per claim. Numbers only identify, never order.
+// The value pool (value-pool.ts) finds the lists and records it has pooled
+// by the same walk.
 
-/** Values a key is made of. Strings and null are the data; numbers serve as marks between parts (no id is a number). */
-export type KeyPart = string | number | null;
+/**
+ * Values a key is made of, told apart as a Map tells its keys apart (so -0 is
+ * 0, and an object is itself). The replay's keys are strings and null, with
+ * numbers as marks between parts (no id is a number); the value pool's are
+ * JSON values it has pooled, and symbols for the kind of a value.
+ */
+export type KeyPart = NonNullable<unknown> | null;
 
 /** A place in a trie: the sequence walked so far. */
 export interface KeyNode {
@@ -26,6 +33,11 @@ const node = (): KeyNode => ({ next: null, id: -1 });
 /** A new, empty trie. */
 export function newKeyTrie(): KeyTrie {
   return { root: node(), count: 0 };
+}
+
+/** The node of the sequence at `from` followed by `part`, if the trie has it. Pure. */
+export function keyChild(from: KeyNode, part: KeyPart): KeyNode | undefined {
+  return from.next?.get(part);
 }
 
 /** The node of the sequence at `from` followed by `part`, made if new. Mutates the trie (adds nodes only). */
